@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import type { ChannelName } from './names.ts';
+import {
+  assetIdSchema,
+  assetInfoSchema,
+  bytesSchema,
+  exportFormatSchema,
+  jobIdSchema,
+  layerSnapshotSchema,
+  maskInputSchema,
+  MAX_IMPORT_BYTES,
+  providerInfoSchema,
+  rectSchema,
+} from './schemas.ts';
+
+const empty = z.object({}).strict();
+
+/**
+ * Every request the renderer can make of main, declared once: main parses `input` before a
+ * handler sees it, the renderer's `window.infill` type is inferred from it, and the browser
+ * bridge serves the same table.
+ */
+export const channels = {
+  getAppInfo: {
+    input: empty,
+    output: z.object({ version: z.string(), platform: z.string(), shell: z.enum(['electron', 'browser']) }),
+  },
+  importImage: {
+    input: z
+      .object({
+        name: z.string().min(1).max(255),
+        bytes: bytesSchema.refine((b) => b.length <= MAX_IMPORT_BYTES, 'The file is larger than 512 MB'),
+      })
+      .strict(),
+    output: z.object({ name: z.string(), asset: assetInfoSchema }),
+  },
+  readAsset: {
+    input: z.object({ assetId: assetIdSchema }).strict(),
+    output: assetInfoSchema.extend({ bytes: bytesSchema }),
+  },
+  retainAssets: {
+    input: z.object({ assetIds: z.array(assetIdSchema).max(100_000) }).strict(),
+    output: z.object({ released: z.number().int() }),
+  },
+  exportImage: {
+    input: z
+      .object({
+        canvas: rectSchema,
+        layers: z.array(layerSnapshotSchema).max(1000),
+        format: exportFormatSchema,
+        quality: z.number().int().min(1).max(100),
+      })
+      .strict(),
+    output: z.object({ bytes: bytesSchema, mime: z.string(), width: z.number(), height: z.number() }),
+  },
+  listProviders: {
+    input: empty,
+    output: z.object({ providers: z.array(providerInfoSchema), defaultProviderId: z.string() }),
+  },
+  startJob: {
+    input: z
+      .object({
+        providerId: z.string().min(1).max(200),
+        prompt: z.string().max(32_000),
+        canvas: rectSchema,
+        layers: z.array(layerSnapshotSchema).min(1).max(1000),
+        mask: maskInputSchema,
+        seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+      })
+      .strict(),
+    output: z.object({ jobId: jobIdSchema }),
+  },
+  cancelJob: {
+    input: z.object({ jobId: jobIdSchema }).strict(),
+    output: z.object({ cancelled: z.boolean() }),
+  },
+} satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
+
+export type Channels = typeof channels;
+export type ChannelInput<C extends ChannelName> = z.input<Channels[C]['input']>;
+export type ChannelOutput<C extends ChannelName> = z.output<Channels[C]['output']>;

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import type { EventName } from './names.ts';
+import { candidateSchema, jobIdSchema, jobStageSchema } from './schemas.ts';
+import { errorCodes } from '../errors.ts';
+
+/** Push events from main to the renderer. */
+export const events = {
+  jobProgress: z.object({
+    jobId: jobIdSchema,
+    stage: jobStageSchema,
+    /** 0…1 within the whole job. */
+    progress: z.number().min(0).max(1),
+    message: z.string().optional(),
+  }),
+  jobDone: z.discriminatedUnion('ok', [
+    z.object({ jobId: jobIdSchema, ok: z.literal(true), candidates: z.array(candidateSchema) }),
+    z.object({
+      jobId: jobIdSchema,
+      ok: z.literal(false),
+      error: z.object({ code: z.enum(errorCodes), message: z.string() }),
+    }),
+  ]),
+  /** A native menu item was chosen; the renderer runs the action of that id. */
+  menuAction: z.object({ actionId: z.string().max(100) }),
+} satisfies Record<EventName, z.ZodType>;
+
+export type Events = typeof events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;

@@ -1,0 +1,59 @@
+/**
+ * Error codes that cross the IPC boundary. Thrown errors lose everything but `message`
+ * when they cross Electron IPC, so every failure a person can act on gets a code here and
+ * travels as `{ code, message }` inside a result envelope instead.
+ */
+export const errorCodes = [
+  'INVALID_INPUT',
+  'FORBIDDEN',
+  'EMPTY_FILE',
+  'UNSUPPORTED_FORMAT',
+  'CORRUPT_IMAGE',
+  'IMAGE_TOO_LARGE',
+  'ASSET_NOT_FOUND',
+  'EMPTY_MASK',
+  'JOB_NOT_FOUND',
+  'JOB_CANCELLED',
+  'JOB_FAILED',
+  'PROVIDER_UNAVAILABLE',
+  'AUTH_FAILED',
+  'NOT_FOUND',
+  'BAD_REQUEST',
+  'PAYLOAD_TOO_LARGE',
+  'RATE_LIMITED',
+  'GATEWAY_UNAVAILABLE',
+  'GATEWAY_TIMEOUT',
+  'BAD_RESPONSE',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+export interface ErrorInfo {
+  code: ErrorCode;
+  message: string;
+}
+
+/** An error with a code a person (or a test) can act on. */
+export class InfillError extends Error {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.name = 'InfillError';
+    this.code = code;
+  }
+
+  toInfo(): ErrorInfo {
+    return { code: this.code, message: this.message };
+  }
+}
+
+/** Turns anything thrown into `{ code, message }`; unknown errors become INTERNAL. */
+export function toErrorInfo(error: unknown): ErrorInfo {
+  if (error instanceof InfillError) return error.toInfo();
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: 'INTERNAL', message: message || 'Unexpected error' };
+}
+
+export type Result<T> = { ok: true; data: T } | { ok: false; error: ErrorInfo };

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['shared/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+    environment: 'node',
+    // sharp and the fill engines are CPU-bound; two cores are all CI has.
+    pool: 'forks',
+    maxWorkers: 2,
+    testTimeout: 30_000,
+  },
+});
