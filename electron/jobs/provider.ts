@@ -1,0 +1,50 @@
+import type { ProviderInfo } from '../../shared/contract/schemas.ts';
+import type { JobStage } from '../../shared/contract/schemas.ts';
+import type { Rect } from '../../shared/geometry.ts';
+
+/** Straight-alpha RGBA pixels. */
+export interface RgbaImage {
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
+/** What a provider is given: the flattened context window around the mask, never the whole photo. */
+export interface ProviderJobInput {
+  /** The flattened visible layers inside `region`. */
+  image: RgbaImage;
+  /** `region.width * region.height` bytes: 0 keep, 255 change, values between blend. */
+  mask: Uint8Array;
+  /** Where `image` sits in document pixels. */
+  region: Rect;
+  /** The whole document canvas, for providers that reason about borders (outpainting). */
+  canvas: Rect;
+  prompt: string;
+  seed: number;
+  /** How many variations to return. */
+  n: number;
+}
+
+export interface ProviderCandidate {
+  /** Same size as the input image; only pixels inside the blend mask are used. */
+  image: RgbaImage;
+  /** Optional mask to composite with (e.g. grown and feathered); defaults to the painted mask. */
+  blendMask?: Uint8Array;
+  seed: number;
+  model?: string;
+  costUsd?: number;
+}
+
+export interface ProviderContext {
+  signal: AbortSignal;
+  /** `fraction` is 0…1 within the provider's own work; the runner maps it into the job's progress. */
+  progress(stage: JobStage, fraction: number, message?: string): void;
+}
+
+/** An engine or a gateway that can fill a masked region. */
+export interface Provider {
+  readonly info: ProviderInfo;
+  /** The region around the mask's bounding box that this provider wants to see. */
+  contextRegion(maskBounds: Rect, canvas: Rect): Rect;
+  run(input: ProviderJobInput, context: ProviderContext): Promise<ProviderCandidate[]>;
+}
