@@ -1,0 +1,99 @@
+import type { Rect } from '../geometry.ts';
+
+/**
+ * The document as normalized records (tldraw-style): pixels are never stored here, only asset
+ * ids, so a history of diffs over these records stays small however big the photo is.
+ */
+
+export interface GenerationInfo {
+  prompt: string;
+  providerId: string;
+  model?: string;
+  seed: number;
+  costUsd?: number;
+  createdAt: string;
+}
+
+export interface LayerRecord {
+  typeName: 'layer';
+  id: string;
+  kind: 'image' | 'generated';
+  name: string;
+  assetId: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  visible: boolean;
+  opacity: number;
+  generation?: GenerationInfo;
+}
+
+export interface BrushStroke {
+  kind: 'stroke';
+  mode: 'paint' | 'erase';
+  /** Diameter in document pixels. */
+  size: number;
+  /** 0 = soft edge, 1 = hard edge. */
+  hardness: number;
+  /** Flat list of x, y pairs in document pixels. */
+  points: number[];
+}
+
+export interface MaskInvert {
+  kind: 'invert';
+}
+
+export type MaskOperation = BrushStroke | MaskInvert;
+
+/** One edit of the mask; replaying them in `seq` order rebuilds it. */
+export interface MaskOpRecord {
+  typeName: 'mask-op';
+  id: string;
+  seq: number;
+  op: MaskOperation;
+}
+
+/** The singleton holding the canvas bounds and the layer order (bottom first). */
+export interface DocumentRecord {
+  typeName: 'document';
+  id: 'document';
+  canvas: Rect;
+  order: string[];
+  name: string;
+}
+
+export type InfillRecord = LayerRecord | MaskOpRecord | DocumentRecord;
+export type RecordMap = Readonly<Record<string, InfillRecord>>;
+
+export const DOCUMENT_ID = 'document';
+
+export function getDocument(records: RecordMap): DocumentRecord | undefined {
+  const doc = records[DOCUMENT_ID];
+  return doc?.typeName === 'document' ? doc : undefined;
+}
+
+/** Layers bottom to top, as the document orders them. */
+export function getOrderedLayers(records: RecordMap): LayerRecord[] {
+  const doc = getDocument(records);
+  if (!doc) return [];
+  const layers: LayerRecord[] = [];
+  for (const id of doc.order) {
+    const record = records[id];
+    if (record?.typeName === 'layer') layers.push(record);
+  }
+  return layers;
+}
+
+/** Mask operations in the order they were made. */
+export function getMaskOps(records: RecordMap): MaskOpRecord[] {
+  const ops: MaskOpRecord[] = [];
+  for (const record of Object.values(records)) if (record.typeName === 'mask-op') ops.push(record);
+  return ops.sort((a, b) => a.seq - b.seq);
+}
+
+/** Every asset the records point at, so main can drop the rest. */
+export function collectAssetIds(records: RecordMap, into = new Set<string>()): Set<string> {
+  for (const record of Object.values(records)) if (record.typeName === 'layer') into.add(record.assetId);
+  return into;
+}
