@@ -21,6 +21,8 @@ export const errorCodes = [
   'BAD_REQUEST',
   'PAYLOAD_TOO_LARGE',
   'RATE_LIMITED',
+  /** The account behind the key is out of credit (402, or 429 `insufficient_quota`): retrying cannot help. */
+  'QUOTA_EXCEEDED',
   'GATEWAY_UNAVAILABLE',
   'GATEWAY_TIMEOUT',
   'BAD_RESPONSE',

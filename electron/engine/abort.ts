@@ -1,0 +1,10 @@
+/** The error every fill path rejects with when its AbortSignal fires. */
+export function abortError(): Error {
+  const error = new Error('The fill was aborted');
+  error.name = 'AbortError';
+  return error;
+}
+
+export function isAbortError(error: unknown): boolean {
+  return error instanceof Error && error.name === 'AbortError';
+}

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { decodeEnvelope, encodeEnvelope } from './envelope.ts';
+
+describe('envelope', () => {
+  it('round-trips nested binary data', () => {
+    const value = { name: 'a.png', bytes: new Uint8Array([1, 2, 3]), list: [{ alpha: new Uint8Array(0) }, 4, null] };
+    expect(decodeEnvelope(encodeEnvelope(value))).toEqual(value);
+  });
+
+  it('refuses truncated bodies', () => {
+    const encoded = encodeEnvelope({ bytes: new Uint8Array(100) });
+    expect(() => decodeEnvelope(encoded.subarray(0, encoded.length - 10))).toThrow(/truncated/);
+    expect(() => decodeEnvelope(new Uint8Array([0, 0]))).toThrow(/too short/);
+  });
+});
