@@ -1,0 +1,101 @@
+import { z } from 'zod';
+
+/**
+ * Editable price table. Relays bill either per token (GPT image models report `usage`) or per
+ * image; a row can carry both so a missing `usage` still yields an estimate. Defaults are list
+ * prices in USD as published by the model vendors when this was written — relays add margins
+ * and bill in CNY/VND, so the user edits these; nothing here is authoritative.
+ */
+export const modelPriceSchema = z.object({
+  /** USD per 1M text input tokens. */
+  textInputPerMTok: z.number().min(0).optional(),
+  /** USD per 1M image input tokens. */
+  imageInputPerMTok: z.number().min(0).optional(),
+  /** USD per 1M output (image) tokens. */
+  outputPerMTok: z.number().min(0).optional(),
+  /** USD per returned image, used when the answer carries no usage. */
+  perImageUsd: z.number().min(0).optional(),
+  /** Per-image prices by size ("1024x1024"), for models billed per image and size. */
+  perImageBySize: z.record(z.string(), z.number().min(0)).optional(),
+});
+export type ModelPrice = z.infer<typeof modelPriceSchema>;
+
+export const priceTableSchema = z.record(z.string(), modelPriceSchema);
+export type PriceTable = z.infer<typeof priceTableSchema>;
+
+export const defaultPriceTable: PriceTable = {
+  'gpt-image-1': { textInputPerMTok: 5, imageInputPerMTok: 10, outputPerMTok: 40, perImageUsd: 0.042 },
+  'gpt-image-1-mini': { textInputPerMTok: 2, imageInputPerMTok: 2.5, outputPerMTok: 8, perImageUsd: 0.011 },
+  // Not verified against a price page: assumed equal to gpt-image-1 until the user edits it.
+  'gpt-image-1.5': { textInputPerMTok: 5, imageInputPerMTok: 10, outputPerMTok: 40, perImageUsd: 0.042 },
+  'gpt-image-2': { textInputPerMTok: 5, imageInputPerMTok: 10, outputPerMTok: 40, perImageUsd: 0.042 },
+  'dall-e-2': { perImageBySize: { '256x256': 0.016, '512x512': 0.018, '1024x1024': 0.02 }, perImageUsd: 0.02 },
+  'gemini-2.5-flash-image': { textInputPerMTok: 0.3, imageInputPerMTok: 0.3, outputPerMTok: 30, perImageUsd: 0.039 },
+};
+
+/** `usage` as GPT image responses report it. */
+export const imageUsageSchema = z.object({
+  input_tokens: z.number().optional(),
+  output_tokens: z.number().optional(),
+  total_tokens: z.number().optional(),
+  input_tokens_details: z.object({ text_tokens: z.number().optional(), image_tokens: z.number().optional() }).partial().optional(),
+});
+export type ImageUsage = z.infer<typeof imageUsageSchema>;
+
+/** `usage` as chat completions report it; OpenRouter adds the billed `cost` in USD credits. */
+export const chatUsageSchema = z.object({
+  prompt_tokens: z.number().optional(),
+  completion_tokens: z.number().optional(),
+  total_tokens: z.number().optional(),
+  cost: z.number().optional(),
+});
+export type ChatUsage = z.infer<typeof chatUsageSchema>;
+
+/** The row for a model: exact id, else the id without a relay prefix, else the longest prefix match. */
+export function priceFor(model: string, table: PriceTable = defaultPriceTable): ModelPrice | undefined {
+  if (table[model]) return table[model];
+  const bare = (model.split('/').pop() ?? model).toLowerCase();
+  if (table[bare]) return table[bare];
+  let best: string | undefined;
+  for (const key of Object.keys(table)) {
+    if (bare.startsWith(key.toLowerCase()) && (best === undefined || key.length > best.length)) best = key;
+  }
+  return best === undefined ? undefined : table[best];
+}
+
+export interface CostInput {
+  model: string;
+  images: number;
+  size?: string;
+  imageUsage?: ImageUsage;
+  chatUsage?: ChatUsage;
+}
+
+function perMillion(tokens: number | undefined, price: number | undefined): number | undefined {
+  if (tokens === undefined || price === undefined) return undefined;
+  return (tokens * price) / 1_000_000;
+}
+
+/**
+ * Cost of one answer in USD, or undefined when nothing is known. Order: what the relay says
+ * it billed, then token usage × table, then images × per-image price.
+ */
+export function estimateCostUsd(input: CostInput, table: PriceTable = defaultPriceTable): number | undefined {
+  if (input.chatUsage?.cost !== undefined) return input.chatUsage.cost;
+  const price = priceFor(input.model, table);
+  if (!price) return undefined;
+  const usage = input.imageUsage;
+  if (usage?.output_tokens !== undefined && price.outputPerMTok !== undefined) {
+    const details = usage.input_tokens_details;
+    const textTokens = details?.text_tokens ?? (details?.image_tokens === undefined ? usage.input_tokens : undefined);
+    const inputCost =
+      (perMillion(textTokens, price.textInputPerMTok) ?? 0) + (perMillion(details?.image_tokens, price.imageInputPerMTok) ?? 0);
+    return inputCost + (perMillion(usage.output_tokens, price.outputPerMTok) ?? 0);
+  }
+  const chat = input.chatUsage;
+  if (chat?.completion_tokens !== undefined && price.outputPerMTok !== undefined) {
+    return (perMillion(chat.prompt_tokens, price.textInputPerMTok) ?? 0) + (perMillion(chat.completion_tokens, price.outputPerMTok) ?? 0);
+  }
+  const perImage = (input.size !== undefined ? price.perImageBySize?.[input.size] : undefined) ?? price.perImageUsd;
+  return perImage === undefined ? undefined : perImage * input.images;
+}

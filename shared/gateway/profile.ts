@@ -1,0 +1,123 @@
+import { z } from 'zod';
+
+/**
+ * A gateway profile: where Infill sends a job and how it speaks to that host. The key itself
+ * never lives here (main keeps it encrypted); `keyHint` is what the UI may show ("…3f9a").
+ */
+export const gatewayProtocols = ['openai-images', 'chat-image', 'json-relay'] as const;
+export const gatewayProtocolSchema = z.enum(gatewayProtocols);
+export type GatewayProtocol = z.infer<typeof gatewayProtocolSchema>;
+
+export const gatewayProfileSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'Expected a lowercase id'),
+  name: z.string().min(1).max(80),
+  baseUrl: z.string().url(),
+  protocol: gatewayProtocolSchema,
+  model: z.string().min(1).max(200),
+  keyHint: z.string().max(16).optional(),
+});
+export type GatewayProfile = z.infer<typeof gatewayProfileSchema>;
+
+export const gatewayPresetIds = ['openai', 'openrouter', 'litellm-local', 'custom'] as const;
+export type GatewayPresetId = (typeof gatewayPresetIds)[number];
+
+/** Starting points in the "add gateway" dialog; every field stays editable. */
+export const gatewayPresets: Record<GatewayPresetId, GatewayProfile> = {
+  openai: {
+    id: 'openai',
+    name: 'OpenAI',
+    baseUrl: 'https://api.openai.com/v1',
+    protocol: 'openai-images',
+    model: 'gpt-image-1',
+  },
+  openrouter: {
+    id: 'openrouter',
+    name: 'OpenRouter',
+    baseUrl: 'https://openrouter.ai/api/v1',
+    protocol: 'chat-image',
+    model: 'google/gemini-2.5-flash-image',
+  },
+  'litellm-local': {
+    id: 'litellm-local',
+    name: 'Local LiteLLM',
+    baseUrl: 'http://localhost:4000/v1',
+    protocol: 'openai-images',
+    model: 'gpt-image-1',
+  },
+  custom: {
+    id: 'custom',
+    name: 'Custom relay',
+    baseUrl: 'https://relay.example.com/v1',
+    protocol: 'openai-images',
+    model: 'gpt-image-1',
+  },
+};
+
+export type BaseUrlCheck =
+  | { ok: true; url: string; warning?: string; suggestion?: string }
+  | { ok: false; error: string; suggestion?: string };
+
+const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+
+export function isLoopbackHost(hostname: string): boolean {
+  return loopbackHosts.has(hostname.toLowerCase()) || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+}
+
+/**
+ * Checks a base URL the way users get it wrong: plain http to a remote host (the key would
+ * travel in clear text), and a missing `/v1` (the most common cause of 401/404 from relays,
+ * which route `/images/edits` without the version prefix to their web app or auth wall).
+ * Returns the normalized URL (no trailing slash) and, where it can, a fix to offer.
+ */
+export function validateBaseUrl(input: string): BaseUrlCheck {
+  const trimmed = input.trim();
+  let url: URL;
+  try {
+    url = new URL(trimmed);
+  } catch {
+    const withScheme = `https://${trimmed}`;
+    const fixable = /^[a-z0-9.-]+\.[a-z]{2,}(:\d+)?(\/.*)?$/i.test(trimmed);
+    return fixable
+      ? { ok: false, error: 'The base URL needs a scheme (https://).', suggestion: withScheme }
+      : { ok: false, error: 'The base URL is not a valid URL.' };
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    return { ok: false, error: `The base URL must use https:// (got ${url.protocol}//).` };
+  }
+  if (url.username || url.password) {
+    return { ok: false, error: 'Put the API key in the key field, not in the URL.' };
+  }
+  if (url.search || url.hash) {
+    return { ok: false, error: 'The base URL must not have a query string or fragment.' };
+  }
+  const loopback = isLoopbackHost(url.hostname);
+  const path = url.pathname.replace(/\/+$/, '');
+  const normalized = `${url.protocol}//${url.host}${path}`;
+  if (url.protocol === 'http:' && !loopback) {
+    return {
+      ok: false,
+      error: 'Plain http:// would send the API key unencrypted; use https:// (http is only allowed for localhost).',
+      suggestion: `https://${url.host}${path}`,
+    };
+  }
+  // Users paste the endpoint itself ("…/v1/images/edits"); keep everything up to the version.
+  const endpoint = /^(.*\/v\d+)\/(images|chat|models|completions)(\/.*)?$/.exec(path);
+  if (endpoint) {
+    const base = `${url.protocol}//${url.host}${endpoint[1] ?? ''}`;
+    return { ok: false, error: 'This is an endpoint URL; the base URL stops before /images or /chat.', suggestion: base };
+  }
+  if (!/\/v\d+(beta)?$/.test(path)) {
+    return {
+      ok: true,
+      url: normalized,
+      warning: 'OpenAI-compatible base URLs usually end in /v1; without it most relays answer 401 or 404.',
+      suggestion: `${normalized}/v1`,
+    };
+  }
+  return { ok: true, url: normalized };
+}
+
+/** Joins the base URL and an endpoint path ("/images/edits") the way the SDK does. */
+export function endpointUrl(baseUrl: string, path: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+}
