@@ -69,25 +69,54 @@ export function isLoopbackHost(hostname: string): boolean {
  * which route `/images/edits` without the version prefix to their web app or auth wall).
  * Returns the normalized URL (no trailing slash) and, where it can, a fix to offer.
  */
+interface ParsedUrl {
+  protocol: string;
+  userinfo: string;
+  host: string;
+  hostname: string;
+  pathname: string;
+  rest: string;
+}
+
+/** shared/ has no DOM or node types, so no `URL`: a strict RFC 3986 split is all we need here. */
+function parseUrl(input: string): ParsedUrl | undefined {
+  const m = /^([a-z][a-z0-9+.-]*):\/\/(?:([^@/?#]*)@)?([^/?#]*)([^?#]*)([?#].*)?$/i.exec(input);
+  if (!m) return undefined;
+  const host = (m[3] ?? '').toLowerCase();
+  const hostMatch = /^(\[[0-9a-f:.]+\]|[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*)(?::(\d{1,5}))?$/.exec(host);
+  if (!hostMatch) return undefined;
+  return {
+    protocol: `${(m[1] ?? '').toLowerCase()}:`,
+    userinfo: m[2] ?? '',
+    host,
+    hostname: hostMatch[1] ?? '',
+    pathname: m[4] ?? '',
+    rest: m[5] ?? '',
+  };
+}
+
+/**
+ * Checks a base URL the way users get it wrong: plain http to a remote host (the key would
+ * travel in clear text), and a missing `/v1` (the most common cause of 401/404 from relays,
+ * which route `/images/edits` without the version prefix to their web app or auth wall).
+ * Returns the normalized URL (no trailing slash) and, where it can, a fix to offer.
+ */
 export function validateBaseUrl(input: string): BaseUrlCheck {
   const trimmed = input.trim();
-  let url: URL;
-  try {
-    url = new URL(trimmed);
-  } catch {
-    const withScheme = `https://${trimmed}`;
+  const url = parseUrl(trimmed);
+  if (!url) {
     const fixable = /^[a-z0-9.-]+\.[a-z]{2,}(:\d+)?(\/.*)?$/i.test(trimmed);
     return fixable
-      ? { ok: false, error: 'The base URL needs a scheme (https://).', suggestion: withScheme }
+      ? { ok: false, error: 'The base URL needs a scheme (https://).', suggestion: `https://${trimmed.replace(/\/+$/, '')}` }
       : { ok: false, error: 'The base URL is not a valid URL.' };
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     return { ok: false, error: `The base URL must use https:// (got ${url.protocol}//).` };
   }
-  if (url.username || url.password) {
+  if (url.userinfo) {
     return { ok: false, error: 'Put the API key in the key field, not in the URL.' };
   }
-  if (url.search || url.hash) {
+  if (url.rest) {
     return { ok: false, error: 'The base URL must not have a query string or fragment.' };
   }
   const loopback = isLoopbackHost(url.hostname);
