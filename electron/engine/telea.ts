@@ -123,9 +123,10 @@ export function teleaInpaint(
       if (s === KNOWN) continue;
       const t = arrivalTime(state, T, width, height, nx, ny);
       if (s === INSIDE) {
-        state[j] = BAND;
         T[j] = t;
+        // Still INSIDE while it is filled, so its own (garbage) colour is never a source.
         inpaintPixel(out, state, T, width, height, nx, ny, disk);
+        state[j] = BAND;
         heap.push(t, j);
         filled++;
         if (onProgress && filled % progressStep === 0) onProgress(filled / holeCount);
