@@ -1,0 +1,28 @@
+import type { Handlers } from '../ipc/dispatch.ts';
+import type { JobRunner } from '../jobs/job-runner.ts';
+import type { ProviderRegistry } from '../jobs/provider-registry.ts';
+import type { AssetStore } from '../services/asset-store.ts';
+import { exportImage } from '../services/export-image.ts';
+import { importImage } from '../services/image-import.ts';
+
+export interface HandlerServices {
+  assets: AssetStore;
+  jobs: JobRunner;
+  providers: ProviderRegistry;
+  appInfo: { version: string; platform: string; shell: 'electron' | 'browser' };
+}
+
+/** Every channel's handler as a plain function of its services: no Electron, no HTTP. */
+export function createHandlers(services: HandlerServices): Handlers {
+  const { assets, jobs, providers } = services;
+  return {
+    getAppInfo: async () => services.appInfo,
+    importImage: async ({ name, bytes }) => ({ name, asset: await importImage(assets, name, bytes) }),
+    readAsset: async ({ assetId }) => assets.read(assetId),
+    retainAssets: async ({ assetIds }) => ({ released: await assets.retain(assetIds) }),
+    exportImage: async (request) => exportImage(assets, request),
+    listProviders: async () => ({ providers: providers.list(), defaultProviderId: providers.defaultId() }),
+    startJob: async (input) => jobs.start(input),
+    cancelJob: async ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
+  };
+}

@@ -1,0 +1,125 @@
+import { randomBytes } from 'node:crypto';
+import type { ChannelInput } from '../../shared/contract/channels.ts';
+import type { Candidate } from '../../shared/contract/schemas.ts';
+import { intersectRects, isEmptyRect } from '../../shared/geometry.ts';
+import { InfillError, toErrorInfo } from '../../shared/errors.ts';
+import type { EventSink } from '../app/events.ts';
+import type { AssetStore } from '../services/asset-store.ts';
+import { flattenRegion } from '../services/flatten.ts';
+import { encodeRgba } from '../services/image-codec.ts';
+import { candidateLayerPixels } from './candidate-layer.ts';
+import { cropMask, maskBounds } from './mask-region.ts';
+import type { ProviderRegistry } from './provider-registry.ts';
+
+type StartJobInput = ChannelInput<'startJob'>;
+
+export interface JobRunner {
+  /** Checks the request, then runs it in the background; progress and the result arrive as events. */
+  start(input: StartJobInput): { jobId: string };
+  /** Frees the UI at once: `jobDone` (cancelled) is sent now, and the provider's work is aborted. */
+  cancel(jobId: string): boolean;
+  cancelAll(): void;
+}
+
+/** Share of the job's progress bar each stage ends at. */
+const STAGE_END = { preparing: 0.1, running: 0.9, compositing: 1 } as const;
+
+export function createJobRunner(deps: { providers: ProviderRegistry; assets: AssetStore; emit: EventSink }): JobRunner {
+  const running = new Map<string, AbortController>();
+  const { emit } = deps;
+
+  function finish(jobId: string, outcome: { candidates: Candidate[] } | { error: unknown }): void {
+    if (!running.delete(jobId)) return; // already cancelled: the person has moved on
+    if ('candidates' in outcome) emit('jobDone', { jobId, ok: true, candidates: outcome.candidates });
+    else emit('jobDone', { jobId, ok: false, error: toErrorInfo(outcome.error) });
+  }
+
+  async function run(jobId: string, input: StartJobInput, signal: AbortSignal): Promise<Candidate[]> {
+    const provider = deps.providers.get(input.providerId);
+    const bounds = maskBounds(input.mask)!;
+    const region = intersectRects(provider.contextRegion(bounds, input.canvas), input.canvas);
+    emit('jobProgress', { jobId, stage: 'preparing', progress: 0.02 });
+    const image = await flattenRegion(input.layers, region, (id) => deps.assets.readRgba(id));
+    const mask = cropMask(input.mask, region);
+    throwIfAborted(signal);
+    emit('jobProgress', { jobId, stage: 'running', progress: STAGE_END.preparing });
+
+    const answers = await provider.run(
+      { image, mask, region, canvas: input.canvas, prompt: input.prompt, seed: input.seed ?? randomSeed(), n: 1 },
+      {
+        signal,
+        progress: (stage, fraction, message) => {
+          if (signal.aborted) return;
+          const span = STAGE_END.running - STAGE_END.preparing;
+          const progress = STAGE_END.preparing + span * Math.min(1, Math.max(0, fraction));
+          emit('jobProgress', { jobId, stage, progress, ...(message ? { message } : {}) });
+        },
+      },
+    );
+    throwIfAborted(signal);
+    emit('jobProgress', { jobId, stage: 'compositing', progress: STAGE_END.running });
+
+    const candidates: Candidate[] = [];
+    for (const answer of answers) {
+      if (answer.image.width !== region.width || answer.image.height !== region.height) {
+        throw new InfillError('BAD_RESPONSE', `${provider.info.label} returned an image of the wrong size.`);
+      }
+      const layer = candidateLayerPixels(answer.image, answer.blendMask ?? mask, region);
+      if (!layer) continue;
+      const png = await encodeRgba(layer.image, 'png', 100, true);
+      const asset = await deps.assets.put(png, { width: layer.rect.width, height: layer.rect.height, mime: 'image/png' }, layer.image);
+      candidates.push({
+        assetId: asset.assetId,
+        ...layer.rect,
+        seed: answer.seed,
+        providerId: provider.info.id,
+        ...(answer.model ? { model: answer.model } : {}),
+        ...(answer.costUsd !== undefined ? { costUsd: answer.costUsd } : {}),
+      });
+    }
+    if (candidates.length === 0) throw new InfillError('JOB_FAILED', `${provider.info.label} returned no usable result.`);
+    throwIfAborted(signal);
+    emit('jobProgress', { jobId, stage: 'done', progress: 1 });
+    return candidates;
+  }
+
+  return {
+    start(input) {
+      deps.providers.get(input.providerId);
+      const bounds = maskBounds(input.mask);
+      if (!bounds || isEmptyRect(intersectRects(bounds, input.canvas))) {
+        throw new InfillError('EMPTY_MASK', 'Paint a mask over the area to change first.');
+      }
+      const jobId = `job-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
+      const controller = new AbortController();
+      running.set(jobId, controller);
+      emit('jobProgress', { jobId, stage: 'queued', progress: 0 });
+      run(jobId, input, controller.signal).then(
+        (candidates) => finish(jobId, { candidates }),
+        (error: unknown) => finish(jobId, { error }),
+      );
+      return { jobId };
+    },
+
+    cancel(jobId) {
+      const controller = running.get(jobId);
+      if (!controller) return false;
+      running.delete(jobId);
+      controller.abort();
+      emit('jobDone', { jobId, ok: false, error: { code: 'JOB_CANCELLED', message: 'Generation cancelled.' } });
+      return true;
+    },
+
+    cancelAll() {
+      for (const jobId of [...running.keys()]) this.cancel(jobId);
+    },
+  };
+}
+
+function throwIfAborted(signal: AbortSignal): void {
+  if (signal.aborted) throw new InfillError('JOB_CANCELLED', 'Generation cancelled.');
+}
+
+function randomSeed(): number {
+  return randomBytes(4).readUInt32BE(0) & 0x7fffffff;
+}

@@ -1,0 +1,141 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { AssetInfo } from '../../shared/contract/schemas.ts';
+import { InfillError } from '../../shared/errors.ts';
+import type { RgbaImage } from '../jobs/provider.ts';
+import { ByteLru } from './byte-lru.ts';
+import { decodeRgba } from './image-codec.ts';
+
+export interface StoredAsset extends AssetInfo {
+  bytes: Uint8Array;
+}
+
+export interface AssetStore {
+  /** Stores encoded image bytes under their content hash; the same bytes give the same id. */
+  put(bytes: Uint8Array, meta: { width: number; height: number; mime: string }, decoded?: RgbaImage): Promise<AssetInfo>;
+  read(assetId: string): Promise<StoredAsset>;
+  /** The asset decoded to RGBA, cached by size since jobs and exports decode the same layers again. */
+  readRgba(assetId: string): Promise<RgbaImage>;
+  /** Forgets every asset not in `keep` (and not brand new), in memory and on disk. */
+  retain(keep: Iterable<string>): Promise<number>;
+}
+
+export interface AssetStoreOptions {
+  dir: string;
+  maxEncodedBytes?: number;
+  maxDecodedBytes?: number;
+  /** Assets younger than this survive `retain`, so a job's fresh result is not collected before the renderer sees it. */
+  graceMs?: number;
+  now?: () => number;
+}
+
+export function assetIdFor(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex').slice(0, 32);
+}
+
+export async function createAssetStore(options: AssetStoreOptions): Promise<AssetStore> {
+  const { dir, graceMs = 10 * 60_000, now = Date.now } = options;
+  await mkdir(dir, { recursive: true });
+  const encoded = new ByteLru<StoredAsset>(options.maxEncodedBytes ?? 512 * 1024 * 1024);
+  const decoded = new ByteLru<RgbaImage>(options.maxDecodedBytes ?? 1536 * 1024 * 1024);
+  const createdAt = new Map<string, number>();
+  const known = new Set<string>();
+  const pendingWrites = new Map<string, Promise<void>>();
+
+  const bytesPath = (id: string) => join(dir, `${id}.bin`);
+  const metaPath = (id: string) => join(dir, `${id}.json`);
+
+  async function writeAtomic(path: string, data: Uint8Array | string): Promise<void> {
+    const temp = `${path}.${randomBytes(4).toString('hex')}.tmp`;
+    await writeFile(temp, data);
+    await rename(temp, path);
+  }
+
+  async function persist(asset: StoredAsset): Promise<void> {
+    const { bytes, ...meta } = asset;
+    await writeAtomic(bytesPath(asset.assetId), bytes);
+    await writeAtomic(metaPath(asset.assetId), JSON.stringify(meta));
+  }
+
+  async function loadFromDisk(assetId: string): Promise<StoredAsset | undefined> {
+    await pendingWrites.get(assetId);
+    try {
+      const meta = JSON.parse(await readFile(metaPath(assetId), 'utf8')) as AssetInfo;
+      const bytes = new Uint8Array(await readFile(bytesPath(assetId)));
+      return { ...meta, assetId, bytes };
+    } catch {
+      return undefined;
+    }
+  }
+
+  const store: AssetStore = {
+    async put(bytes, meta, rgba) {
+      const assetId = assetIdFor(bytes);
+      const asset: StoredAsset = { assetId, ...meta, bytes };
+      encoded.set(assetId, asset, bytes.length);
+      if (rgba) decoded.set(assetId, rgba, rgba.data.length);
+      createdAt.set(assetId, now());
+      if (!known.has(assetId)) {
+        known.add(assetId);
+        const write = persist(asset).finally(() => pendingWrites.delete(assetId));
+        pendingWrites.set(assetId, write);
+        await write;
+      }
+      return { assetId, width: meta.width, height: meta.height, mime: meta.mime };
+    },
+
+    async read(assetId) {
+      const cached = encoded.get(assetId);
+      if (cached) return cached;
+      const loaded = await loadFromDisk(assetId);
+      if (!loaded) throw new InfillError('ASSET_NOT_FOUND', `Image data ${assetId} is no longer available.`);
+      encoded.set(assetId, loaded, loaded.bytes.length);
+      known.add(assetId);
+      return loaded;
+    },
+
+    async readRgba(assetId) {
+      const cached = decoded.get(assetId);
+      if (cached) return cached;
+      const asset = await store.read(assetId);
+      const rgba = await decodeRgba(asset.bytes);
+      decoded.set(assetId, rgba, rgba.data.length);
+      return rgba;
+    },
+
+    async retain(keep) {
+      const keepSet = new Set(keep);
+      const cutoff = now() - graceMs;
+      const isCollectable = (id: string) => !keepSet.has(id) && (createdAt.get(id) ?? 0) < cutoff;
+      let released = 0;
+      for (const id of encoded.keys()) if (isCollectable(id)) encoded.delete(id);
+      for (const id of decoded.keys()) if (isCollectable(id)) decoded.delete(id);
+      for (const id of [...known]) {
+        if (!isCollectable(id)) continue;
+        await pendingWrites.get(id);
+        known.delete(id);
+        createdAt.delete(id);
+        await rm(bytesPath(id), { force: true });
+        await rm(metaPath(id), { force: true });
+        released++;
+      }
+      return released;
+    },
+  };
+
+  await removeStaleFiles(dir, now() - 24 * 3600_000);
+  return store;
+}
+
+/**
+ * Nothing reopens a previous session's assets yet, so files left by a session that ended a day
+ * ago are garbage; newer ones may belong to another running instance and stay.
+ */
+async function removeStaleFiles(dir: string, olderThan: number): Promise<void> {
+  for (const name of await readdir(dir)) {
+    const path = join(dir, name);
+    const info = await stat(path).catch(() => undefined);
+    if (info && info.mtimeMs < olderThan) await rm(path, { force: true });
+  }
+}

@@ -1,0 +1,94 @@
+import sharp, { type Metadata } from 'sharp';
+import { MAX_IMAGE_PIXELS } from '../../shared/contract/schemas.ts';
+import { InfillError } from '../../shared/errors.ts';
+import type { RgbaImage } from '../jobs/provider.ts';
+
+/** Formats Infill opens, by sharp's decoder name. `heif` is accepted only when it is AVIF. */
+const OPENABLE = new Set(['jpeg', 'png', 'webp', 'gif', 'tiff', 'heif']);
+/** Formats Chromium decodes itself, so their original bytes can be shown without re-encoding. */
+const BROWSER_DISPLAYABLE: Record<string, string> = {
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  gif: 'image/gif',
+};
+
+export interface ProbedImage {
+  format: string;
+  /** Width and height after EXIF orientation. */
+  width: number;
+  height: number;
+  /** The MIME type to keep the original bytes under, or undefined when they must be converted. */
+  displayMime: string | undefined;
+  /** EXIF orientation, 1 when absent. */
+  orientation: number;
+}
+
+function describeFormat(bytes: Uint8Array): string {
+  const head = Buffer.from(bytes.subarray(0, 12));
+  if (head.subarray(0, 2).toString('latin1') === 'BM') return 'a BMP image';
+  if (head.subarray(4, 12).toString('latin1').startsWith('ftyphei')) return 'a HEIC photo';
+  if (head.subarray(0, 4).toString('latin1') === '%PDF') return 'a PDF document';
+  return 'not an image Infill can read';
+}
+
+const supportedList = 'PNG, JPEG, WebP, GIF, TIFF and AVIF';
+
+/** Reads the header only: format and size, with specific errors for what cannot be opened. */
+export async function probeImage(bytes: Uint8Array, name: string): Promise<ProbedImage> {
+  if (bytes.length === 0) throw new InfillError('EMPTY_FILE', `“${name}” is empty (0 bytes).`);
+  let metadata: Metadata;
+  try {
+    metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
+  } catch {
+    throw new InfillError(
+      'UNSUPPORTED_FORMAT',
+      `“${name}” is ${describeFormat(bytes)}. Infill opens ${supportedList} files.`,
+    );
+  }
+  const isAvif = metadata.format === 'heif' && metadata.compression === 'av1';
+  if (!OPENABLE.has(metadata.format) || (metadata.format === 'heif' && !isAvif)) {
+    const what = metadata.format === 'heif' ? 'a HEIC photo' : `a ${metadata.format.toUpperCase()} file`;
+    throw new InfillError('UNSUPPORTED_FORMAT', `“${name}” is ${what}. Infill opens ${supportedList} files.`);
+  }
+  const width = metadata.autoOrient?.width ?? metadata.width;
+  const height = metadata.autoOrient?.height ?? metadata.height;
+  if (!width || !height) throw new InfillError('CORRUPT_IMAGE', `“${name}” has no readable image size.`);
+  if (width * height > MAX_IMAGE_PIXELS) {
+    throw new InfillError(
+      'IMAGE_TOO_LARGE',
+      `“${name}” is ${width}×${height} (${Math.round((width * height) / 1e6)} MP); Infill opens images up to ${MAX_IMAGE_PIXELS / 1e6} MP.`,
+    );
+  }
+  const displayMime = isAvif ? 'image/avif' : BROWSER_DISPLAYABLE[metadata.format];
+  return { format: isAvif ? 'avif' : metadata.format, width, height, displayMime, orientation: metadata.orientation ?? 1 };
+}
+
+/** Decodes the whole image (first frame, EXIF orientation applied) to 8-bit straight RGBA. */
+export async function decodeRgba(bytes: Uint8Array, name = 'image'): Promise<RgbaImage> {
+  try {
+    const { data, info } = await sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, autoOrient: true })
+      .toColourspace('srgb')
+      .ensureAlpha()
+      .raw({ depth: 'uchar' })
+      .toBuffer({ resolveWithObject: true });
+    return { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new InfillError('CORRUPT_IMAGE', `“${name}” is damaged or incomplete and cannot be opened (${reason}).`);
+  }
+}
+
+export type EncodeFormat = 'png' | 'jpeg' | 'webp';
+
+/** Encodes straight RGBA. JPEG has no alpha, so transparency is flattened onto white. */
+export async function encodeRgba(image: RgbaImage, format: EncodeFormat, quality = 92, fast = false): Promise<Uint8Array> {
+  const pipeline = sharp(image.data, { raw: { width: image.width, height: image.height, channels: 4 }, limitInputPixels: false });
+  let out: Buffer;
+  if (format === 'png') out = await pipeline.png({ compressionLevel: fast ? 1 : 6 }).toBuffer();
+  else if (format === 'webp') out = await pipeline.webp({ quality }).toBuffer();
+  else out = await pipeline.flatten({ background: '#ffffff' }).jpeg({ quality, mozjpeg: false }).toBuffer();
+  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+}
+
+export const mimeForFormat: Record<EncodeFormat, string> = { png: 'image/png', jpeg: 'image/jpeg', webp: 'image/webp' };

@@ -1,0 +1,28 @@
+import type { AssetInfo } from '../../shared/contract/schemas.ts';
+import { InfillError } from '../../shared/errors.ts';
+import type { AssetStore } from './asset-store.ts';
+import { decodeRgba, encodeRgba, probeImage } from './image-codec.ts';
+
+/**
+ * Opens a file the person chose: the header is checked first (format, size), then the whole
+ * image is decoded, so a truncated or damaged file is refused here, with a message naming it,
+ * before anything reaches the document.
+ *
+ * Formats Chromium shows natively keep their original bytes (no re-encode: a 24 MP JPEG opens
+ * fast and stays the file it was); TIFF and AVIF are stored as PNG of the decoded pixels.
+ */
+export async function importImage(store: AssetStore, name: string, bytes: Uint8Array): Promise<AssetInfo> {
+  const probe = await probeImage(bytes, name);
+  const rgba = await decodeRgba(bytes, name);
+  if (rgba.width !== probe.width || rgba.height !== probe.height) {
+    throw new InfillError('CORRUPT_IMAGE', `“${name}” decodes to a different size than its header says.`);
+  }
+  // Chromium applies EXIF orientation itself only where it reliably reads it (JPEG).
+  const keepOriginal = probe.displayMime !== undefined && (probe.format === 'jpeg' || probe.orientation === 1);
+  if (keepOriginal) {
+    return store.put(bytes, { width: rgba.width, height: rgba.height, mime: probe.displayMime! }, rgba);
+  }
+  const png = await encodeRgba(rgba, 'png', 100, true);
+  return store.put(png, { width: rgba.width, height: rgba.height, mime: 'image/png' }, rgba);
+}
+
