@@ -1,0 +1,97 @@
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { InfillError } from '../../shared/errors.ts';
+import { createAssetStore } from './asset-store.ts';
+import { decodeRgba } from './image-codec.ts';
+import { importImage } from './image-import.ts';
+import { readPhoto, tempDir } from './test-photos.ts';
+
+async function store() {
+  return createAssetStore({ dir: await tempDir() });
+}
+
+async function importError(bytes: Uint8Array, name = 'photo') {
+  try {
+    await importImage(await store(), name, bytes);
+  } catch (error) {
+    return error as InfillError;
+  }
+  throw new Error('import did not fail');
+}
+
+describe('importImage', () => {
+  it('keeps a JPEG as it is and decodes it once', async () => {
+    const bytes = await readPhoto('coffee.jpg');
+    const assets = await store();
+    const info = await importImage(assets, 'coffee.jpg', bytes);
+    expect(info).toMatchObject({ width: 600, height: 400, mime: 'image/jpeg' });
+    expect(Buffer.from((await assets.read(info.assetId)).bytes).equals(Buffer.from(bytes))).toBe(true);
+    expect((await assets.readRgba(info.assetId)).data.length).toBe(600 * 400 * 4);
+  });
+
+  it('names the same bytes with the same id', async () => {
+    const assets = await store();
+    const bytes = await readPhoto('chelsea.png');
+    const a = await importImage(assets, 'a.png', bytes);
+    const b = await importImage(assets, 'b.png', bytes);
+    expect(a.assetId).toBe(b.assetId);
+  });
+
+  it.each([
+    ['tiff', (s: sharp.Sharp) => s.tiff()],
+    ['gif', (s: sharp.Sharp) => s.gif()],
+    ['webp', (s: sharp.Sharp) => s.webp({ lossless: true })],
+    ['avif', (s: sharp.Sharp) => s.avif({ lossless: true, effort: 0 })],
+  ])('opens %s', async (_format, encode) => {
+    const source = sharp(await readPhoto('chelsea.png')).resize(64, 48);
+    const bytes = new Uint8Array(await encode(source).toBuffer());
+    const info = await importImage(await store(), `cat.${_format}`, bytes);
+    expect(info).toMatchObject({ width: 64, height: 48 });
+  });
+
+  it('applies EXIF orientation', async () => {
+    const rotated = new Uint8Array(
+      await sharp(await readPhoto('coffee.jpg')).withMetadata({ orientation: 6 }).jpeg().toBuffer(),
+    );
+    const assets = await store();
+    const info = await importImage(assets, 'phone.jpg', rotated);
+    expect([info.width, info.height]).toEqual([400, 600]);
+    const rgba = await assets.readRgba(info.assetId);
+    expect([rgba.width, rgba.height]).toEqual([400, 600]);
+  });
+
+  it('refuses an empty file', async () => {
+    const error = await importError(new Uint8Array(0), 'empty.png');
+    expect(error.code).toBe('EMPTY_FILE');
+    expect(error.message).toContain('empty.png');
+  });
+
+  it('refuses a truncated JPEG as damaged', async () => {
+    const bytes = await readPhoto('coffee.jpg');
+    const error = await importError(bytes.subarray(0, Math.floor(bytes.length / 2)), 'cut.jpg');
+    expect(error.code).toBe('CORRUPT_IMAGE');
+    expect(error.message).toMatch(/cut\.jpg.*damaged or incomplete/);
+  });
+
+  it('refuses text and names BMP', async () => {
+    expect((await importError(new TextEncoder().encode('hello, not an image'), 'notes.png')).code).toBe('UNSUPPORTED_FORMAT');
+    const bmpHeader = new Uint8Array(64);
+    bmpHeader.set([0x42, 0x4d]);
+    const bmp = await importError(bmpHeader, 'old.bmp');
+    expect(bmp.code).toBe('UNSUPPORTED_FORMAT');
+    expect(bmp.message).toContain('BMP');
+  });
+
+  it('refuses images above the pixel limit before decoding them', async () => {
+    // A PNG header claiming 20000×20000 pixels.
+    const big = new Uint8Array(await sharp({ create: { width: 20000, height: 6000, channels: 3, background: '#000' } }).png({ compressionLevel: 1 }).toBuffer());
+    const error = await importError(big, 'huge.png');
+    expect(error.code).toBe('IMAGE_TOO_LARGE');
+  });
+
+  it('decodes to straight 8-bit RGBA', async () => {
+    const rgba = await decodeRgba(await readPhoto('chelsea.png'));
+    expect(rgba.data.length).toBe(rgba.width * rgba.height * 4);
+    expect(rgba.data[3]).toBe(255);
+  });
+});
