@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { InfillError } from '../../shared/errors.ts';
+import { type InfillError } from '../../shared/errors.ts';
 import { createAssetStore } from './asset-store.ts';
 import { decodeRgba } from './image-codec.ts';
 import { importImage } from './image-import.ts';

@@ -1,0 +1,31 @@
+import { useEffect } from 'react';
+import { wireApp } from './app-wiring.ts';
+import { CanvasView } from './canvas/CanvasView.tsx';
+import { ExportDialog } from './panels/ExportDialog.tsx';
+import { LayersPanel } from './panels/LayersPanel.tsx';
+import { NoticeBar } from './panels/NoticeBar.tsx';
+import { PromptPanel } from './panels/PromptPanel.tsx';
+import { Toolbar } from './panels/Toolbar.tsx';
+
+export function App() {
+  useEffect(() => {
+    const unwire = wireApp();
+    document.body.dataset.appReady = 'true';
+    return unwire;
+  }, []);
+
+  return (
+    <div className="app">
+      <Toolbar />
+      <main className="workspace">
+        <CanvasView />
+        <aside className="sidebar">
+          <PromptPanel />
+          <LayersPanel />
+        </aside>
+      </main>
+      <NoticeBar />
+      <ExportDialog />
+    </div>
+  );
+}

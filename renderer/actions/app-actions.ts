@@ -1,0 +1,48 @@
+import type { ActionId } from '../../shared/actions/catalog.ts';
+import { getDocument, getMaskOps } from '../../shared/document/records.ts';
+import { actualSizeView, fitView, zoomAt } from '../canvas/view-math.ts';
+import { cancelActiveJob, generate } from '../jobs/generate.ts';
+import { addMaskOp, clearMask } from '../state/document-ops.ts';
+import { useAppStore, type AppState } from '../state/store.ts';
+import { registerActions, type ActionImpl } from './registry.ts';
+
+export const FILE_INPUT_ID = 'open-image-input';
+
+const hasDocument = (state: AppState) => getDocument(state.records) !== undefined;
+const hasMask = (state: AppState) => getMaskOps(state.records).length > 0;
+const always = () => true;
+const store = () => useAppStore.getState();
+
+function zoomBy(factor: number): void {
+  const { view, viewport, setView } = store();
+  setView(zoomAt(view, { x: viewport.width / 2, y: viewport.height / 2 }, factor));
+}
+
+function setViewFrom(make: typeof fitView): void {
+  const { records, viewport, setView } = store();
+  const doc = getDocument(records);
+  if (doc) setView(make(doc.canvas, viewport));
+}
+
+const actions: Record<ActionId, ActionImpl> = {
+  open: { enabled: always, perform: () => document.getElementById(FILE_INPUT_ID)?.click() },
+  export: { enabled: hasDocument, perform: () => store().setExportOpen(true) },
+  undo: { enabled: (s) => s.canUndo, perform: () => store().undo() },
+  redo: { enabled: (s) => s.canRedo, perform: () => store().redo() },
+  generate: { enabled: (s) => hasDocument(s) && !s.activeJob && s.providerId !== '', perform: generate },
+  cancelJob: { enabled: (s) => s.activeJob !== undefined, perform: cancelActiveJob },
+  toolBrush: { enabled: always, perform: () => store().setTool('brush') },
+  toolEraser: { enabled: always, perform: () => store().setTool('eraser') },
+  brushSmaller: { enabled: always, perform: () => store().setBrushSize(Math.min(store().brushSize - 1, store().brushSize * 0.8)) },
+  brushLarger: { enabled: always, perform: () => store().setBrushSize(Math.max(store().brushSize + 1, store().brushSize * 1.25)) },
+  clearMask: { enabled: hasMask, perform: () => store().commit('Clear mask', clearMask) },
+  invertMask: { enabled: hasDocument, perform: () => store().commit('Invert mask', (records) => addMaskOp(records, { kind: 'invert' })) },
+  zoomFit: { enabled: hasDocument, perform: () => setViewFrom(fitView) },
+  zoomActual: { enabled: hasDocument, perform: () => setViewFrom(actualSizeView) },
+  zoomIn: { enabled: hasDocument, perform: () => zoomBy(1.25) },
+  zoomOut: { enabled: hasDocument, perform: () => zoomBy(0.8) },
+};
+
+export function registerAppActions(): void {
+  registerActions(actions);
+}

@@ -1,0 +1,100 @@
+import type Konva from 'konva';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Circle, Image as KonvaImage, Layer, Rect, Stage } from 'react-konva';
+import { useShallow } from 'zustand/react/shallow';
+import type { LayerRecord } from '../../shared/document/records.ts';
+import { getDocument, getOrderedLayers } from '../../shared/document/records.ts';
+import { useAppStore } from '../state/store.ts';
+import { loadBitmap } from './bitmap-cache.ts';
+import { useCanvasInput } from './use-canvas-input.ts';
+import { useMaskPainter } from './use-mask-painter.ts';
+
+/**
+ * The document on a Konva stage: the layers' bitmaps, the mask overlay (an offscreen canvas
+ * the brush paints into directly) and the brush outline, each on its own Konva layer so a
+ * brush stroke redraws only the mask.
+ */
+export function CanvasView() {
+  const container = useRef<HTMLDivElement>(null);
+  const stage = useRef<Konva.Stage>(null);
+  const maskLayer = useRef<Konva.Layer>(null);
+  const cursor = useRef<Konva.Circle>(null);
+  const canvas = useAppStore((s) => getDocument(s.records)?.canvas);
+  const layers = useAppStore(useShallow((s) => getOrderedLayers(s.records)));
+  const view = useAppStore((s) => s.view);
+  const viewport = useAppStore((s) => s.viewport);
+  const setViewport = useAppStore((s) => s.setViewport);
+  const redrawMask = useCallback(() => maskLayer.current?.batchDraw(), []);
+  const painter = useMaskPainter(canvas, redrawMask);
+  useCanvasInput({ container, stage, maskLayer, cursor }, painter);
+
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => setViewport({ width: element.clientWidth, height: element.clientHeight }));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [setViewport]);
+
+  return (
+    <div
+      ref={container}
+      className="canvas-host"
+      role="application"
+      aria-label="Canvas"
+      data-testid="canvas"
+      data-view={`${view.scale} ${view.x} ${view.y}`}
+    >
+      {!canvas && <p className="canvas-empty">Open a photo, drop one here, or paste one to begin.</p>}
+      <Stage ref={stage} width={viewport.width} height={viewport.height} scaleX={view.scale} scaleY={view.scale} x={view.x} y={view.y}>
+        <Layer listening={false}>
+          {canvas && <Rect {...canvas} fill="#2a2a2e" perfectDrawEnabled={false} />}
+          {layers.map((layer) => (
+            <LayerBitmap key={layer.id} layer={layer} />
+          ))}
+        </Layer>
+        <Layer ref={maskLayer} listening={false}>
+          {painter && canvas && <KonvaImage image={painter.canvas} x={canvas.x} y={canvas.y} opacity={0.5} perfectDrawEnabled={false} />}
+        </Layer>
+        <Layer listening={false}>
+          {canvas && <Rect {...canvas} stroke="#8a8a96" strokeWidth={1 / view.scale} perfectDrawEnabled={false} />}
+          <Circle ref={cursor} radius={10} stroke="#ffffff" strokeWidth={1} visible={false} perfectDrawEnabled={false} shadowColor="#000" shadowBlur={2} shadowForStrokeEnabled />
+        </Layer>
+      </Stage>
+    </div>
+  );
+}
+
+function LayerBitmap({ layer }: { layer: LayerRecord }) {
+  const [bitmap, setBitmap] = useState<ImageBitmap | undefined>();
+  useEffect(() => {
+    let live = true;
+    loadBitmap(layer.assetId).then(
+      (loaded) => {
+        if (!live) return;
+        setBitmap(loaded);
+        // A marker for tests and benchmarks: this layer's pixels are drawn on the next frame.
+        requestAnimationFrame(() => {
+          document.body.dataset.lastDrawnAsset = layer.assetId;
+        });
+      },
+      (error: unknown) => useAppStore.getState().notify('error', `Could not show “${layer.name}”: ${String(error)}`),
+    );
+    return () => {
+      live = false;
+    };
+  }, [layer.assetId, layer.name]);
+  if (!bitmap) return null;
+  return (
+    <KonvaImage
+      image={bitmap}
+      x={layer.x}
+      y={layer.y}
+      width={layer.width}
+      height={layer.height}
+      opacity={layer.opacity}
+      visible={layer.visible}
+      perfectDrawEnabled={false}
+    />
+  );
+}

@@ -1,0 +1,153 @@
+import type Konva from 'konva';
+import { useEffect, type RefObject } from 'react';
+import { getDocument, getMaskOps } from '../../shared/document/records.ts';
+import { addMaskOp, newId } from '../state/document-ops.ts';
+import { useAppStore } from '../state/store.ts';
+import type { MaskPainter } from './mask-painter.ts';
+import { screenToDocument, zoomAt } from './view-math.ts';
+
+interface CanvasInputRefs {
+  container: RefObject<HTMLDivElement | null>;
+  stage: RefObject<Konva.Stage | null>;
+  maskLayer: RefObject<Konva.Layer | null>;
+  cursor: RefObject<Konva.Circle | null>;
+}
+
+type Gesture = { kind: 'idle' } | { kind: 'stroke'; pointerId: number } | { kind: 'pan'; pointerId: number; startX: number; startY: number; viewX: number; viewY: number };
+
+/**
+ * Pointer, wheel and space-bar handling for the canvas, as native listeners: the brush's hot
+ * path stamps into the mask canvas and asks Konva to redraw one layer, without React or the
+ * store, and records one mask operation when the pointer lifts. Tools are a small state
+ * machine: idle → stroke | pan → idle; Escape cancels a stroke.
+ */
+export function useCanvasInput(refs: CanvasInputRefs, painter: MaskPainter | null): void {
+  useEffect(() => {
+    const container = refs.container.current;
+    if (!container || !painter) return;
+    let gesture: Gesture = { kind: 'idle' };
+    let spaceHeld = false;
+    const store = useAppStore;
+
+    const localPoint = (event: { clientX: number; clientY: number }) => {
+      const box = container.getBoundingClientRect();
+      return { x: event.clientX - box.left, y: event.clientY - box.top };
+    };
+    const toDocument = (event: { clientX: number; clientY: number }) => screenToDocument(store.getState().view, localPoint(event));
+
+    const moveCursor = (event: PointerEvent) => {
+      const cursor = refs.cursor.current;
+      if (!cursor) return;
+      const { brushSize, view } = store.getState();
+      const point = toDocument(event);
+      cursor.setAttrs({ x: point.x, y: point.y, radius: brushSize / 2, strokeWidth: 1.5 / view.scale, visible: true });
+    };
+
+    const onPointerDown = (event: PointerEvent) => {
+      if (gesture.kind !== 'idle') return;
+      const state = store.getState();
+      if (event.button === 1 || (event.button === 0 && spaceHeld)) {
+        event.preventDefault();
+        gesture = { kind: 'pan', pointerId: event.pointerId, startX: event.clientX, startY: event.clientY, viewX: state.view.x, viewY: state.view.y };
+        container.setPointerCapture(event.pointerId);
+        container.dataset.panning = 'true';
+        return;
+      }
+      if (event.button !== 0 || !getDocument(state.records)) return;
+      const point = toDocument(event);
+      painter.beginStroke(state.tool === 'eraser' ? 'erase' : 'paint', state.brushSize, state.brushHardness, point.x, point.y);
+      gesture = { kind: 'stroke', pointerId: event.pointerId };
+      container.setPointerCapture(event.pointerId);
+      refs.maskLayer.current?.batchDraw();
+    };
+
+    const onPointerMove = (event: PointerEvent) => {
+      moveCursor(event);
+      if (gesture.kind === 'pan' && event.pointerId === gesture.pointerId) {
+        refs.stage.current?.position({ x: gesture.viewX + event.clientX - gesture.startX, y: gesture.viewY + event.clientY - gesture.startY });
+        refs.stage.current?.batchDraw();
+      } else if (gesture.kind === 'stroke' && event.pointerId === gesture.pointerId) {
+        const events = typeof event.getCoalescedEvents === 'function' ? event.getCoalescedEvents() : [];
+        for (const sample of events.length > 0 ? events : [event]) {
+          const point = toDocument(sample);
+          painter.moveTo(point.x, point.y);
+        }
+        refs.maskLayer.current?.batchDraw();
+      } else {
+        refs.cursor.current?.getLayer()?.batchDraw();
+      }
+    };
+
+    const finish = (event: PointerEvent) => {
+      if (gesture.kind === 'idle' || event.pointerId !== gesture.pointerId) return;
+      if (gesture.kind === 'pan') {
+        const { view, setView } = store.getState();
+        setView({ ...view, x: gesture.viewX + event.clientX - gesture.startX, y: gesture.viewY + event.clientY - gesture.startY });
+        delete container.dataset.panning;
+      } else {
+        const op = painter.endStroke();
+        if (op) {
+          const id = newId('mask');
+          painter.liveOpId = id;
+          store.getState().commit(op.mode === 'erase' ? 'Erase mask' : 'Paint mask', (records) => addMaskOp(records, op, id));
+        }
+      }
+      gesture = { kind: 'idle' };
+    };
+
+    const onWheel = (event: WheelEvent) => {
+      event.preventDefault();
+      const { view, setView } = store.getState();
+      const factor = Math.exp(-event.deltaY * (event.ctrlKey ? 0.01 : 0.0015));
+      setView(zoomAt(view, localPoint(event), factor));
+    };
+
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (isTyping(event)) return;
+      if (event.code === 'Space') {
+        spaceHeld = true;
+        container.dataset.spaceHeld = 'true';
+        event.preventDefault();
+      } else if (event.key === 'Escape' && gesture.kind === 'stroke') {
+        painter.abandonStroke();
+        painter.replay(getMaskOps(store.getState().records).map((record) => record.op));
+        refs.maskLayer.current?.batchDraw();
+        gesture = { kind: 'idle' };
+      }
+    };
+    const onKeyUp = (event: KeyboardEvent) => {
+      if (event.code === 'Space') {
+        spaceHeld = false;
+        delete container.dataset.spaceHeld;
+      }
+    };
+    const onLeave = () => {
+      refs.cursor.current?.visible(false);
+      refs.cursor.current?.getLayer()?.batchDraw();
+    };
+
+    container.addEventListener('pointerdown', onPointerDown);
+    container.addEventListener('pointermove', onPointerMove);
+    container.addEventListener('pointerup', finish);
+    container.addEventListener('pointercancel', finish);
+    container.addEventListener('pointerleave', onLeave);
+    container.addEventListener('wheel', onWheel, { passive: false });
+    window.addEventListener('keydown', onKeyDown);
+    window.addEventListener('keyup', onKeyUp);
+    return () => {
+      container.removeEventListener('pointerdown', onPointerDown);
+      container.removeEventListener('pointermove', onPointerMove);
+      container.removeEventListener('pointerup', finish);
+      container.removeEventListener('pointercancel', finish);
+      container.removeEventListener('pointerleave', onLeave);
+      container.removeEventListener('wheel', onWheel);
+      window.removeEventListener('keydown', onKeyDown);
+      window.removeEventListener('keyup', onKeyUp);
+    };
+  }, [refs.container, refs.stage, refs.maskLayer, refs.cursor, painter]);
+}
+
+export function isTyping(event: KeyboardEvent): boolean {
+  const target = event.target as HTMLElement | null;
+  return !!target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable);
+}

@@ -1,0 +1,32 @@
+import { getDocument } from '../../shared/document/records.ts';
+import { call } from '../platform/api.ts';
+import { addLayers, createDocument, imageLayer } from '../state/document-ops.ts';
+import { useAppStore } from '../state/store.ts';
+import { fitView } from '../canvas/view-math.ts';
+
+/**
+ * Sends a file to main, which checks and stores it, then shows it. `mode: 'replace'` starts a
+ * new document (Open image); `'layer'` adds it on top of the open one, centred (paste or drop
+ * onto an open document), as one undoable step. A refused file changes nothing.
+ */
+export async function openImageFile(file: Blob & { name?: string }, mode: 'replace' | 'layer' = 'replace'): Promise<void> {
+  const name = file.name || 'Pasted image';
+  const store = useAppStore.getState();
+  try {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const { asset } = await call('importImage', { name, bytes });
+    const doc = getDocument(useAppStore.getState().records);
+    if (mode === 'layer' && doc) {
+      const x = Math.round(doc.canvas.x + (doc.canvas.width - asset.width) / 2);
+      const y = Math.round(doc.canvas.y + (doc.canvas.height - asset.height) / 2);
+      useAppStore.getState().commit('Add image', (records) => addLayers(records, [imageLayer(asset, name, x, y)]));
+      return;
+    }
+    const records = createDocument(asset, name);
+    store.replaceDocument(records);
+    store.setView(fitView(getDocument(records)!.canvas, useAppStore.getState().viewport));
+    document.title = `${name} — Infill`;
+  } catch (error) {
+    store.notify('error', error instanceof Error ? error.message : String(error));
+  }
+}

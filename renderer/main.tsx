@@ -1,0 +1,12 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { registerAppActions } from './actions/app-actions.ts';
+import { App } from './App.tsx';
+import './styles.css';
+
+registerAppActions();
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

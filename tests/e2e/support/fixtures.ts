@@ -1,0 +1,28 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { startBridge, type RunningBridge } from './bridge.ts';
+
+/**
+ * Every test gets its own bridge (fresh data folder, fresh token) and a page on which the app
+ * has said it is ready, after Bruno's fixtures.
+ */
+export const test = base.extend<{ bridge: RunningBridge; app: Page }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring
+  bridge: async ({}, use) => {
+    const bridge = await startBridge();
+    await use(bridge);
+    await bridge.stop();
+  },
+  app: async ({ page, bridge }, use) => {
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    await page.goto(bridge.url);
+    await expect(page.locator('body[data-app-ready="true"]')).toBeAttached();
+    await use(page);
+    expect(problems, 'errors in the page').toEqual([]);
+  },
+});
+
+export { expect };
