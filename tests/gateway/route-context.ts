@@ -20,6 +20,8 @@ export interface TestGatewayOptions {
   imageResponse: 'b64_json' | 'url';
   /** Paths outside /v1 answer like a relay's web app: 401 (most) or 404. */
   outsideV1: 401 | 404;
+  /** Endpoints this relay does not have (answer 404 Invalid URL), e.g. ['/images/inpaint']. */
+  disabledPaths: string[];
   /** OpenRouter reports the billed cost in chat `usage.cost`. */
   chatCostUsd?: number;
 }

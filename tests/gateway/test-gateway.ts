@@ -65,6 +65,7 @@ const defaults: TestGatewayOptions = {
   colourShift: 0,
   imageResponse: 'b64_json',
   outsideV1: 401,
+  disabledPaths: [],
 };
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
@@ -186,6 +187,7 @@ export async function startTestGateway(overrides: Partial<TestGatewayOptions> = 
 
   async function dispatch(method: string, record: RecordedRequest, body: Buffer, fault: FaultKind | undefined): Promise<Reply> {
     const path = record.path;
+    if (options.disabledPaths.includes(path)) return { status: 404, body: openAiError(`Invalid URL (${method} /v1${path})`, 'invalid_request_error', null) };
     if (method === 'GET' && path === '/models') {
       return { status: 200, body: JSON.stringify({ object: 'list', data: options.models.map((id) => ({ id, object: 'model', created: 1_700_000_000, owned_by: 'test-gateway' })) }) };
     }
