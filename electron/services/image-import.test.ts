@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { type InfillError } from '../../shared/errors.ts';
 import { createAssetStore } from './asset-store.ts';
@@ -38,10 +38,10 @@ describe('importImage', () => {
   });
 
   it.each([
-    ['tiff', (s: sharp.Sharp) => s.tiff()],
-    ['gif', (s: sharp.Sharp) => s.gif()],
-    ['webp', (s: sharp.Sharp) => s.webp({ lossless: true })],
-    ['avif', (s: sharp.Sharp) => s.avif({ lossless: true, effort: 0 })],
+    ['tiff', (s: Sharp) => s.tiff()],
+    ['gif', (s: Sharp) => s.gif()],
+    ['webp', (s: Sharp) => s.webp({ lossless: true })],
+    ['avif', (s: Sharp) => s.avif({ lossless: true, effort: 0 })],
   ])('opens %s', async (_format, encode) => {
     const source = sharp(await readPhoto('chelsea.png')).resize(64, 48);
     const bytes = new Uint8Array(await encode(source).toBuffer());

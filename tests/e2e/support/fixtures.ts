@@ -1,5 +1,5 @@
 import { test as base, expect, type Page } from '@playwright/test';
-import { startBridge, type RunningBridge } from './bridge.ts';
+import { startBridge, type RunningBridge } from '../../support/bridge.ts';
 
 /**
  * Every test gets its own bridge (fresh data folder, fresh token) and a page on which the app

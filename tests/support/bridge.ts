@@ -10,7 +10,7 @@ export interface RunningBridge {
   stop(): Promise<void>;
 }
 
-const root = join(import.meta.dirname, '../../..');
+const root = join(import.meta.dirname, '../..');
 
 /** Starts the built browser bridge (`out/main/web.js`) on a random port with a fresh data folder. */
 export async function startBridge(env: Record<string, string> = {}): Promise<RunningBridge> {
