@@ -1,0 +1,39 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Handlers } from '../ipc/dispatch.ts';
+
+/** Shared by the bridge's tests and the HTTP client's: a tiny built renderer and fake handlers. */
+
+export const ASSET_ID = '0123456789abcdef0123456789abcdef';
+
+export function makeRendererDir(): string {
+  const root = mkdtempSync(join(tmpdir(), 'infill-bridge-'));
+  const dir = join(root, 'renderer');
+  mkdirSync(join(dir, 'assets'), { recursive: true });
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Infill</title>');
+  writeFileSync(join(dir, 'assets', 'app.js'), 'console.log("infill")');
+  writeFileSync(join(dir, 'assets', 'app.css'), 'body{}');
+  writeFileSync(join(root, 'secret.txt'), 'outside the renderer');
+  return dir;
+}
+
+/** Echo handlers: importImage reports the byte count it got; readAsset returns every byte value once. */
+export function fakeHandlers(): Handlers {
+  const bytes = Uint8Array.from({ length: 256 }, (_, i) => i);
+  return {
+    getAppInfo: async () => ({ version: '9.9.9', platform: 'test', shell: 'browser' }),
+    importImage: async ({ name, bytes: input }) => ({
+      name,
+      asset: { assetId: ASSET_ID, width: input.length, height: (input[1] ?? 0) + 1, mime: 'image/png' },
+    }),
+    readAsset: async ({ assetId }) => ({ assetId, width: 16, height: 16, mime: 'image/png', bytes }),
+    retainAssets: async () => ({ released: 0 }),
+    exportImage: async () => {
+      throw new Error('export exploded');
+    },
+    listProviders: async () => ({ providers: [], defaultProviderId: 'offline' }),
+    startJob: async () => ({ jobId: 'job-1' }),
+    cancelJob: async () => ({ cancelled: true }),
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * The Electron main process: wires the shell (app:// protocol, hardened session and windows,
+ * IPC, menu) around the services. Everything here is lifecycle; the pieces live in shell/ and
+ * the work in app/ and services/.
+ */
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import { createServices, type Services } from './app/create-services.ts';
+import { registerAppSchemeAsPrivileged, serveRendererOverAppProtocol } from './shell/app-protocol.ts';
+import { installApplicationMenu } from './shell/application-menu.ts';
+import { hardenSession } from './shell/harden-session.ts';
+import { guardAllWebContents } from './shell/harden-web-contents.ts';
+import { createMainWindow } from './shell/main-window.ts';
+import { registerIpc } from './shell/register-ipc.ts';
+import { createWindowEventSink } from './shell/window-events.ts';
+
+// The built layout: out/main/main.js, out/main/fill-worker.js, out/preload/preload.cjs, out/renderer/.
+const bundleDir = dirname(fileURLToPath(import.meta.url));
+const paths = {
+  renderer: join(bundleDir, '../renderer'),
+  preload: join(bundleDir, '../preload/preload.cjs'),
+  worker: join(bundleDir, 'fill-worker.js'),
+};
+
+/** Longest a quit waits for services (jobs, asset store) to wind down. */
+const DISPOSE_TIMEOUT_MS = 5_000;
+
+// Both before `ready`: scheme privileges are fixed at startup, and the same user-data folder
+// (`Infill`) is used whether run from source (package name `infill`) or packaged.
+registerAppSchemeAsPrivileged(protocol);
+app.setPath('userData', join(app.getPath('appData'), 'Infill'));
+guardAllWebContents(app);
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Infill is running; it focuses its window on our `second-instance`.
+  app.quit();
+} else {
+  run();
+}
+
+function run(): void {
+  const emit = createWindowEventSink(() => BrowserWindow.getAllWindows().map((window) => window.webContents));
+  let services: Services | undefined;
+  let disposed = false;
+
+  const openWindow = () => createMainWindow(paths.preload);
+
+  app.on('second-instance', () => {
+    const [window] = BrowserWindow.getAllWindows();
+    if (!window) return void openWindow();
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app.on('activate', () => {
+    if (services && BrowserWindow.getAllWindows().length === 0) openWindow();
+  });
+
+  // Quitting waits (bounded) for the services to cancel jobs and flush, then quits for real.
+  app.on('will-quit', (event) => {
+    if (disposed || !services) return;
+    event.preventDefault();
+    const running = services;
+    disposed = true;
+    const timeout = new Promise((resolve) => setTimeout(resolve, DISPOSE_TIMEOUT_MS));
+    void Promise.race([running.dispose(), timeout])
+      .catch((error: unknown) => console.error('[infill] dispose failed:', error))
+      .finally(() => app.quit());
+  });
+
+  app
+    .whenReady()
+    .then(async () => {
+      hardenSession(session.defaultSession);
+      serveRendererOverAppProtocol(protocol, paths.renderer);
+      services = await createServices({
+        dataDir: app.getPath('userData'),
+        emit,
+        workerScript: paths.worker,
+        shell: 'electron',
+        version: app.getVersion(),
+      });
+      registerIpc(ipcMain, services.handlers);
+      installApplicationMenu(Menu, { emit, isPackaged: app.isPackaged, platform: process.platform });
+      openWindow();
+    })
+    .catch((error: unknown) => {
+      console.error('[infill] startup failed:', error);
+      dialog.showErrorBox('Infill could not start', error instanceof Error ? error.message : String(error));
+      app.exit(1);
+    });
+}

@@ -1,0 +1,50 @@
+import type { MenuItemConstructorOptions } from 'electron';
+import { describe, expect, it, vi } from 'vitest';
+import { acceleratorFor, buildMenuTemplate, installApplicationMenu } from './application-menu.ts';
+
+function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
+  return items.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? flatten(item.submenu) : [])]);
+}
+
+describe('acceleratorFor', () => {
+  it('translates catalog shortcuts', () => {
+    expect(acceleratorFor('Mod+Shift+Z')).toBe('CmdOrCtrl+Shift+Z');
+    expect(acceleratorFor('Mod+Enter')).toBe('CmdOrCtrl+Enter');
+    expect(acceleratorFor('Mod++')).toBe('CmdOrCtrl+Plus');
+    expect(acceleratorFor('Mod+-')).toBe('CmdOrCtrl+-');
+    expect(acceleratorFor('[')).toBe('[');
+    expect(acceleratorFor('Ctrl+Y')).toBe('Ctrl+Y');
+  });
+});
+
+describe('buildMenuTemplate', () => {
+  it('sends menuAction with the action id when an item is chosen', () => {
+    const emit = vi.fn();
+    const items = flatten(buildMenuTemplate({ emit, isPackaged: true, platform: 'linux' }));
+    const undo = items.find((item) => item.id === 'undo');
+    expect(undo?.accelerator).toBe('CmdOrCtrl+Z');
+    expect(undo?.registerAccelerator).toBe(false);
+    (undo?.click as () => void)();
+    expect(emit).toHaveBeenCalledWith('menuAction', { actionId: 'undo' });
+    expect(items.some((item) => item.id === 'cancelJob')).toBe(false);
+  });
+
+  it('has quit and clipboard roles, and DevTools only when not packaged', () => {
+    const roles = (isPackaged: boolean) =>
+      flatten(buildMenuTemplate({ emit: vi.fn(), isPackaged, platform: 'linux' })).map((item) => item.role);
+    expect(roles(true)).toEqual(expect.arrayContaining(['quit', 'copy', 'paste', 'cut', 'selectAll']));
+    expect(roles(true)).not.toContain('toggleDevTools');
+    expect(roles(false)).toContain('toggleDevTools');
+  });
+
+  it('uses the app menu on macOS', () => {
+    const template = buildMenuTemplate({ emit: vi.fn(), isPackaged: true, platform: 'darwin' });
+    expect(template[0]?.role).toBe('appMenu');
+  });
+
+  it('installs the built menu', () => {
+    const menu = { buildFromTemplate: vi.fn(() => 'built'), setApplicationMenu: vi.fn() };
+    installApplicationMenu(menu as never, { emit: vi.fn(), isPackaged: true, platform: 'linux' });
+    expect(menu.setApplicationMenu).toHaveBeenCalledWith('built');
+  });
+});
