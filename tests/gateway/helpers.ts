@@ -36,11 +36,12 @@ export interface TestSession extends GatewaySession {
   abort: AbortController;
 }
 
-export function testSession(profile: GatewayProfile, options: GatewayCallOptions, apiKey: string | undefined = TEST_API_KEY): TestSession {
+/** `apiKey: null` sends no key at all. */
+export function testSession(profile: GatewayProfile, options: GatewayCallOptions, apiKey: string | null = TEST_API_KEY): TestSession {
   const messages: string[] = [];
   const partials: Uint8Array[] = [];
   const abort = new AbortController();
-  const session = openGatewaySession(profile, apiKey, options, abort.signal, (m) => messages.push(m), (png) => partials.push(png));
+  const session = openGatewaySession(profile, apiKey ?? undefined, options, abort.signal, (m) => messages.push(m), (png) => partials.push(png));
   return { ...session, messages, partials, abort };
 }
 
