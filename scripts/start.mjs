@@ -2,7 +2,7 @@
 // same app in the system browser through the browser bridge. The binary cannot be downloaded on
 // every machine (see TOOLCHAIN.md), so this never `require('electron')`: that module throws, or
 // tries to download, when the binary is missing.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,8 +37,20 @@ function runForwarding(command, args, env) {
   });
 }
 
+/**
+ * Install scripts are off (package.json allowScripts), so the first start downloads the binary
+ * with Electron's own installer. Where there is no network it fails within a second.
+ */
+function tryDownloadingElectron() {
+  if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD === '1') return null;
+  const installer = join(root, 'node_modules', 'electron', 'install.js');
+  if (!existsSync(installer)) return null;
+  const result = spawnSync(process.execPath, [installer], { cwd: join(root, 'node_modules', 'electron'), stdio: 'ignore', timeout: 300_000 });
+  return result.status === 0 ? installedElectronBinary() : null;
+}
+
 const forwardedArgs = process.argv.slice(2);
-const electron = installedElectronBinary();
+const electron = installedElectronBinary() ?? tryDownloadingElectron();
 if (electron) {
   const env = { ...process.env };
   // Inherited from some tools; it would make the binary behave as plain Node.
