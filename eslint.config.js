@@ -57,6 +57,7 @@ export default tseslint.config(
   },
   {
     files: ['electron/**/*.ts', 'shared/**/*.ts'],
+    ignores: ['**/*.test.ts'],
     rules: forbid(['react', 'react-dom', 'konva', 'react-konva', 'zustand', '../renderer', '../../renderer'], 'Main and shared code never import the renderer.'),
   },
 );

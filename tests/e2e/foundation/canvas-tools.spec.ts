@@ -1,8 +1,9 @@
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { expect, test } from '../support/fixtures.ts';
 import { documentToPage, layerRows, openPhoto, paintStroke, photos, viewScale, waitForImageOnScreen } from '../support/canvas.ts';
 
-const view = async (page: import('@playwright/test').Page) =>
+const view = async (page: Page) =>
   ((await page.getByTestId('canvas').getAttribute('data-view')) ?? '').split(' ').map(Number) as [number, number, number];
 
 test('zoom, pan, brush shortcuts, clear and invert', async ({ app: page }, testInfo) => {

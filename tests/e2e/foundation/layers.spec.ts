@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../support/fixtures.ts';
-import { layerRows, openPhoto, photos, waitForImageOnScreen } from '../support/canvas.ts';
+import { layerRows, photos, waitForImageOnScreen } from '../support/canvas.ts';
 import { decode } from '../support/pixels.ts';
 
 async function exportPixels(page: Page) {

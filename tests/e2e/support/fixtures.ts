@@ -6,7 +6,7 @@ import { startBridge, type RunningBridge } from '../../support/bridge.ts';
  * has said it is ready, after Bruno's fixtures.
  */
 export const test = base.extend<{ bridge: RunningBridge; app: Page }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring
+  // Playwright requires an object pattern here, even an empty one.
   bridge: async ({}, use) => {
     const bridge = await startBridge();
     await use(bridge);
