@@ -1,6 +1,6 @@
 import type Konva from 'konva';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Circle, Image as KonvaImage, Layer, Rect, Stage } from 'react-konva';
+import { Circle, Image as KonvaImage, Layer, Rect, Shape, Stage } from 'react-konva';
 import { useShallow } from 'zustand/react/shallow';
 import type { LayerRecord } from '../../shared/document/records.ts';
 import { getDocument, getOrderedLayers } from '../../shared/document/records.ts';
@@ -54,7 +54,13 @@ export function CanvasView() {
           ))}
         </Layer>
         <Layer ref={maskLayer} listening={false}>
-          {painter && canvas && <KonvaImage image={painter.canvas} x={canvas.x} y={canvas.y} opacity={0.5} perfectDrawEnabled={false} />}
+          {painter && (
+            <Shape
+              opacity={0.5}
+              perfectDrawEnabled={false}
+              sceneFunc={(context) => painter.drawTo(context._context)}
+            />
+          )}
         </Layer>
         <Layer listening={false}>
           {canvas && <Rect {...canvas} stroke="#8a8a96" strokeWidth={1 / view.scale} perfectDrawEnabled={false} />}

@@ -2,29 +2,31 @@ import type { BrushStroke, MaskOperation } from '../../shared/document/records.t
 import type { MaskInput } from '../../shared/contract/schemas.ts';
 import { intersectRects, isEmptyRect, roundRectOut, unionRects, type Rect } from '../../shared/geometry.ts';
 import { brushTip, dabSpacing } from './brush-tip.ts';
+import { MaskTiles } from './mask-tiles.ts';
 
 /** The mask's colour on screen; its alpha channel is the mask itself (0 keep … 255 change). */
 export const MASK_COLOR = 'rgb(255, 45, 110)';
 
 /**
- * The mask as a document-sized offscreen canvas. Strokes are stamped straight into it as the
- * pointer moves (no React, no store); the document's mask records are replayed into it after
- * undo, redo or a cancelled stroke. Its alpha is what a job sends to main.
+ * The mask, sized to the document and kept in offscreen canvas tiles. Strokes are stamped
+ * straight into them as the pointer moves (no React, no store); the document's mask records
+ * are replayed after undo, redo or a cancelled stroke. Its alpha is what a job sends to main.
  */
 export class MaskPainter {
-  readonly canvas: HTMLCanvasElement;
+  readonly tiles: MaskTiles;
   /** The id of the stroke just committed from live drawing, whose pixels are already here. */
   liveOpId: string | undefined;
-  private readonly ctx: CanvasRenderingContext2D;
   private stroke: { op: BrushStroke; lastX: number; lastY: number; carry: number } | null = null;
   /** Where the mask may be non-zero, so reading it back does not scan the whole document. */
   private painted: Rect = { x: 0, y: 0, width: 0, height: 0 };
 
   constructor(readonly bounds: Rect) {
-    this.canvas = document.createElement('canvas');
-    this.canvas.width = bounds.width;
-    this.canvas.height = bounds.height;
-    this.ctx = this.canvas.getContext('2d', { willReadFrequently: false })!;
+    this.tiles = new MaskTiles(bounds.width, bounds.height);
+  }
+
+  /** Draws the mask's tiles onto a context whose origin is the document's (0, 0). */
+  drawTo(ctx: CanvasRenderingContext2D): void {
+    for (const tile of this.tiles.all()) ctx.drawImage(tile.canvas, this.bounds.x + tile.x, this.bounds.y + tile.y);
   }
 
   get isStroking(): boolean {
@@ -61,8 +63,7 @@ export class MaskPainter {
 
   replay(ops: readonly MaskOperation[]): void {
     this.stroke = null;
-    this.ctx.globalCompositeOperation = 'source-over';
-    this.ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
+    this.tiles.clear();
     this.painted = { x: 0, y: 0, width: 0, height: 0 };
     for (const op of ops) this.apply(op);
   }
@@ -70,11 +71,13 @@ export class MaskPainter {
   apply(op: MaskOperation): void {
     if (op.kind === 'invert') {
       // XOR with an opaque fill turns alpha a into 1 − a: the mask inverted.
-      this.ctx.globalCompositeOperation = 'xor';
-      this.ctx.fillStyle = MASK_COLOR;
-      this.ctx.fillRect(0, 0, this.canvas.width, this.canvas.height);
-      this.ctx.globalCompositeOperation = 'source-over';
-      this.painted = { x: 0, y: 0, width: this.canvas.width, height: this.canvas.height };
+      for (const { ctx, canvas } of this.tiles.everywhere()) {
+        ctx.globalCompositeOperation = 'xor';
+        ctx.fillStyle = MASK_COLOR;
+        ctx.fillRect(0, 0, canvas.width, canvas.height);
+        ctx.globalCompositeOperation = 'source-over';
+      }
+      this.painted = { x: 0, y: 0, width: this.bounds.width, height: this.bounds.height };
       return;
     }
     const [x0 = 0, y0 = 0] = op.points;
@@ -87,18 +90,35 @@ export class MaskPainter {
 
   /** The mask's non-zero area as one byte per pixel, in document coordinates; null when empty. */
   extract(): MaskInput | null {
-    const local = intersectRects(roundRectOut(this.painted), { x: 0, y: 0, width: this.canvas.width, height: this.canvas.height });
+    const local = intersectRects(roundRectOut(this.painted), { x: 0, y: 0, width: this.bounds.width, height: this.bounds.height });
     if (isEmptyRect(local)) return null;
-    const pixels = this.ctx.getImageData(local.x, local.y, local.width, local.height).data;
     const alpha = new Uint8Array(local.width * local.height);
     let any = false;
-    for (let i = 0; i < alpha.length; i++) {
-      const a = pixels[i * 4 + 3]!;
-      alpha[i] = a;
-      if (a) any = true;
+    for (const tile of this.tiles.overlapping(local, false)) {
+      const part = intersectRects(local, { x: tile.x, y: tile.y, width: tile.canvas.width, height: tile.canvas.height });
+      if (isEmptyRect(part)) continue;
+      const pixels = tile.ctx.getImageData(part.x - tile.x, part.y - tile.y, part.width, part.height).data;
+      for (let row = 0; row < part.height; row++) {
+        const out = (part.y - local.y + row) * local.width + (part.x - local.x);
+        for (let col = 0; col < part.width; col++) {
+          const a = pixels[(row * part.width + col) * 4 + 3]!;
+          alpha[out + col] = a;
+          if (a) any = true;
+        }
+      }
     }
     if (!any) return null;
     return { x: local.x + this.bounds.x, y: local.y + this.bounds.y, width: local.width, height: local.height, alpha };
+  }
+
+  /** One mask value (0…255) at a document pixel; reading it forces pending dabs to be rasterized. */
+  alphaAt(docX: number, docY: number): number {
+    const x = Math.floor(docX - this.bounds.x);
+    const y = Math.floor(docY - this.bounds.y);
+    for (const tile of this.tiles.overlapping({ x, y, width: 1, height: 1 }, false)) {
+      return tile.ctx.getImageData(x - tile.x, y - tile.y, 1, 1).data[3]!;
+    }
+    return 0;
   }
 
   private segment(op: BrushStroke, x0: number, y0: number, x1: number, y1: number, carry: number): number {
@@ -117,8 +137,12 @@ export class MaskPainter {
     const tip = brushTip(op.size, op.hardness, MASK_COLOR);
     const x = docX - this.bounds.x - tip.width / 2;
     const y = docY - this.bounds.y - tip.height / 2;
-    this.ctx.globalCompositeOperation = op.mode === 'erase' ? 'destination-out' : 'source-over';
-    this.ctx.drawImage(tip, x, y);
-    if (op.mode === 'paint') this.painted = unionRects(this.painted, { x, y, width: tip.width, height: tip.height });
+    const erase = op.mode === 'erase';
+    // Erasing where nothing is painted has nothing to do: no tile is created for it.
+    for (const tile of this.tiles.overlapping({ x: Math.floor(x), y: Math.floor(y), width: tip.width + 1, height: tip.height + 1 }, !erase)) {
+      tile.ctx.globalCompositeOperation = erase ? 'destination-out' : 'source-over';
+      tile.ctx.drawImage(tip, x - tile.x, y - tile.y);
+    }
+    if (!erase) this.painted = unionRects(this.painted, { x, y, width: tip.width, height: tip.height });
   }
 }
