@@ -1,0 +1,187 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { JobStage } from '../../shared/contract/schemas.ts';
+import type { GatewayProtocol } from '../../shared/gateway/profile.ts';
+import { fastOptions, testProfile } from '../../tests/gateway/helpers.ts';
+import { changedFarFromMask, compositeBack, discMask, jobInput, photoLike } from '../../tests/gateway/job-fixtures.ts';
+import type { TestDocument } from '../../tests/gateway/job-fixtures.ts';
+import { startTestGateway, TEST_API_KEY } from '../../tests/gateway/test-gateway.ts';
+import type { TestGateway } from '../../tests/gateway/test-gateway.ts';
+import type { ProviderContext } from '../jobs/provider.ts';
+import { createGatewayProvider } from './gateway-provider.ts';
+import type { GatewayProviderOptions } from './gateway-provider.ts';
+import { MAX_TOUCH_PX } from './prep/mask-ops.ts';
+
+/** The provider end to end: runner-style crop → gateway → candidates → composite back. */
+
+let gateway: TestGateway;
+beforeAll(async () => {
+  gateway = await startTestGateway();
+});
+afterAll(() => gateway.close());
+beforeEach(() => {
+  gateway.setFault(null);
+  Object.assign(gateway.options, { colourShift: 0, maxBodyBytes: 4 * 1024 * 1024, chatShape: 1 });
+});
+
+const W = 1400;
+const H = 1000;
+function document(): TestDocument {
+  return { canvas: { x: 0, y: 0, width: W, height: H }, image: photoLike(W, H), mask: discMask(W, H, 600, 450, 90) };
+}
+
+const models: Record<GatewayProtocol, string> = { 'openai-images': 'gpt-image-1', 'chat-image': 'google/gemini-2.5-flash-image', 'json-relay': 'sdxl-inpaint' };
+
+function provider(protocol: GatewayProtocol, overrides: Partial<GatewayProviderOptions> = {}, model = models[protocol]) {
+  return createGatewayProvider(testProfile(gateway, protocol, model), async () => TEST_API_KEY, { call: fastOptions(), ...overrides });
+}
+
+interface Recorded {
+  ctx: ProviderContext;
+  stages: Array<[JobStage, number, string | undefined]>;
+  abort: AbortController;
+}
+function context(): Recorded {
+  const stages: Recorded['stages'] = [];
+  const abort = new AbortController();
+  return { stages, abort, ctx: { signal: abort.signal, progress: (stage, fraction, message) => stages.push([stage, fraction, message]) } };
+}
+
+describe('gateway provider', () => {
+  for (const protocol of ['openai-images', 'chat-image', 'json-relay'] as const) {
+    it(`${protocol}: with the mask ignored, nothing farther than 32 px from the painted mask changes`, async () => {
+      gateway.setFault({ kind: 'mask-ignored' });
+      const p = provider(protocol);
+      const input = jobInput(p, document());
+      const [candidate] = await p.run(input, context().ctx);
+      expect(candidate).toBeDefined();
+      if (!candidate) return;
+      expect([candidate.image.width, candidate.image.height]).toEqual([input.image.width, input.image.height]);
+      const out = compositeBack(input, candidate);
+      expect(changedFarFromMask(input, out, MAX_TOUCH_PX)).toBe(0);
+      // And the model's paint did land inside the mask.
+      const centre = ((input.image.height >> 1) * input.image.width + (input.image.width >> 1)) * 4;
+      expect(out.data[centre + 1]).toBeLessThan(60);
+    });
+  }
+
+  it('reports progress stages, the upload size and the cost from usage', async () => {
+    const p = provider('openai-images');
+    const recorded = context();
+    const [candidate] = await p.run(jobInput(p, document()), recorded.ctx);
+    const stages = recorded.stages.map(([s]) => s);
+    expect(stages[0]).toBe('preparing');
+    expect(stages).toContain('running');
+    expect(stages).toContain('compositing');
+    expect(stages.at(-1)).toBe('done');
+    expect(recorded.stages.some(([, , m]) => /^Uploading [\d.]+ (KB|MB) \(1024×1024 PNG\)/.test(m ?? ''))).toBe(true);
+    expect(candidate?.costUsd).toBeCloseTo((50 * 5 + 1000 * 10 + 4160 * 40) / 1e6, 6);
+    expect(candidate?.model).toBe('gpt-image-1');
+    expect(candidate?.seed).toBe(42);
+  });
+
+  it('returns n candidates with their own seeds and the per-image share of the cost', async () => {
+    const p = provider('openai-images');
+    const candidates = await p.run(jobInput(p, document(), { n: 3 }), context().ctx);
+    expect(candidates.map((c) => c.seed)).toEqual([42, 43, 44]);
+    expect(candidates[0]?.costUsd).toBeCloseTo((50 * 5 + 1000 * 10 + 3 * 4160 * 40) / 1e6 / 3, 6);
+  });
+
+  it('uses the cost a chat relay reports', async () => {
+    gateway.options.chatCostUsd = 0.0391;
+    try {
+      const p = provider('chat-image');
+      const [candidate] = await p.run(jobInput(p, document()), context().ctx);
+      expect(candidate?.costUsd).toBeCloseTo(0.0391, 6);
+    } finally {
+      delete gateway.options.chatCostUsd;
+    }
+  });
+
+  it('colour-matches a tone shift measured in the ring around the seam', async () => {
+    gateway.options.colourShift = 20;
+    const p = provider('openai-images');
+    const input = jobInput(p, document());
+    const [candidate] = await p.run(input, context().ctx);
+    if (!candidate) throw new Error('no candidate');
+    // The relay brightened everything it kept by 20; measured in the ring, the same correction
+    // applies to what it painted (magenta 255,0,255), so it lands about 20 lower.
+    const o = ((input.image.height >> 1) * input.image.width + (input.image.width >> 1)) * 4;
+    expect(candidate.image.data[o]).toBeGreaterThanOrEqual(230);
+    expect(candidate.image.data[o]).toBeLessThanOrEqual(240);
+    expect(candidate.image.data[o + 2]).toBeLessThanOrEqual(240);
+  });
+
+  it('on 413 shrinks and retries once, then succeeds', async () => {
+    gateway.options.maxBodyBytes = 700 * 1024;
+    const p = provider('openai-images', { budgetBytes: 4 * 1024 * 1024 });
+    const recorded = context();
+    const input = jobInput(p, document());
+    const [candidate] = await p.run(input, recorded.ctx);
+    expect(candidate).toBeDefined();
+    const edits = gateway.requests.filter((r) => r.path === '/images/edits').slice(-2);
+    expect(edits.map((r) => r.status)).toEqual([413, 200]);
+    expect(edits[1]?.bodyBytes ?? 0).toBeLessThan(edits[0]?.bodyBytes ?? 0);
+    expect(recorded.stages.some(([, , m]) => /refused .* \(413\) — retrying with/.test(m ?? ''))).toBe(true);
+  });
+
+  it('streams partial previews through the callback and progress messages', async () => {
+    const partials: Uint8Array[] = [];
+    const p = provider('openai-images', { partialImages: 2, onPartialImage: (png) => partials.push(png) });
+    const recorded = context();
+    await p.run(jobInput(p, document()), recorded.ctx);
+    expect(partials).toHaveLength(2);
+    expect(recorded.stages.some(([, , m]) => m === 'Partial preview 2 of 2')).toBe(true);
+  });
+
+  it('cancellation aborts the HTTP request and reports JOB_CANCELLED', async () => {
+    gateway.setFault({ kind: 'delay', ms: 5000 });
+    const p = provider('chat-image');
+    const recorded = context();
+    const started = Date.now();
+    setTimeout(() => recorded.abort.abort(), 300);
+    await expect(p.run(jobInput(p, document()), recorded.ctx)).rejects.toMatchObject({ code: 'JOB_CANCELLED' });
+    expect(Date.now() - started).toBeLessThan(2500);
+  });
+
+  it('a blank crop is a generation', async () => {
+    const doc = document();
+    doc.image.data.fill(0);
+    const p = provider('openai-images');
+    const [candidate] = await p.run(jobInput(p, doc), context().ctx);
+    expect(candidate).toBeDefined();
+    expect(gateway.requests.at(-1)?.path).toBe('/images/generations');
+  });
+
+  it('json relays outpaint a strip of empty canvas through /images/outpaint', async () => {
+    const doc = document();
+    // The right 200 px are new, empty canvas; the mask covers exactly them.
+    doc.mask.fill(0);
+    for (let y = 0; y < H; y++) for (let x = W - 200; x < W; x++) {
+      doc.mask[y * W + x] = 255;
+      doc.image.data[(y * W + x) * 4 + 3] = 0;
+    }
+    const p = provider('json-relay');
+    const input = { ...jobInput(p, doc), region: doc.canvas, image: doc.image, mask: doc.mask };
+    const [candidate] = await p.run(input, context().ctx);
+    const request = gateway.requests.at(-1);
+    expect(request?.path).toBe('/images/outpaint');
+    expect(request?.json).toMatchObject({ direction: 'right' });
+    const out = compositeBack(input, candidate ?? { image: input.image });
+    expect(changedFarFromMask(input, out, MAX_TOUCH_PX)).toBe(0);
+    const o = ((H >> 1) * W + W - 50) * 4;
+    expect([out.data[o], out.data[o + 1], out.data[o + 2], out.data[o + 3]]).toEqual([255, 0, 255, 255]);
+  });
+
+  it('without a key for a remote host it says so before sending anything', async () => {
+    const p = createGatewayProvider({ id: 'remote', name: 'Remote', baseUrl: 'https://relay.example.com/v1', protocol: 'openai-images', model: 'gpt-image-1' }, async () => undefined);
+    await expect(p.run(jobInput(p, document()), context().ctx)).rejects.toMatchObject({ code: 'AUTH_FAILED', message: expect.stringMatching(/No API key is set for Remote/) });
+  });
+
+  it('picks a context window of the model ratio around the mask, inside the canvas', () => {
+    const p = provider('chat-image');
+    const region = p.contextRegion({ x: 100, y: 100, width: 300, height: 100 }, { x: 0, y: 0, width: 4000, height: 3000 });
+    expect(region.x).toBeGreaterThanOrEqual(0);
+    expect(region.width / region.height).toBeCloseTo(1248 / 832, 2);
+    expect(region.x).toBeLessThanOrEqual(100 - 64);
+  });
+});

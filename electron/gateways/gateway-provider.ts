@@ -1,0 +1,163 @@
+import { InfillError } from '../../shared/errors.ts';
+import type { Rect } from '../../shared/geometry.ts';
+import { modelSpec } from '../../shared/gateway/model-sizes.ts';
+import { defaultPriceTable, estimateCostUsd } from '../../shared/gateway/prices.ts';
+import type { PriceTable } from '../../shared/gateway/prices.ts';
+import type { GatewayProfile } from '../../shared/gateway/profile.ts';
+import { isLoopbackHost } from '../../shared/gateway/profile.ts';
+import type { Provider, ProviderCandidate, ProviderContext, ProviderJobInput } from '../jobs/provider.ts';
+import { adapterFor } from './adapters/index.ts';
+import type { AdapterContext, AdapterResult } from './adapters/types.ts';
+import { formatBytes } from './errors.ts';
+import { defaultCallOptions, openGatewaySession } from './gateway-session.ts';
+import type { GatewayCallOptions } from './gateway-session.ts';
+import { chooseContextWindow, defaultContextOptions } from './prep/context-window.ts';
+import type { ContextOptions } from './prep/context-window.ts';
+import { defaultBlendOptions } from './prep/mask-ops.ts';
+import type { BlendOptions } from './prep/mask-ops.ts';
+import { DEFAULT_BUDGET_BYTES } from './prep/payload-budget.ts';
+import { finishCandidate, prepareJob } from './prep/prepare-job.ts';
+import type { PreparedJob } from './prep/prepare-job.ts';
+
+/**
+ * A Provider (electron/jobs/provider.ts) backed by an OpenAI-compatible gateway: prep → call →
+ * back to the crop. Holds no key: it asks `getKey` per job, so a key changed in settings applies
+ * to the next job and never sits in this object.
+ */
+
+export interface GatewayProviderOptions {
+  call: GatewayCallOptions;
+  context: ContextOptions;
+  blend: BlendOptions;
+  /** Request body cap to plan for (many relays: 4 MB). */
+  budgetBytes: number;
+  /** Partial previews to ask for where the protocol streams them. */
+  partialImages: number;
+  prices: PriceTable;
+  /** Partial previews, as PNG bytes at upload size. */
+  onPartialImage?: (png: Uint8Array, index: number) => void;
+}
+
+export const defaultGatewayProviderOptions: GatewayProviderOptions = {
+  call: defaultCallOptions,
+  context: defaultContextOptions,
+  blend: defaultBlendOptions,
+  budgetBytes: DEFAULT_BUDGET_BYTES,
+  partialImages: 0,
+  prices: defaultPriceTable,
+};
+
+function hostOf(baseUrl: string): string {
+  return /^[a-z]+:\/\/([^/]+)/i.exec(baseUrl)?.[1] ?? baseUrl;
+}
+
+/** Where the runner's progress should be for each step, so the bar moves evenly. */
+const STEP = { prepared: 0.1, sent: 0.15, received: 0.9 } as const;
+
+export function createGatewayProvider(
+  profile: GatewayProfile,
+  getKey: () => Promise<string | undefined>,
+  overrides: Partial<GatewayProviderOptions> = {},
+): Provider {
+  const options: GatewayProviderOptions = { ...defaultGatewayProviderOptions, ...overrides };
+  const spec = modelSpec(profile.model, profile.protocol);
+  const adapter = adapterFor(profile.protocol);
+  const host = hostOf(profile.baseUrl);
+
+  async function call(prepared: PreparedJob, ctx: AdapterContext): Promise<AdapterResult> {
+    const c = prepared.call;
+    if (c.mode === 'generate') return adapter.generate(c.request, ctx);
+    if (c.mode === 'outpaint' && adapter.outpaint) return adapter.outpaint(c.request, ctx);
+    if (c.mode === 'edit') return adapter.edit(c.request, ctx);
+    throw new InfillError('INTERNAL', 'Outpaint prepared for an adapter without outpaint');
+  }
+
+  async function run(input: ProviderJobInput, context: ProviderContext): Promise<ProviderCandidate[]> {
+    context.progress('preparing', 0, `Preparing the crop for ${profile.name}`);
+    const key = await getKey();
+    if (!key && !isLoopbackHost(host.replace(/:\d+$/, ''))) {
+      throw new InfillError('AUTH_FAILED', `No API key is set for ${profile.name}. Add one in the gateway settings.`);
+    }
+    const prepOptions = {
+      blend: options.blend,
+      budgetBytes: options.budgetBytes,
+      partialImages: options.partialImages,
+      canOutpaint: adapter.outpaint !== undefined,
+    };
+    let prepared = await prepareJob(input, profile.protocol, spec, prepOptions);
+    let fraction: number = STEP.prepared;
+    const notify = (message: string): void => context.progress('running', fraction, message);
+    let partials = 0;
+    const session = openGatewaySession(profile, key, options.call, context.signal, notify, (png, index) => {
+      partials++;
+      options.onPartialImage?.(png, index);
+      notify(`Partial preview ${partials} of ${options.partialImages}`);
+    });
+    try {
+      const send = async (): Promise<AdapterResult> => {
+        const size = `${prepared.plan.size.width}×${prepared.plan.size.height}`;
+        const what = prepared.uploadBytes > 0 ? `Uploading ${formatBytes(prepared.uploadBytes)} (${size} ${prepared.plan.format.toUpperCase()})` : `Requesting ${size}`;
+        context.progress('running', STEP.prepared, `${what} to ${profile.name}`);
+        fraction = STEP.sent;
+        context.progress('running', fraction, `Waiting for ${profile.model}…`);
+        return call(prepared, session.ctx);
+      };
+      let result: AdapterResult;
+      try {
+        result = await send();
+      } catch (error) {
+        if (!(error instanceof InfillError) || error.code !== 'PAYLOAD_TOO_LARGE' || prepared.uploadBytes === 0) throw error;
+        // GATEWAYS.md §5: on 413, shrink and retry once. Half the measured size, planned again.
+        const refused = prepared.uploadBytes;
+        prepared = await prepareJob(input, profile.protocol, spec, { ...prepOptions, budgetBytes: Math.floor(Math.min(options.budgetBytes, refused) / 2) });
+        notify(`${profile.name} refused ${formatBytes(refused)} (413) — retrying with ${formatBytes(prepared.uploadBytes)}`);
+        result = await send();
+      }
+      if (result.images.length === 0) throw new InfillError('BAD_RESPONSE', `${profile.name} answered without any image; nothing was changed.`);
+      context.progress('compositing', STEP.received, 'Blending the result into the photo');
+      const size = `${prepared.plan.size.width}x${prepared.plan.size.height}`;
+      const totalCost = estimateCostUsd(
+        {
+          model: profile.model,
+          images: result.images.length,
+          size,
+          ...(result.imageUsage ? { imageUsage: result.imageUsage } : {}),
+          ...(result.chatUsage ? { chatUsage: result.chatUsage } : {}),
+        },
+        options.prices,
+      );
+      const candidates: ProviderCandidate[] = [];
+      for (const [index, bytes] of result.images.slice(0, input.n).entries()) {
+        const finished = await finishCandidate(bytes, input, prepared, profile.name);
+        candidates.push({
+          image: finished.image,
+          blendMask: finished.blendMask,
+          seed: input.seed + index,
+          model: profile.model,
+          ...(totalCost === undefined ? {} : { costUsd: totalCost / result.images.length }),
+        });
+      }
+      context.progress('done', 1, totalCost === undefined ? 'Done' : `Done — about $${totalCost.toFixed(3)}`);
+      return candidates;
+    } catch (error) {
+      throw session.toError(error);
+    } finally {
+      session.dispose();
+    }
+  }
+
+  return {
+    info: {
+      id: `gateway:${profile.id}`,
+      label: profile.name,
+      kind: 'gateway',
+      supportsPrompt: true,
+      description: `${profile.model} via ${host}`,
+    },
+    contextRegion(maskBounds: Rect, canvas: Rect): Rect {
+      return chooseContextWindow(maskBounds, canvas, spec, options.context);
+    },
+    run,
+  };
+}
+

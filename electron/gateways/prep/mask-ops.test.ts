@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { blendMaskFromDistance, clampBlendOptions, distanceFromMask, editAreaFromBlend, maskBounds, MAX_TOUCH_PX } from './mask-ops.ts';
+
+function disc(width: number, height: number, cx: number, cy: number, r: number): Uint8Array {
+  const m = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) if ((x - cx) ** 2 + (y - cy) ** 2 <= r * r) m[y * width + x] = 255;
+  return m;
+}
+
+/** Brute force, for checking the transform. */
+function bruteDistance(mask: Uint8Array, width: number, height: number, x: number, y: number): number {
+  let best = Infinity;
+  for (let j = 0; j < height; j++) for (let i = 0; i < width; i++) if ((mask[j * width + i] ?? 0) > 0) best = Math.min(best, Math.hypot(i - x, j - y));
+  return best;
+}
+
+describe('mask ops', () => {
+  it('finds the bounding box', () => {
+    const m = new Uint8Array(100);
+    m[23] = 10;
+    m[76] = 255;
+    expect(maskBounds(m, 10, 10)).toEqual({ x: 3, y: 2, width: 4, height: 6 });
+    expect(maskBounds(new Uint8Array(100), 10, 10)).toBeUndefined();
+  });
+
+  it('the distance transform is exact Euclidean', () => {
+    const w = 90;
+    const h = 70;
+    const m = new Uint8Array(w * h);
+    for (const [x, y] of [[10, 10], [60, 40], [45, 65]] as const) m[y * w + x] = 255;
+    const d = distanceFromMask(m, w, h, 200);
+    for (let k = 0; k < 300; k++) {
+      const x = (k * 37) % w;
+      const y = (k * 53) % h;
+      expect(d[y * w + x]).toBeCloseTo(bruteDistance(m, w, h, x, y), 4);
+    }
+  });
+
+  it('the blend mask never reaches past 32 px, even with oversized options', () => {
+    const w = 200;
+    const h = 200;
+    const m = disc(w, h, 100, 100, 20);
+    const d = distanceFromMask(m, w, h, 64);
+    for (const options of [{ growPx: 8, featherPx: 16 }, { growPx: 30, featherPx: 30 }, { growPx: 0, featherPx: 100 }]) {
+      const blend = blendMaskFromDistance(d, options);
+      for (let i = 0; i < w * h; i++) {
+        if ((d[i] ?? Infinity) > MAX_TOUCH_PX) expect(blend[i]).toBe(0);
+        if ((m[i] ?? 0) > 0) expect(blend[i]).toBe(255);
+      }
+    }
+    expect(clampBlendOptions({ growPx: 30, featherPx: 30 })).toEqual({ growPx: 30, featherPx: 2 });
+  });
+
+  it('grows fully, then feathers smoothly down to zero', () => {
+    const w = 100;
+    const m = new Uint8Array(w * 10);
+    for (let y = 0; y < 10; y++) m[y * w] = 255; // column x = 0
+    const blend = blendMaskFromDistance(distanceFromMask(m, w, 10, 40), { growPx: 8, featherPx: 16 });
+    const row = [...blend.subarray(5 * w, 5 * w + 30)];
+    expect(row.slice(0, 9)).toEqual(Array(9).fill(255));
+    for (let x = 9; x < 24; x++) expect(row[x] ?? 0).toBeLessThanOrEqual(row[x - 1] ?? 0);
+    expect(row[24]).toBe(0);
+    expect([...editAreaFromBlend(blend).subarray(5 * w, 5 * w + 26)].filter((v) => v === 255)).toHaveLength(24);
+  });
+});
