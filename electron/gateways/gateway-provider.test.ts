@@ -124,6 +124,23 @@ describe('gateway provider', () => {
     expect(recorded.stages.some(([, , m]) => /refused .* \(413\) — retrying with/.test(m ?? ''))).toBe(true);
   });
 
+  it('shows the rate-limit countdown through progress messages, then succeeds', async () => {
+    gateway.setFault({ kind: 'rate-limit', retryAfterS: 2, times: 1 });
+    const p = provider('openai-images');
+    const recorded = context();
+    const [candidate] = await p.run(jobInput(p, document()), recorded.ctx);
+    expect(candidate).toBeDefined();
+    const messages = recorded.stages.filter(([stage]) => stage === 'running').map(([, , m]) => m);
+    expect(messages).toContain('Rate limited — retrying in 2 s (attempt 2 of 3)');
+    expect(messages).toContain('Rate limited — retrying in 1 s (attempt 2 of 3)');
+  });
+
+  it('a failure after the retries rejects with a clear error: never a half-applied edit', async () => {
+    gateway.setFault({ kind: 'status', status: 502 });
+    const p = provider('json-relay');
+    await expect(p.run(jobInput(p, document()), context().ctx)).rejects.toMatchObject({ code: 'GATEWAY_UNAVAILABLE', message: expect.stringMatching(/502 after 3 attempts; nothing was changed/) });
+  });
+
   it('streams partial previews through the callback and progress messages', async () => {
     const partials: Uint8Array[] = [];
     const p = provider('openai-images', { partialImages: 2, onPartialImage: (png) => partials.push(png) });

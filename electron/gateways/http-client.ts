@@ -81,7 +81,9 @@ export async function readJson<T>(response: Response, schema: z.ZodType<T>, what
  */
 export function probeConnect(baseUrl: string, timeoutMs: number, signal: AbortSignal): Promise<void> {
   const m = /^(https?):\/\/(\[[^\]]+\]|[^/:]+)(?::(\d+))?/i.exec(baseUrl);
-  if (!m) return Promise.resolve();
+  // Behind a proxy the direct connection may be blocked while requests work: skip the probe.
+  const proxied = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY'].some((name) => process.env[name]);
+  if (!m || timeoutMs <= 0 || proxied) return Promise.resolve();
   const host = (m[2] ?? '').replace(/^\[|\]$/g, '');
   const port = Number(m[3] ?? ((m[1] ?? '').toLowerCase() === 'https' ? 443 : 80));
   return new Promise((resolve, reject) => {
