@@ -1,5 +1,5 @@
 import type { Rect } from '../../shared/geometry.ts';
-import type { ViewTransform } from '../state/ui-slice.ts';
+import type { ViewTransform } from '../state/app-state.ts';
 
 export const MIN_SCALE = 0.02;
 export const MAX_SCALE = 32;

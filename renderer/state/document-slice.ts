@@ -1,26 +1,8 @@
 import type { StateCreator } from 'zustand';
 import { History } from '../../shared/document/history.ts';
-import type { InfillRecord, RecordMap } from '../../shared/document/records.ts';
+import type { InfillRecord } from '../../shared/document/records.ts';
 import { applyDiff, diffRecords } from '../../shared/document/records-diff.ts';
-import type { AppState } from './store.ts';
-
-export interface DocumentSlice {
-  records: RecordMap;
-  canUndo: boolean;
-  canRedo: boolean;
-  undoLabel: string | undefined;
-  redoLabel: string | undefined;
-  /** Applies an undoable edit: the change from the current records to `next`, labelled for the menu. */
-  commit(label: string, edit: (records: RecordMap) => RecordMap): void;
-  /** Starts a fresh document with an empty history. */
-  replaceDocument(records: RecordMap): void;
-  undo(): void;
-  redo(): void;
-  /** Edits between start and end (a slider drag) become one undo entry; cancel reverts them. */
-  startGesture(label: string): void;
-  endGesture(): void;
-  cancelGesture(): void;
-}
+import type { AppState, DocumentSlice } from './app-state.ts';
 
 /** The history lives beside the store, not in it: its entries are diffs, never rendered state. */
 export const documentHistory = new History<InfillRecord>();

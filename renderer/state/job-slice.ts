@@ -1,24 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { JobStage, ProviderInfo } from '../../shared/contract/schemas.ts';
-import type { AppState } from './store.ts';
-
-export interface ActiveJob {
-  jobId: string;
-  stage: JobStage;
-  progress: number;
-  message?: string;
-}
-
-export interface JobSlice {
-  providers: ProviderInfo[];
-  providerId: string;
-  prompt: string;
-  activeJob: ActiveJob | undefined;
-  setProviders(providers: ProviderInfo[], defaultId: string): void;
-  setProviderId(id: string): void;
-  setPrompt(prompt: string): void;
-  setActiveJob(job: ActiveJob | undefined): void;
-}
+import type { AppState, JobSlice } from './app-state.ts';
 
 export const createJobSlice: StateCreator<AppState, [], [], JobSlice> = (set) => ({
   providers: [],

@@ -1,10 +1,12 @@
 import { create } from 'zustand';
-import { createDocumentSlice, type DocumentSlice } from './document-slice.ts';
-import { createJobSlice, type JobSlice } from './job-slice.ts';
-import { createUiSlice, type UiSlice } from './ui-slice.ts';
+import type { AppState } from './app-state.ts';
+import { createDocumentSlice } from './document-slice.ts';
+import { createJobSlice } from './job-slice.ts';
+import { createUiSlice } from './ui-slice.ts';
+
+export type { AppState } from './app-state.ts';
 
 /** One store from typed slices (zustand's slices pattern). */
-export type AppState = DocumentSlice & UiSlice & JobSlice;
 
 export const useAppStore = create<AppState>()((...args) => ({
   ...createDocumentSlice(...args),

@@ -1,39 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { AppState } from './store.ts';
-
-export type Tool = 'brush' | 'eraser';
-
-/** How the document is shown: screen = document * scale + offset. */
-export interface ViewTransform {
-  scale: number;
-  x: number;
-  y: number;
-}
-
-export interface Notice {
-  id: number;
-  kind: 'error' | 'info';
-  message: string;
-}
-
-export interface UiSlice {
-  tool: Tool;
-  brushSize: number;
-  brushHardness: number;
-  maskVisible: boolean;
-  view: ViewTransform;
-  viewport: { width: number; height: number };
-  notice: Notice | undefined;
-  exportOpen: boolean;
-  setTool(tool: Tool): void;
-  setBrushSize(size: number): void;
-  setBrushHardness(hardness: number): void;
-  setView(view: ViewTransform): void;
-  setViewport(size: { width: number; height: number }): void;
-  notify(kind: Notice['kind'], message: string): void;
-  dismissNotice(): void;
-  setExportOpen(open: boolean): void;
-}
+import type { AppState, UiSlice } from './app-state.ts';
 
 export const BRUSH_MIN = 1;
 export const BRUSH_MAX = 1000;

@@ -1,0 +1,78 @@
+import type { JobStage, ProviderInfo } from '../../shared/contract/schemas.ts';
+import type { RecordMap } from '../../shared/document/records.ts';
+
+/**
+ * The store's shape, slice by slice. Kept apart from the slices' code so that they and the
+ * store can all refer to the whole state without importing each other in a circle.
+ */
+export type AppState = DocumentSlice & UiSlice & JobSlice;
+
+export interface DocumentSlice {
+  records: RecordMap;
+  canUndo: boolean;
+  canRedo: boolean;
+  undoLabel: string | undefined;
+  redoLabel: string | undefined;
+  /** Applies an undoable edit: the change from the current records to `next`, labelled for the menu. */
+  commit(label: string, edit: (records: RecordMap) => RecordMap): void;
+  /** Starts a fresh document with an empty history. */
+  replaceDocument(records: RecordMap): void;
+  undo(): void;
+  redo(): void;
+  /** Edits between start and end (a slider drag) become one undo entry; cancel reverts them. */
+  startGesture(label: string): void;
+  endGesture(): void;
+  cancelGesture(): void;
+}
+
+export type Tool = 'brush' | 'eraser';
+
+/** How the document is shown: screen = document * scale + offset. */
+export interface ViewTransform {
+  scale: number;
+  x: number;
+  y: number;
+}
+
+export interface Notice {
+  id: number;
+  kind: 'error' | 'info';
+  message: string;
+}
+
+export interface UiSlice {
+  tool: Tool;
+  brushSize: number;
+  brushHardness: number;
+  maskVisible: boolean;
+  view: ViewTransform;
+  viewport: { width: number; height: number };
+  notice: Notice | undefined;
+  exportOpen: boolean;
+  setTool(tool: Tool): void;
+  setBrushSize(size: number): void;
+  setBrushHardness(hardness: number): void;
+  setView(view: ViewTransform): void;
+  setViewport(size: { width: number; height: number }): void;
+  notify(kind: Notice['kind'], message: string): void;
+  dismissNotice(): void;
+  setExportOpen(open: boolean): void;
+}
+
+export interface ActiveJob {
+  jobId: string;
+  stage: JobStage;
+  progress: number;
+  message?: string;
+}
+
+export interface JobSlice {
+  providers: ProviderInfo[];
+  providerId: string;
+  prompt: string;
+  activeJob: ActiveJob | undefined;
+  setProviders(providers: ProviderInfo[], defaultId: string): void;
+  setProviderId(id: string): void;
+  setPrompt(prompt: string): void;
+  setActiveJob(job: ActiveJob | undefined): void;
+}
