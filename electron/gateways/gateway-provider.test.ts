@@ -64,6 +64,35 @@ describe('gateway provider', () => {
     });
   }
 
+  it('on a real photo with a soft-edged brush, the mask ignored: the same guarantee', async () => {
+    const sharp = (await import('sharp')).default;
+    const { data, info } = await sharp(new URL('../../tests/fixtures/photos/astronaut.jpg', import.meta.url).pathname).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    const mask = discMask(info.width, info.height, 300, 200, 60);
+    // Soft brush edge: a 10 px ramp outside the disc.
+    for (let y = 0; y < info.height; y++) for (let x = 0; x < info.width; x++) {
+      const d = Math.hypot(x - 300, y - 200) - 60;
+      if (d > 0 && d < 10) mask[y * info.width + x] = Math.round(255 * (1 - d / 10));
+    }
+    const doc: TestDocument = { canvas: { x: 0, y: 0, width: info.width, height: info.height }, image: { width: info.width, height: info.height, data: new Uint8Array(data) }, mask };
+    gateway.setFault({ kind: 'mask-ignored' });
+    for (const protocol of ['openai-images', 'chat-image', 'json-relay'] as const) {
+      const p = provider(protocol);
+      const input = jobInput(p, doc);
+      const [candidate] = await p.run(input, context().ctx);
+      expect(changedFarFromMask(input, compositeBack(input, candidate ?? { image: input.image }), MAX_TOUCH_PX), protocol).toBe(0);
+    }
+  });
+
+  it('an empty prompt becomes a fill instruction; an over-long one is refused before sending', async () => {
+    const p = provider('openai-images', {}, 'dall-e-2');
+    const before = gateway.requests.length;
+    await expect(p.run(jobInput(p, document(), { prompt: 'x'.repeat(1001) }), context().ctx)).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/at most 1000/) });
+    expect(gateway.requests.length).toBe(before);
+    await p.run(jobInput(p, document(), { prompt: '  ' }), context().ctx);
+    expect(gateway.requests.at(-1)?.fields?.prompt).toMatch(/^Fill the masked area/);
+    expect(gateway.requests.at(-1)?.files?.find((f) => f.field === 'image')).toMatchObject({ format: 'png', hasAlpha: true });
+  });
+
   it('reports progress stages, the upload size and the cost from usage', async () => {
     const p = provider('openai-images');
     const recorded = context();

@@ -51,6 +51,11 @@ function hostOf(baseUrl: string): string {
   return /^[a-z]+:\/\/([^/]+)/i.exec(baseUrl)?.[1] ?? baseUrl;
 }
 
+/** Images endpoints require a prompt; an empty one means "fill it in" (content-aware fill). */
+export const DEFAULT_FILL_PROMPT = 'Fill the masked area so that it continues the surrounding picture seamlessly, with no new objects.';
+
+const MAX_CANDIDATES = 10;
+
 /** Where the runner's progress should be for each step, so the bar moves evenly. */
 const STEP = { prepared: 0.1, sent: 0.15, received: 0.9 } as const;
 
@@ -84,6 +89,12 @@ export function createGatewayProvider(
       partialImages: options.partialImages,
       canOutpaint: adapter.outpaint !== undefined,
     };
+    const prompt = input.prompt.trim() === '' ? DEFAULT_FILL_PROMPT : input.prompt;
+    if (prompt.length > spec.maxPromptChars) {
+      throw new InfillError('INVALID_INPUT', `The prompt has ${prompt.length} characters; ${profile.model} takes at most ${spec.maxPromptChars}.`);
+    }
+    // Images endpoints take n ≤ 10; chat and JSON relays take one per request and the adapters loop.
+    input = { ...input, prompt, n: Math.max(1, Math.min(input.n, MAX_CANDIDATES)) };
     let prepared = await prepareJob(input, profile.protocol, spec, prepOptions);
     let fraction: number = STEP.prepared;
     const notify = (message: string): void => context.progress('running', fraction, message);

@@ -72,7 +72,7 @@ export async function handleEdits(ctx: RouteContext, parts: MultipartPart[], fau
   if (isReply(image)) return image;
   const sizeError = checkSize(model, field('size'));
   if (sizeError) return badRequest(sizeError, 'size');
-  if (model.startsWith('dall-e-2') && (image.format !== 'png' || image.width !== image.height || imagePart.data.length >= 4 * 1024 * 1024)) {
+  if (model.startsWith('dall-e-2') && (image.format !== 'png' || !image.hasAlpha || image.width !== image.height || imagePart.data.length >= 4 * 1024 * 1024)) {
     return badRequest('Invalid input image - format must be in [\'RGBA\', \'LA\', \'L\'], got RGB. dall-e-2 takes a square PNG under 4 MB.', 'image');
   }
   let editAt: (i: number) => boolean = () => false;

@@ -93,6 +93,14 @@ describe('chat-image', () => {
     expect(body.messages[0]?.content[0]?.text).toMatch(/WHITE marks/);
   });
 
+  it('generates from a prompt alone, with the aspect ratio in image_config', async () => {
+    const s = testSession(testProfile(gateway, 'chat-image', 'google/gemini-2.5-flash-image'), fastOptions());
+    const result = await chatImageAdapter.generate({ prompt: 'a lighthouse', n: 1, size: { width: 1344, height: 768 }, seed: 3 }, s.ctx);
+    expect(result.images).toHaveLength(1);
+    expect(result.chatUsage?.completion_tokens).toBe(1290);
+    expect(gateway.requests.at(-1)?.json).toMatchObject({ image_config: { aspect_ratio: '16:9' }, modalities: ['image', 'text'] });
+  });
+
   it('a text-only answer is an error that quotes the model', async () => {
     gateway.setFault({ kind: 'text-only', text: 'I cannot edit photos of this kind.' });
     const s = testSession(testProfile(gateway, 'chat-image', 'google/gemini-2.5-flash-image'), fastOptions());
