@@ -1,6 +1,6 @@
 import { connect } from 'node:net';
 import OpenAI from 'openai';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { InfillError } from '../../shared/errors.ts';
 import { ResponseTooLargeError } from './errors.ts';
 
