@@ -59,6 +59,10 @@ const MAX_CANDIDATES = 10;
 /** Where the runner's progress should be for each step, so the bar moves evenly. */
 const STEP = { prepared: 0.1, sent: 0.15, received: 0.9 } as const;
 
+function throwIfCancelled(signal: AbortSignal): void {
+  if (signal.aborted) throw new InfillError('JOB_CANCELLED', 'The job was cancelled.');
+}
+
 export function createGatewayProvider(
   profile: GatewayProfile,
   getKey: () => Promise<string | undefined>,
@@ -89,13 +93,15 @@ export function createGatewayProvider(
       partialImages: options.partialImages,
       canOutpaint: adapter.outpaint !== undefined,
     };
-    const prompt = input.prompt.trim() === '' ? DEFAULT_FILL_PROMPT : input.prompt;
+    // Chat models get the empty prompt as is: their instruction already says what to do with it.
+    const prompt = input.prompt.trim() === '' && profile.protocol !== 'chat-image' ? DEFAULT_FILL_PROMPT : input.prompt;
     if (prompt.length > spec.maxPromptChars) {
       throw new InfillError('INVALID_INPUT', `The prompt has ${prompt.length} characters; ${profile.model} takes at most ${spec.maxPromptChars}.`);
     }
     // Images endpoints take n ≤ 10; chat and JSON relays take one per request and the adapters loop.
     input = { ...input, prompt, n: Math.max(1, Math.min(input.n, MAX_CANDIDATES)) };
     let prepared = await prepareJob(input, profile.protocol, spec, prepOptions);
+    throwIfCancelled(context.signal);
     let fraction: number = STEP.prepared;
     const notify = (message: string): void => context.progress('running', fraction, message);
     let partials = 0;
@@ -137,6 +143,7 @@ export function createGatewayProvider(
         },
         options.prices,
       );
+      throwIfCancelled(context.signal);
       const candidates: ProviderCandidate[] = [];
       for (const [index, bytes] of result.images.slice(0, input.n).entries()) {
         const finished = await finishCandidate(bytes, input, prepared, profile.name);
