@@ -22,6 +22,7 @@ export function createHandlers(services: HandlerServices): Handlers {
     retainAssets: async ({ assetIds }) => ({ released: await assets.retain(assetIds) }),
     exportImage: async (request) => exportImage(assets, request),
     listProviders: async () => ({ providers: providers.list(), defaultProviderId: providers.defaultId() }),
+    estimateJob: async (input) => jobs.estimate(input),
     startJob: async (input) => jobs.start(input),
     cancelJob: async ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
   };

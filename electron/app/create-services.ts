@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { createFillRunner } from '../engine/fill-runner.ts';
 import type { Handlers } from '../ipc/dispatch.ts';
 import { createJobRunner } from '../jobs/job-runner.ts';
-import { createOfflineProvider, smoothFillSpec } from '../jobs/offline-provider.ts';
+import { createOfflineProvider, offlineProviderSpecs } from '../jobs/offline-provider.ts';
 import { createProviderRegistry } from '../jobs/provider-registry.ts';
 import { createAssetStore } from '../services/asset-store.ts';
 import { createHandlers } from './create-handlers.ts';
@@ -30,7 +30,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     ...(options.workerScript ? { workerScript: options.workerScript } : {}),
     ...(options.workerExecArgv ? { execArgv: options.workerExecArgv } : {}),
   });
-  const offline = [createOfflineProvider(smoothFillSpec, fill)];
+  const offline = offlineProviderSpecs.map((spec) => createOfflineProvider(spec, fill));
   const providers = createProviderRegistry(() => offline);
   const jobs = createJobRunner({ providers, assets, emit: options.emit });
   const handlers = createHandlers({

@@ -33,6 +33,7 @@ export function fakeHandlers(): Handlers {
       throw new Error('export exploded');
     },
     listProviders: async () => ({ providers: [], defaultProviderId: 'offline' }),
+    estimateJob: async () => ({ seconds: null, detail: 'test' }),
     startJob: async () => ({ jobId: 'job-1' }),
     cancelJob: async () => ({ cancelled: true }),
   };

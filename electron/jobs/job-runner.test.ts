@@ -7,7 +7,7 @@ import { flattenRegion } from '../services/flatten.ts';
 import { importImage } from '../services/image-import.ts';
 import { readPhoto, tempDir } from '../services/test-photos.ts';
 import { createJobRunner } from './job-runner.ts';
-import { createOfflineProvider, smoothFillSpec } from './offline-provider.ts';
+import { createOfflineProvider, offlineProviderSpecs } from './offline-provider.ts';
 import { createProviderRegistry } from './provider-registry.ts';
 import type { Provider } from './provider.ts';
 
@@ -15,7 +15,8 @@ type Done = EventPayload<'jobDone'>;
 
 async function setup(extra: Provider[] = []) {
   const assets = await createAssetStore({ dir: await tempDir() });
-  const providers = [createOfflineProvider(smoothFillSpec, createFillRunner()), ...extra];
+  const fill = createFillRunner();
+  const providers = [...offlineProviderSpecs.map((spec) => createOfflineProvider(spec, fill)), ...extra];
   const done: Done[] = [];
   const progress: EventPayload<'jobProgress'>[] = [];
   const jobs = createJobRunner({

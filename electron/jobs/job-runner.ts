@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ChannelInput } from '../../shared/contract/channels.ts';
-import type { Candidate } from '../../shared/contract/schemas.ts';
-import { intersectRects, isEmptyRect } from '../../shared/geometry.ts';
+import type { Candidate, MaskInput } from '../../shared/contract/schemas.ts';
+import { intersectRects, isEmptyRect, type Rect } from '../../shared/geometry.ts';
 import { InfillError, toErrorInfo } from '../../shared/errors.ts';
 import type { EventSink } from '../app/events.ts';
 import type { AssetStore } from '../services/asset-store.ts';
@@ -10,10 +10,15 @@ import { encodeRgba } from '../services/image-codec.ts';
 import { candidateLayerPixels } from './candidate-layer.ts';
 import { cropMask, maskBounds } from './mask-region.ts';
 import type { ProviderRegistry } from './provider-registry.ts';
+import type { JobEstimate, Provider } from './provider.ts';
 
 type StartJobInput = ChannelInput<'startJob'>;
 
+type EstimateJobInput = ChannelInput<'estimateJob'>;
+
 export interface JobRunner {
+  /** What a job with this mask would run and roughly how long it would take, before starting it. */
+  estimate(input: EstimateJobInput): JobEstimate;
   /** Checks the request, then runs it in the background; progress and the result arrive as events. */
   start(input: StartJobInput): { jobId: string };
   /** Frees the UI at once: `jobDone` (cancelled) is sent now, and the provider's work is aborted. */
@@ -34,10 +39,18 @@ export function createJobRunner(deps: { providers: ProviderRegistry; assets: Ass
     else emit('jobDone', { jobId, ok: false, error: toErrorInfo(outcome.error) });
   }
 
-  async function run(jobId: string, input: StartJobInput, signal: AbortSignal): Promise<Candidate[]> {
+  /** The provider and the context region it wants around the painted mask; refuses an empty mask. */
+  function plan(input: { providerId: string; canvas: Rect; mask: MaskInput }): { provider: Provider; region: Rect } {
     const provider = deps.providers.get(input.providerId);
-    const bounds = maskBounds(input.mask)!;
-    const region = intersectRects(provider.contextRegion(bounds, input.canvas), input.canvas);
+    const bounds = maskBounds(input.mask);
+    if (!bounds || isEmptyRect(intersectRects(bounds, input.canvas))) {
+      throw new InfillError('EMPTY_MASK', 'Paint a mask over the area to change first.');
+    }
+    return { provider, region: intersectRects(provider.contextRegion(bounds, input.canvas), input.canvas) };
+  }
+
+  async function run(jobId: string, input: StartJobInput, planned: ReturnType<typeof plan>, signal: AbortSignal): Promise<Candidate[]> {
+    const { provider, region } = planned;
     emit('jobProgress', { jobId, stage: 'preparing', progress: 0.02 });
     const image = await flattenRegion(input.layers, region, (id) => deps.assets.readRgba(id));
     const mask = cropMask(input.mask, region);
@@ -45,7 +58,7 @@ export function createJobRunner(deps: { providers: ProviderRegistry; assets: Ass
     emit('jobProgress', { jobId, stage: 'running', progress: STAGE_END.preparing });
 
     const answers = await provider.run(
-      { image, mask, region, canvas: input.canvas, prompt: input.prompt, seed: input.seed ?? randomSeed(), n: 1 },
+      { image, mask, region, canvas: input.canvas, prompt: input.prompt, seed: input.seed ?? randomSeed(), n: input.n ?? 1 },
       {
         signal,
         progress: (stage, fraction, message) => {
@@ -84,17 +97,19 @@ export function createJobRunner(deps: { providers: ProviderRegistry; assets: Ass
   }
 
   return {
+    estimate(input) {
+      const { provider, region } = plan(input);
+      if (!provider.estimate) return { seconds: null, detail: provider.info.label };
+      return provider.estimate(cropMask(input.mask, region), region);
+    },
+
     start(input) {
-      deps.providers.get(input.providerId);
-      const bounds = maskBounds(input.mask);
-      if (!bounds || isEmptyRect(intersectRects(bounds, input.canvas))) {
-        throw new InfillError('EMPTY_MASK', 'Paint a mask over the area to change first.');
-      }
+      const planned = plan(input);
       const jobId = `job-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
       const controller = new AbortController();
       running.set(jobId, controller);
       emit('jobProgress', { jobId, stage: 'queued', progress: 0 });
-      run(jobId, input, controller.signal).then(
+      run(jobId, input, planned, controller.signal).then(
         (candidates) => finish(jobId, { candidates }),
         (error: unknown) => finish(jobId, { error }),
       );

@@ -47,4 +47,11 @@ export interface Provider {
   /** The region around the mask's bounding box that this provider wants to see. */
   contextRegion(maskBounds: Rect, canvas: Rect): Rect;
   run(input: ProviderJobInput, context: ProviderContext): Promise<ProviderCandidate[]>;
+  /** How long `run` should take for this mask (cropped to the context region), where the provider can say. */
+  estimate?(mask: Uint8Array, region: Rect): JobEstimate;
+}
+
+export interface JobEstimate {
+  seconds: number | null;
+  detail: string;
 }

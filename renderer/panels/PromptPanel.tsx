@@ -1,3 +1,4 @@
+import { describeEstimate } from '../jobs/estimate.ts';
 import { useAppStore } from '../state/store.ts';
 import { ActionButton } from './ActionButton.tsx';
 
@@ -10,6 +11,7 @@ export function PromptPanel() {
   const prompt = useAppStore((s) => s.prompt);
   const setPrompt = useAppStore((s) => s.setPrompt);
   const job = useAppStore((s) => s.activeJob);
+  const estimate = useAppStore((s) => s.estimate);
   const provider = providers.find((p) => p.id === providerId);
 
   return (
@@ -37,6 +39,11 @@ export function PromptPanel() {
         />
       </label>
       <ActionButton action="generate" className="primary" />
+      {estimate && !job && (
+        <p className="muted small" aria-label="Estimate">
+          {describeEstimate(estimate)}
+        </p>
+      )}
       {job && (
         <div className="job" role="status" aria-label="Generation status">
           <progress aria-label="Generation progress" max={1} value={job.progress} />

@@ -71,8 +71,11 @@ export interface JobSlice {
   providerId: string;
   prompt: string;
   activeJob: ActiveJob | undefined;
+  /** What Generate would run for the current mask and how long it should take. */
+  estimate: { seconds: number | null; detail: string } | undefined;
   setProviders(providers: ProviderInfo[], defaultId: string): void;
   setProviderId(id: string): void;
   setPrompt(prompt: string): void;
   setActiveJob(job: ActiveJob | undefined): void;
+  setEstimate(estimate: JobSlice['estimate']): void;
 }

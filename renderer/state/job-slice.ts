@@ -6,8 +6,10 @@ export const createJobSlice: StateCreator<AppState, [], [], JobSlice> = (set) =>
   providerId: '',
   prompt: '',
   activeJob: undefined,
+  estimate: undefined,
   setProviders: (providers, defaultId) => set({ providers, providerId: defaultId }),
   setProviderId: (providerId) => set({ providerId }),
   setPrompt: (prompt) => set({ prompt }),
   setActiveJob: (activeJob) => set({ activeJob }),
+  setEstimate: (estimate) => set({ estimate }),
 });

@@ -57,6 +57,17 @@ export const channels = {
     input: empty,
     output: z.object({ providers: z.array(providerInfoSchema), defaultProviderId: z.string() }),
   },
+  estimateJob: {
+    input: z
+      .object({ providerId: z.string().min(1).max(200), canvas: rectSchema, mask: maskInputSchema })
+      .strict(),
+    output: z.object({
+      /** Null when the provider cannot say (a gateway's queue is not ours to predict). */
+      seconds: z.number().min(0).nullable(),
+      /** What will run, e.g. "content-aware fill of 41 000 px". */
+      detail: z.string(),
+    }),
+  },
   startJob: {
     input: z
       .object({

@@ -10,6 +10,7 @@ export const channelNames = [
   'retainAssets',
   'exportImage',
   'listProviders',
+  'estimateJob',
   'startJob',
   'cancelJob',
 ] as const;

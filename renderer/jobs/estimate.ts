@@ -1,0 +1,46 @@
+import { getDocument, getMaskOps } from '../../shared/document/records.ts';
+import { currentMaskPainter } from '../canvas/use-mask-painter.ts';
+import { call } from '../platform/api.ts';
+import { useAppStore } from '../state/store.ts';
+
+/**
+ * Keeps the "what Generate will do, and for how long" line current: after the mask or the
+ * provider changes (not during a stroke), main is asked with the same mask a job would get.
+ */
+export function trackJobEstimate(): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let request = 0;
+  const refresh = () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      const state = useAppStore.getState();
+      const doc = getDocument(state.records);
+      const mask = doc && getMaskOps(state.records).length > 0 ? currentMaskPainter()?.extract() : null;
+      const ticket = ++request;
+      if (!doc || !mask || !state.providerId) {
+        state.setEstimate(undefined);
+        return;
+      }
+      try {
+        const estimate = await call('estimateJob', { providerId: state.providerId, canvas: doc.canvas, mask });
+        if (ticket === request) useAppStore.getState().setEstimate(estimate);
+      } catch {
+        if (ticket === request) useAppStore.getState().setEstimate(undefined);
+      }
+    }, 150);
+  };
+  const unsubscribe = useAppStore.subscribe((state, previous) => {
+    if (state.records !== previous.records || state.providerId !== previous.providerId) refresh();
+  });
+  return () => {
+    clearTimeout(timer);
+    unsubscribe();
+  };
+}
+
+/** "about 3 s" for long runs; nothing for runs too short to wait for. */
+export function describeEstimate(estimate: { seconds: number | null; detail: string }): string {
+  if (estimate.seconds === null) return estimate.detail;
+  if (estimate.seconds < 1) return `${estimate.detail}, under a second`;
+  return `${estimate.detail}, about ${Math.round(estimate.seconds)} s`;
+}
