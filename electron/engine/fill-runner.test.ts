@@ -1,9 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFillRunner, type FillRunner } from './fill-runner.ts';
+import { patchMatchInpaint } from './patchmatch.ts';
 import { teleaInpaint } from './telea.ts';
 import type { FillRequest } from './types.ts';
-import { discMask, firstChangedKnownPixel, loadFixture, rectMask } from './test-support.ts';
+import { discMask, firstChangedKnownPixel, loadFixture, rectMask, sameBytes } from './test-support.ts';
 
 // The real worker entry (fill-worker.ts), loaded through tsx; see testing/fill-worker-tsx.mjs.
 const workerScript = fileURLToPath(new URL('./testing/fill-worker-tsx.mjs', import.meta.url));
@@ -45,6 +46,35 @@ describe('createFillRunner', () => {
     expect(out).toEqual(teleaInpaint(rgba, mask, width, height));
     expect(firstChangedKnownPixel(rgba, out, mask)).toBe(-1);
     expect(progress.at(-1)).toBe(1);
+  });
+
+  it('runs content-aware fills in a worker with the same bytes as in-process', async () => {
+    const { width, height, rgba } = await loadFixture('chelsea-192.png');
+    const mask = discMask(width, height, 120, 50, 18);
+    runner = createFillRunner(tsWorker);
+    const out = await runner.fill({ width, height, rgba, mask, method: 'content-aware', seed: 9 });
+    expect(sameBytes(out, patchMatchInpaint(rgba, mask, width, height, { seed: 9 }))).toBe(true);
+  });
+
+  it('aborts a content-aware fill promptly', async () => {
+    const width = 1600;
+    const height = 1200;
+    const rgba = new Uint8Array(width * height * 4);
+    for (let i = 0; i < rgba.length; i++) rgba[i] = (i * 2654435761) >>> 26;
+    const mask = discMask(width, height, 800, 600, 300);
+    runner = createFillRunner(tsWorker);
+    const controller = new AbortController();
+    let started!: () => void;
+    const firstProgress = new Promise<void>((resolve) => (started = resolve));
+    const pending = runner.fill(
+      { width, height, rgba, mask, method: 'content-aware', seed: 1 },
+      { signal: controller.signal, onProgress: () => started() },
+    );
+    await firstProgress;
+    const abortedAt = performance.now();
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+    expect(performance.now() - abortedAt).toBeLessThan(100);
   });
 
   it('runs concurrent fills on two workers and queues the rest', async () => {

@@ -96,3 +96,19 @@ export function firstChangedKnownPixel(before: Uint8Array, after: Uint8Array, ma
   }
   return -1;
 }
+
+/** A two-colour checkerboard with 6 px cells and a second, vertical-stripe period in blue. */
+export function periodicTexture(width: number, height: number): Uint8Array {
+  const rgba = new Uint8Array(width * height * 4);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const v = (Math.floor(x / 6) + Math.floor(y / 6)) % 2 ? 200 : 40;
+      rgba.set([v, 255 - v, (x * 2) % 256 > 128 ? 90 : 160, 255], (y * width + x) * 4);
+    }
+  }
+  return rgba;
+}
+
+export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return Buffer.from(a.buffer, a.byteOffset, a.length).equals(Buffer.from(b.buffer, b.byteOffset, b.length));
+}

@@ -1,0 +1,43 @@
+/**
+ * The context window: the part of the image the offline engine works on for a given hole.
+ * Content-aware fill needs source patches from around the hole, but not from the whole photo
+ * (a 24 MP image would be far too slow and far-away content rarely matches), so the hole's
+ * bounding box is padded by its own larger side (at least 64 px) and clipped to the image.
+ */
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export const MIN_CONTEXT_PADDING = 64;
+
+export function contextWindowFor(maskBBox: Rect, imageW: number, imageH: number): Rect {
+  if (maskBBox.width <= 0 || maskBBox.height <= 0) return { x: 0, y: 0, width: 0, height: 0 };
+  const pad = Math.max(MIN_CONTEXT_PADDING, Math.max(maskBBox.width, maskBBox.height));
+  const x0 = Math.max(0, Math.floor(maskBBox.x - pad));
+  const y0 = Math.max(0, Math.floor(maskBBox.y - pad));
+  const x1 = Math.min(imageW, Math.ceil(maskBBox.x + maskBBox.width + pad));
+  const y1 = Math.min(imageH, Math.ceil(maskBBox.y + maskBBox.height + pad));
+  return { x: x0, y: y0, width: Math.max(0, x1 - x0), height: Math.max(0, y1 - y0) };
+}
+
+/** Bounding box of the mask's non-zero pixels; width 0 when the mask is empty. */
+export function maskBoundingBox(mask: Uint8Array, width: number, height: number): Rect {
+  let x0 = width;
+  let y0 = height;
+  let x1 = -1;
+  let y1 = -1;
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    for (let x = 0; x < width; x++) {
+      if (!mask[row + x]) continue;
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      if (y > y1) y1 = y;
+    }
+  }
+  return x1 < 0 ? { x: 0, y: 0, width: 0, height: 0 } : { x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1 };
+}

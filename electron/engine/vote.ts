@@ -1,0 +1,89 @@
+/**
+ * The "M" step of Wexler, Shechtman & Irani's completion ("Space-Time Completion of Video",
+ * PAMI 2007): every hole pixel becomes the weighted mean of the colours that all patches
+ * covering it propose through their nearest-neighbour matches. A patch's weight falls off with
+ * its match distance, exp(−d / 2σ²), σ² being a low percentile of the distances, so
+ * patches that found a good match dominate and poor ones barely blur.
+ *
+ * Gathering per hole pixel (instead of splatting per patch) means each call writes only its
+ * own rows, and it reads only known source pixels, so it can run in place and by bands.
+ */
+import type { NearestNeighbourField } from './nnf.ts';
+import type { PyramidLevel } from './pyramid.ts';
+
+/**
+ * Wexler et al. use the 75th percentile; a lower one weighs good matches more sharply and
+ * keeps more texture (measured on the bench photos: texture ratio ~0.6 → ~0.8 for a 5 % blob,
+ * at a small SSIM cost).
+ */
+const SIGMA_PERCENTILE = 0.25;
+
+/** Per-pixel patch weights for the targets of `field` (0 elsewhere). */
+export function patchWeights(field: NearestNeighbourField, sigmaPercentile = SIGMA_PERCENTILE): Float32Array {
+  const { width, height, radius, targets, dist } = field;
+  const normalized = new Float32Array(targets.length);
+  targets.forEach((t, k) => {
+    const x = t % width;
+    const y = (t - x) / width;
+    const cols = Math.min(width - 1, x + radius) - Math.max(0, x - radius) + 1;
+    const rows = Math.min(height - 1, y + radius) - Math.max(0, y - radius) + 1;
+    normalized[k] = dist[t]! / (cols * rows * 3);
+  });
+  const sorted = Float32Array.from(normalized).sort();
+  const sigma2 = Math.max(1, sorted[Math.floor(sorted.length * sigmaPercentile)] ?? 1);
+  const weights = new Float32Array(width * height);
+  targets.forEach((t, k) => {
+    // Floor keeps a pixel whose patches all matched badly from dividing by ~0.
+    weights[t] = Math.max(1e-6, Math.exp(-normalized[k]! / (2 * sigma2)));
+  });
+  return weights;
+}
+
+/** Re-estimates the hole pixels of rows [rowStart, rowEnd) in place. */
+export function voteHole(
+  level: PyramidLevel,
+  field: NearestNeighbourField,
+  weights: Float32Array,
+  rowStart = 0,
+  rowEnd = level.height,
+): void {
+  const { width, height, rgba, hole } = level;
+  const { radius, srcX, srcY } = field;
+  for (let py = rowStart; py < rowEnd; py++) {
+    for (let px = 0; px < width; px++) {
+      const p = py * width + px;
+      if (!hole[p]) continue;
+      let r = 0;
+      let g = 0;
+      let b = 0;
+      let a = 0;
+      let sum = 0;
+      const dyMin = Math.max(-radius, py - (height - 1));
+      const dyMax = Math.min(radius, py);
+      const dxMin = Math.max(-radius, px - (width - 1));
+      const dxMax = Math.min(radius, px);
+      for (let dy = dyMin; dy <= dyMax; dy++) {
+        for (let dx = dxMin; dx <= dxMax; dx++) {
+          // The patch centred at t = p − (dx,dy) covers p at its offset (dx,dy).
+          const t = p - dy * width - dx;
+          const sx = srcX[t]!;
+          if (sx < 0) continue;
+          const w = weights[t]!;
+          const s = ((srcY[t]! + dy) * width + sx + dx) * 4;
+          r += w * rgba[s]!;
+          g += w * rgba[s + 1]!;
+          b += w * rgba[s + 2]!;
+          a += w * rgba[s + 3]!;
+          sum += w;
+        }
+      }
+      if (sum > 0) {
+        const o = p * 4;
+        rgba[o] = Math.round(r / sum);
+        rgba[o + 1] = Math.round(g / sum);
+        rgba[o + 2] = Math.round(b / sum);
+        rgba[o + 3] = Math.round(a / sum);
+      }
+    }
+  }
+}
