@@ -27,7 +27,8 @@ test('open a photo, paint a mask, fill it offline, undo, redo and export', async
   await openPhoto(page, photo);
   await expect(layerRows(page)).toHaveCount(1);
   await waitForImageOnScreen(page);
-  await expect(page.getByLabel('Provider')).toHaveValue('offline-smooth');
+  await expect(page.getByLabel('Provider')).toHaveValue('offline-auto');
+  await page.getByLabel('Provider').selectOption('offline-smooth');
 
   await page.getByLabel('Brush size', { exact: true }).fill('30');
   await paintStroke(page, path);

@@ -1,0 +1,47 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect, test } from '../support/fixtures.ts';
+import { layerRows, openPhoto, paintStroke, photos, waitForImageOnScreen } from '../support/canvas.ts';
+import { compareAroundPath, decode } from '../support/pixels.ts';
+
+const photo = join(photos, 'chelsea.png');
+/** A thick stroke over the cat's cheek, in document pixels (the photo is 451×300). */
+const path: Array<[number, number]> = [
+  [300, 150],
+  [340, 190],
+];
+
+test('the automatic choice estimates and runs content-aware fill for a large hole', async ({ app: page }, testInfo) => {
+  await openPhoto(page, photo);
+  await expect(layerRows(page)).toHaveCount(1);
+  await waitForImageOnScreen(page);
+  await expect(page.getByLabel('Provider')).toHaveValue('offline-auto');
+
+  await page.getByLabel('Brush size', { exact: true }).fill('50');
+  await paintStroke(page, path);
+  await expect(page.getByLabel('Estimate')).toContainText('content-aware fill of');
+
+  // A thin scratch is left to smooth fill.
+  await page.keyboard.press('Control+z');
+  await page.getByLabel('Brush size', { exact: true }).fill('6');
+  await paintStroke(page, [
+    [50, 50],
+    [150, 60],
+  ]);
+  await expect(page.getByLabel('Estimate')).toContainText('smooth fill of');
+  await page.keyboard.press('Control+z');
+
+  await page.getByLabel('Brush size', { exact: true }).fill('50');
+  await paintStroke(page, path);
+  await page.getByRole('button', { name: 'Generate' }).click();
+  await expect(layerRows(page)).toHaveCount(2);
+  await page.screenshot({ path: testInfo.outputPath('content-aware.png') });
+
+  await page.getByRole('button', { name: 'Export' }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('dialog', { name: 'Export image' }).getByRole('button', { name: 'Save' }).click();
+  const filled = await decode(new Uint8Array(await readFile(await (await download).path())));
+  const result = compareAroundPath(await decode(photo), filled, path, 25 + 3, 12);
+  expect(result.changedOutside, 'pixels changed outside the mask').toBe(0);
+  expect(result.changedInside / result.inside).toBeGreaterThan(0.5);
+});
