@@ -1,15 +1,14 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig, mergeConfig } from 'vitest/config';
+import { defineConfig } from 'vitest/config';
 import base from '../../vitest.config.ts';
 
 /**
- * The root config's `include` does not list tests/gateway (it is outside this folder's remit to
- * change it), so the gateway's own tests run with: `npx vitest run -c tests/gateway/vitest.config.ts`.
+ * The root config's `include` does not list tests/gateway (changing it is outside this folder's
+ * remit), so the gateway layer's tests — the gateway's own, and the adapter, error and provider
+ * tests driven through it — run with: `npx vitest run -c tests/gateway/vitest.config.ts`.
  */
-export default mergeConfig(
-  base,
-  defineConfig({
-    root: fileURLToPath(new URL('../..', import.meta.url)),
-    test: { include: ['tests/gateway/**/*.test.ts', 'electron/gateways/**/*.test.ts', 'shared/gateway/**/*.test.ts'] },
-  }),
-);
+export default defineConfig({
+  ...base,
+  root: fileURLToPath(new URL('../..', import.meta.url)),
+  test: { ...base.test, include: ['tests/gateway/**/*.test.ts', 'electron/gateways/**/*.test.ts', 'shared/gateway/**/*.test.ts'] },
+});
