@@ -108,6 +108,19 @@ describe('gateway provider', () => {
     expect(candidate?.seed).toBe(42);
   });
 
+  it('reports the answer (and its cost) before compositing, even when the job is then cancelled', async () => {
+    const answers: unknown[] = [];
+    const recorded = context();
+    const p = provider('openai-images', {
+      onAnswered: (answer) => {
+        answers.push(answer);
+        recorded.abort.abort();
+      },
+    });
+    await expect(p.run(jobInput(p, document()), recorded.ctx)).rejects.toMatchObject({ code: 'JOB_CANCELLED' });
+    expect(answers).toEqual([expect.objectContaining({ model: 'gpt-image-1', images: 1, costUsd: expect.any(Number) })]);
+  });
+
   it('returns n candidates with their own seeds and the per-image share of the cost', async () => {
     const p = provider('openai-images');
     const candidates = await p.run(jobInput(p, document(), { n: 3 }), context().ctx);

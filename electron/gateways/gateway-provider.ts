@@ -36,6 +36,20 @@ export interface GatewayProviderOptions {
   prices: PriceTable;
   /** Partial previews, as PNG bytes at upload size. */
   onPartialImage?: (png: Uint8Array, index: number) => void;
+  /**
+   * Called as soon as the gateway has answered, before compositing: the relay has billed by then,
+   * even if the job is cancelled or fails afterwards, so a usage log should record it here.
+   */
+  onAnswered?: (answer: GatewayAnswer) => void;
+}
+
+export interface GatewayAnswer {
+  profileId: string;
+  model: string;
+  images: number;
+  /** Undefined when neither usage nor the price table says. */
+  costUsd?: number;
+  uploadBytes: number;
 }
 
 export const defaultGatewayProviderOptions: GatewayProviderOptions = {
@@ -143,6 +157,13 @@ export function createGatewayProvider(
         },
         options.prices,
       );
+      options.onAnswered?.({
+        profileId: profile.id,
+        model: profile.model,
+        images: result.images.length,
+        uploadBytes: prepared.uploadBytes,
+        ...(totalCost === undefined ? {} : { costUsd: totalCost }),
+      });
       throwIfCancelled(context.signal);
       const candidates: ProviderCandidate[] = [];
       for (const [index, bytes] of result.images.slice(0, input.n).entries()) {

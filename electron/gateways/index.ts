@@ -8,7 +8,7 @@ import type { GatewayCallOptions } from './gateway-session.ts';
 /** The gateway layer's public face for the rest of main (job wiring, settings handlers). */
 
 export { createGatewayProvider, defaultGatewayProviderOptions, DEFAULT_FILL_PROMPT } from './gateway-provider.ts';
-export type { GatewayProviderOptions } from './gateway-provider.ts';
+export type { GatewayAnswer, GatewayProviderOptions } from './gateway-provider.ts';
 export { defaultCallOptions } from './gateway-session.ts';
 export type { GatewayCallOptions } from './gateway-session.ts';
 export { rateLimiterFor, defaultRateLimits } from './rate-limiter.ts';
