@@ -49,6 +49,8 @@ function isTransientStatus(error: APIError): boolean {
   const should = error.headers?.get('x-should-retry');
   if (should === 'true') return true;
   if (should === 'false') return false;
+  // OpenAI answers an empty balance with 429 too; waiting does not refill it.
+  if (error.code === 'insufficient_quota') return false;
   const status = error.status ?? 0;
   return status === 408 || status === 409 || status === 429 || status >= 500;
 }

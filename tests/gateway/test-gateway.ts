@@ -160,7 +160,6 @@ export async function startTestGateway(overrides: Partial<TestGatewayOptions> = 
       const headers: Record<string, string> = {};
       if (fault.retryAfterS !== undefined) headers['retry-after'] = String(fault.retryAfterS);
       if (fault.retryAfterMs !== undefined) headers['retry-after-ms'] = String(fault.retryAfterMs);
-      if (fault.quota) headers['x-should-retry'] = 'false';
       return fault.quota
         ? { status: 429, headers, body: openAiError('You exceeded your current quota, please check your plan and billing details.', 'insufficient_quota', 'insufficient_quota') }
         : { status: 429, headers, body: openAiError('Rate limit reached for requests. Please try again later.', 'requests', 'rate_limit_exceeded') };
