@@ -32,7 +32,7 @@ describe('openai-images', () => {
     expect(pixelAt(first, 1000, 500)[2]).toBe(100);
     expect(result.imageUsage?.output_tokens).toBe(8320);
     const request = gateway.requests.at(-1);
-    expect(request?.fields).toMatchObject({ model: 'gpt-image-1', n: '2', size: '1024x1024', prompt: 'a boat' });
+    expect(request?.fields).toMatchObject({ model: 'gpt-image-1', n: '2', size: '1024x1024', prompt: 'a boat', user: 'infill-1' });
     expect(request?.files?.find((f) => f.field === 'mask')).toMatchObject({ format: 'png', hasAlpha: true, width: 1024 });
     expect(request?.headers['x-stainless-retry-count']).toBe('0');
   });

@@ -87,6 +87,9 @@ export const openAiImagesAdapter: GatewayAdapter = {
       // gpt-image-2 takes any W×H; the SDK's type lists only the fixed sizes.
       size: sizeParam(request.size) as ImageEditParamsNonStreaming['size'],
       ...(isDallE2(model) ? { response_format: 'b64_json' as const } : {}),
+      // Images endpoints have no seed, and some relays cache identical requests (GATEWAYS.md §2):
+      // a per-job `user` keeps a re-run from returning the cached picture, without touching the prompt.
+      user: `infill-${request.seed}`,
     });
     if (streaming) {
       return ctx.send('/images/edits', async (signal) => {
@@ -109,6 +112,7 @@ export const openAiImagesAdapter: GatewayAdapter = {
       n: request.n,
       size: sizeParam(request.size) as ImageGenerateParamsNonStreaming['size'],
       ...(isDallE2(model) ? { response_format: 'b64_json' as const } : {}),
+      user: `infill-${request.seed}`,
     };
     if ((request.partialImages ?? 0) > 0 && request.n === 1 && !isDallE2(model)) {
       return ctx.send('/images/generations', async (signal) => {
