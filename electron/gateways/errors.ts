@@ -241,6 +241,9 @@ export function toGatewayError(error: unknown, ctx: GatewayErrorContext): Infill
   if (tooLarge) {
     return new InfillError('BAD_RESPONSE', `${ctx.gatewayName} sent a response larger than ${formatBytes(tooLarge.limitBytes)}; it was dropped and nothing was changed.`);
   }
+  if (error instanceof Error && error.name === 'TimeoutError') {
+    return new InfillError('GATEWAY_TIMEOUT', `${ctx.gatewayName} did not deliver ${ctx.url} within ${Math.round((ctx.timeoutMs ?? 0) / 1000)} s; nothing was changed.`);
+  }
   if (error instanceof APIUserAbortError || (error instanceof Error && error.name === 'AbortError')) {
     return new InfillError('JOB_CANCELLED', 'The job was cancelled.');
   }
