@@ -93,7 +93,8 @@ export function distanceFromMask(mask: Uint8Array, width: number, height: number
   const y1 = Math.min(height, bounds.y + bounds.height + pad);
   const w = x1 - x0;
   const h = y1 - y0;
-  const grid = new Float64Array(w * h);
+  // Float32 halves the memory for big crops; squared distances that matter (≤ 48²) stay exact.
+  const grid = new Float32Array(w * h);
   const longest = Math.max(w, h);
   const f = new Float64Array(longest);
   const d = new Float64Array(longest);
