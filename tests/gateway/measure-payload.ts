@@ -9,6 +9,7 @@ import { defaultBlendOptions } from '../../electron/gateways/prep/mask-ops.ts';
 import { modelSpec } from '../../shared/gateway/model-sizes.ts';
 import type { GatewayProtocol } from '../../shared/gateway/profile.ts';
 import { cropImage, cropMask, discMask, photoLike } from './job-fixtures.ts';
+import { startTestGateway, TEST_API_KEY } from './test-gateway.ts';
 
 /**
  * Request bytes for a big photo with a small mask: Infill's crop + computed budget versus the
@@ -69,4 +70,16 @@ for (const [protocol, model] of cases) {
     `${protocol}/${model}: crop ${region.width}x${region.height} → ${prepared.plan.size.width}x${prepared.plan.size.height} ${prepared.plan.format}, request images ${mb(prepared.uploadBytes)} (estimate ${mb(prepared.plan.estimatedBytes)}), prep ${ms.toFixed(0)} ms`,
   );
 }
+// The same jobs end to end through the local gateway: what actually went over the wire.
+const gateway = await startTestGateway({ apiKey: TEST_API_KEY });
+for (const [protocol, model] of cases) {
+  const provider = createGatewayProvider({ id: `wire-${protocol}`, name: 'Local', baseUrl: gateway.baseUrl, protocol, model }, async () => TEST_API_KEY);
+  const region = provider.contextRegion({ x: (image.width >> 1) - r, y: (image.height >> 1) - r, width: 2 * r + 1, height: 2 * r + 1 }, canvas);
+  const input = { image: cropImage(image, region), mask: cropMask(mask, image.width, region), region, canvas, prompt: 'a boat', seed: 1, n: 1 };
+  const started = performance.now();
+  await provider.run(input, { signal: new AbortController().signal, progress: () => undefined });
+  const request = gateway.requests.filter((q) => q.method === 'POST').at(-1);
+  console.log(`wire ${protocol}/${model}: ${request?.path} body ${mb(request?.bodyBytes ?? 0)}, whole job ${(performance.now() - started).toFixed(0)} ms`);
+}
+await gateway.close();
 console.log(await naive(image));
