@@ -28,7 +28,8 @@ async function brushLatencies(page: Page, moves: number): Promise<number[]> {
   return page.evaluate(async (count) => {
     const host = document.querySelector<HTMLElement>('[data-testid="canvas"]')!;
     const box = host.getBoundingClientRect();
-    const probe = window.__infillBench!;
+    // renderer/debug-hooks.ts installs this read-only probe.
+    const probe = (window as unknown as { __infillBench: { maskAlphaAt(x: number, y: number): number } }).__infillBench;
     const [scale = 1, offsetX = 0, offsetY = 0] = (host.dataset.view ?? '').split(' ').map(Number);
     const fire = (type: string, x: number, y: number, buttons: number) =>
       host.dispatchEvent(new PointerEvent(type, { clientX: x, clientY: y, pointerId: 1, button: 0, buttons, bubbles: true, pointerType: 'mouse', isPrimary: true }));
