@@ -14,6 +14,7 @@ export default defineConfig({
         input: {
           main: resolve(root, 'electron/main.ts'),
           web: resolve(root, 'electron/bridge/web.ts'),
+          cli: resolve(root, 'electron/cli/cli.ts'),
           'fill-worker': resolve(root, 'electron/engine/fill-worker.ts'),
         },
       },

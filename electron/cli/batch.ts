@@ -1,0 +1,116 @@
+import { access } from 'node:fs/promises';
+import { join } from 'node:path';
+import { InfillError } from '../../shared/errors.ts';
+import { int, jobOptions, jobSettings, parse, str } from './args.ts';
+import { planBatch, type BatchItem } from './batch-files.ts';
+import { errorLine } from './cli-io.ts';
+import type { CommandContext } from './command-context.ts';
+import { EXIT, ExitError, exitCodeFor, isFatalForBatch, UsageError } from './exit-codes.ts';
+import { inpaintFile } from './inpaint.ts';
+import { formatForPath, outputPaths } from './output.ts';
+import { batchProgress } from './progress.ts';
+import { resolveProvider } from './resolve-provider.ts';
+
+export const batchOptions = {
+  ...jobOptions,
+  'mask-suffix': { type: 'string' },
+  'mask-alpha': { type: 'boolean' },
+  out: { type: 'string', short: 'o' },
+  concurrency: { type: 'string' },
+  format: { type: 'string' },
+} as const;
+
+export const DEFAULT_MASK_SUFFIX = '_mask';
+export const DEFAULT_BATCH_OUT = 'infilled';
+
+const exists = (path: string): Promise<boolean> =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
+
+/**
+ * `infill batch DIR --mask-suffix _mask …`: every photo.jpg with a photo_mask.png beside it.
+ * Resumable: an item whose outputs all exist is skipped (outputs are written atomically, so
+ * an existing file is a finished one). A file that fails is reported and the rest go on; an
+ * error that would fail every file (bad key, no credit, unknown model, Ctrl+C) stops the batch.
+ */
+export async function batchCommand(argv: readonly string[], ctx: CommandContext): Promise<void> {
+  const { values, positionals } = parse(argv, batchOptions);
+  if (positionals.length !== 1) throw new UsageError('batch takes one DIR.');
+  const dir = positionals[0]!;
+  const suffix = str(values, 'mask-suffix') ?? DEFAULT_MASK_SUFFIX;
+  if (!suffix) throw new UsageError('--mask-suffix cannot be empty.');
+  const settings = jobSettings(values);
+  const concurrency = int(values, 'concurrency', 1, 16) ?? 2;
+  const outDir = str(values, 'out') ?? join(dir, DEFAULT_BATCH_OUT);
+  const ext = `.${(str(values, 'format') ?? 'png').toLowerCase().replace(/^\./, '')}`;
+  const format = formatForPath(`x${ext}`);
+  const resolved = resolveProvider(settings.provider, ctx.env);
+  for (const warning of resolved.target?.warnings ?? []) ctx.io.err(`infill: warning: ${warning}`);
+
+  const plan = await planBatch(dir, suffix, outDir, ext);
+  for (const name of plan.unmasked) ctx.io.err(`infill: no mask for ${name} (expected ${name.replace(/\.[^.]+$/, '')}${suffix}.png); skipped`);
+  if (plan.items.length === 0) throw new InfillError('INVALID_INPUT', `No image in “${dir}” has a mask named <name>${suffix}.<ext> beside it.`);
+
+  const progress = batchProgress(ctx.io);
+  const stop = new AbortController();
+  const signal = AbortSignal.any([ctx.signal, stop.signal]);
+  const failures: unknown[] = [];
+  let fatal: unknown;
+  let written = 0;
+  let skipped = 0;
+  const queue = [...plan.items];
+  const working = new Set<string>();
+
+  const services = await ctx.openServices(resolved.gateway);
+  const runItem = async (item: BatchItem): Promise<void> => {
+    const outputs = outputPaths(item.output, settings.n);
+    if ((await Promise.all(outputs.map(exists))).every(Boolean)) {
+      skipped++;
+      progress.file(item.name, 'skipped', 'output exists');
+      return;
+    }
+    working.add(item.name);
+    progress.working([...working]);
+    try {
+      const paths = await inpaintFile(services, { ...ctx, signal }, { image: item.image, mask: item.mask, maskAlpha: values['mask-alpha'] === true, outputs, format }, settings, resolved.providerId, false);
+      written++;
+      for (const path of paths) ctx.io.out(path);
+      progress.file(item.name, 'done');
+    } catch (error) {
+      if (signal.aborted) return;
+      if (isFatalForBatch(error)) {
+        fatal = error;
+        stop.abort();
+        return;
+      }
+      failures.push(error);
+      progress.file(item.name, 'failed', errorLine(error).replace(/^infill: /, ''));
+    } finally {
+      working.delete(item.name);
+      progress.working([...working]);
+    }
+  };
+
+  try {
+    progress.start(plan.items.length);
+    await Promise.all(
+      Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
+        for (let item = queue.shift(); item && !signal.aborted; item = queue.shift()) await runItem(item);
+      }),
+    );
+  } finally {
+    progress.finish();
+    await services.dispose();
+  }
+  if (ctx.signal.aborted) throw new InfillError('JOB_CANCELLED', `Cancelled after ${written} new result(s); run the same command again to resume.`);
+  if (fatal) throw fatal;
+  const summary = `${written} written, ${skipped} already done, ${failures.length} failed${plan.unmasked.length ? `, ${plan.unmasked.length} without a mask` : ''}`;
+  if (failures.length > 0) {
+    const codes = failures.map(exitCodeFor);
+    const code = codes.includes(EXIT.gateway) ? EXIT.gateway : codes.includes(EXIT.badInput) ? EXIT.badInput : EXIT.failed;
+    throw new ExitError(`batch: ${summary}.`, code);
+  }
+  ctx.io.err(`infill: batch: ${summary}.`);
+}

@@ -1,0 +1,87 @@
+/**
+ * `infill`: the headless CLI (issue 3 §8). Built as out/main/cli.js beside fill-worker.js;
+ * bin/infill.mjs loads it. Runs the app's own services — import, job runner, providers,
+ * flatten and export — with no Electron.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { batchCommand } from './batch.ts';
+import { createCliIo, errorLine } from './cli-io.ts';
+import { createCliServices } from './cli-services.ts';
+import type { CommandContext } from './command-context.ts';
+import { EXIT, exitCodeFor, UsageError } from './exit-codes.ts';
+import { generateCommand } from './generate.ts';
+import { inpaintCommand } from './inpaint.ts';
+import { modelsCommand } from './models.ts';
+import { outpaintCommand } from './outpaint.ts';
+import { COMMAND_USAGE, MAIN_USAGE } from './usage.ts';
+
+type Command = (argv: readonly string[], ctx: CommandContext) => Promise<void>;
+const commands: Record<string, Command> = {
+  inpaint: inpaintCommand,
+  outpaint: outpaintCommand,
+  generate: generateCommand,
+  batch: batchCommand,
+  models: modelsCommand,
+};
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/**
+ * The offline engines run in worker threads so that Ctrl+C is handled at once (a fill on the
+ * main thread would block the signal handler until it ends). Built: fill-worker.js beside this
+ * file. From the TypeScript source (tests, `node --import tsx electron/cli/cli.ts`): the
+ * engine's tsx wrapper, which registers tsx inside the worker.
+ */
+function fillWorker(): { workerScript?: string } {
+  const built = join(here, 'fill-worker.js');
+  if (import.meta.url.endsWith('.js') && existsSync(built)) return { workerScript: built };
+  const source = join(here, '../engine/testing/fill-worker-tsx.mjs');
+  return existsSync(source) ? { workerScript: source } : {};
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const apiKey = process.env.INFILL_API_KEY?.trim() || undefined;
+  const io = createCliIo(apiKey);
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(name === 'help' && rest[0] && COMMAND_USAGE[rest[0]] ? COMMAND_USAGE[rest[0]]! : MAIN_USAGE);
+    return EXIT.ok;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.err(`infill: unknown command “${name}”; commands: ${Object.keys(commands).join(', ')} (infill --help)`);
+    return EXIT.badInput;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(COMMAND_USAGE[name]!);
+    return EXIT.ok;
+  }
+
+  const cancel = new AbortController();
+  process.on('SIGINT', () => {
+    // The first Ctrl+C cancels cleanly (requests aborted, workers stopped, nothing written);
+    // a second one does not wait for that.
+    if (cancel.signal.aborted) process.exit(EXIT.cancelled);
+    io.status('infill: cancelling…');
+    cancel.abort();
+  });
+  const ctx: CommandContext = {
+    io,
+    env: process.env,
+    signal: cancel.signal,
+    openServices: (gateway) => createCliServices({ ...fillWorker(), ...(gateway ? { gateway } : {}) }),
+  };
+  try {
+    await command(rest, ctx);
+    return EXIT.ok;
+  } catch (error) {
+    const code = cancel.signal.aborted ? EXIT.cancelled : exitCodeFor(error);
+    if (code === EXIT.cancelled) io.err(errorLine(error instanceof Error && /cancel/i.test(error.message) ? error : new Error('Cancelled.')));
+    else io.err(`${errorLine(error)}${error instanceof UsageError ? ` (infill ${name} --help)` : ''}`);
+    return code;
+  }
+}
+
+process.exit(await main(process.argv.slice(2)));

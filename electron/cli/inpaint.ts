@@ -1,0 +1,75 @@
+import type { ExportFormat } from '../../shared/contract/schemas.ts';
+import { importImage } from '../services/image-import.ts';
+import { jobOptions, jobSettings, parse, str, type JobSettings } from './args.ts';
+import type { CliServices } from './cli-services.ts';
+import { displayName, readInputFile, type CommandContext } from './command-context.ts';
+import { UsageError } from './exit-codes.ts';
+import { defaultOutputPath, formatForPath, outputPaths } from './output.ts';
+import { jobProgressReporter } from './progress.ts';
+import { readMaskFile } from './read-mask.ts';
+import { resolveProvider } from './resolve-provider.ts';
+import { runDocument } from './run-document.ts';
+
+export const inpaintOptions = { ...jobOptions, mask: { type: 'string' }, 'mask-alpha': { type: 'boolean' }, out: { type: 'string', short: 'o' } } as const;
+
+/** `infill inpaint IMAGE --mask MASK …`: one image, one mask, n results. */
+export async function inpaintCommand(argv: readonly string[], ctx: CommandContext): Promise<void> {
+  const { values, positionals } = parse(argv, inpaintOptions);
+  if (positionals.length !== 1) throw new UsageError('inpaint takes one IMAGE (and --mask MASK).');
+  const image = positionals[0]!;
+  const mask = str(values, 'mask');
+  if (!mask) throw new UsageError('inpaint needs --mask MASK (white = change, black = keep).');
+  const settings = jobSettings(values);
+  const out = str(values, 'out') ?? defaultOutputPath(image);
+  const format = formatForPath(out);
+  const resolved = resolveProvider(settings.provider, ctx.env);
+  for (const warning of resolved.target?.warnings ?? []) ctx.io.err(`infill: warning: ${warning}`);
+
+  const services = await ctx.openServices(resolved.gateway);
+  try {
+    const written = await inpaintFile(services, ctx, { image, mask, maskAlpha: values['mask-alpha'] === true, outputs: outputPaths(out, settings.n), format }, settings, resolved.providerId);
+    for (const path of written) ctx.io.out(path);
+  } finally {
+    ctx.io.clearStatus();
+    await services.dispose();
+  }
+}
+
+export interface InpaintFiles {
+  image: string;
+  mask: string;
+  maskAlpha: boolean;
+  outputs: string[];
+  format: ExportFormat;
+}
+
+/** Opens the image and mask as the app does and runs the job; shared with `batch`. */
+export async function inpaintFile(
+  services: CliServices,
+  ctx: CommandContext,
+  files: InpaintFiles,
+  settings: JobSettings,
+  providerId: string,
+  showProgress = true,
+): Promise<string[]> {
+  const imageName = displayName(files.image);
+  const asset = await importImage(services.assets, imageName, await readInputFile(files.image, 'image'));
+  const mask = await readMaskFile(
+    await readInputFile(files.mask, 'mask'),
+    displayName(files.mask),
+    { width: asset.width, height: asset.height, name: imageName },
+    files.maskAlpha ? 'alpha' : 'luminance',
+  );
+  const doc = {
+    canvas: { x: 0, y: 0, width: asset.width, height: asset.height },
+    layers: [{ assetId: asset.assetId, x: 0, y: 0, opacity: 1, visible: true }],
+    mask,
+  };
+  return runDocument(
+    services,
+    doc,
+    { providerId, prompt: settings.prompt, n: settings.n, seed: settings.seed, format: files.format, quality: settings.quality, outputs: files.outputs },
+    ctx.signal,
+    showProgress ? jobProgressReporter(ctx.io, settings.verbose, imageName) : undefined,
+  );
+}

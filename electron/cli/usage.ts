@@ -1,0 +1,108 @@
+/** --help texts. Kept beside each other so the flags read the same in every command. */
+
+const GATEWAY = `Gateway (instead of the offline engines):
+  --base-url URL       an OpenAI-compatible base URL ending in /v1 (https, or http on localhost)
+  --protocol P         openai-images (default) | chat-image | json-relay
+  --model M            model id (default gpt-image-1 for openai-images,
+                       google/gemini-2.5-flash-image for chat-image; json-relay needs one)
+  --provider NAME      a saved gateway profile (not readable from the CLI yet), or "offline"
+  The API key is read from INFILL_API_KEY; it is never printed or logged.`;
+
+const JOB = `Job options:
+  --prompt TEXT        what to paint (gateways; the offline engines ignore it)
+  --engine E           offline engine: auto (default) | smooth | content-aware
+  --n N                variations, 1-10 (default 1): FILE.png becomes FILE-1.png … FILE-N.png
+  --seed S             seed of the first variation (variation i uses S+i); default random
+  --quality Q          JPEG/WebP quality 1-100 (default 92)
+  -v, --verbose        progress messages on stderr even when it is not a terminal`;
+
+const MASK = `Mask: white (luminance >= 128) = change, black = keep, same size as IMAGE. A mask with
+  transparency is flattened onto black first, so white strokes on a transparent layer work.
+  --mask-alpha         read an OpenAI-style mask instead: alpha 0 = change, opaque = keep`;
+
+const EXIT_CODES = `Exit codes: 0 done, 2 bad input, 3 gateway or auth error, 4 cancelled (Ctrl+C), 1 other.
+On failure one line on stderr says why. Written files are listed on stdout, one per line.`;
+
+export const MAIN_USAGE = `infill — inpaint, outpaint and generate images from the command line
+
+Usage:
+  infill inpaint IMAGE --mask MASK [--out FILE] [options]
+  infill outpaint IMAGE [--left PX] [--right PX] [--top PX] [--bottom PX] [--out FILE] [options]
+  infill generate --prompt TEXT --base-url URL [--size WxH] --out FILE [options]
+  infill batch DIR [--mask-suffix _mask] [--out DIR] [--concurrency K] [options]
+  infill models --base-url URL
+  infill COMMAND --help
+
+Without --base-url the job runs offline (no key, no network): smooth fill for thin marks,
+content-aware fill for larger areas. The output format follows the --out extension
+(.png, .jpg, .webp); with --n N > 1, FILE.png becomes FILE-1.png … FILE-N.png.
+
+${JOB}
+
+${GATEWAY}
+
+${MASK}
+
+${EXIT_CODES}`;
+
+export const COMMAND_USAGE: Record<string, string> = {
+  inpaint: `Usage: infill inpaint IMAGE --mask MASK [--out FILE] [options]
+
+Repaints the masked area of IMAGE. Every pixel outside the mask stays bit-identical (a gateway's
+answer is blended in a feathered band of at most 32 px around the mask).
+  --mask MASK          the mask image
+  --out FILE           output (.png/.jpg/.webp); default IMAGE-infill.png beside IMAGE
+
+${MASK}
+
+${JOB}
+
+${GATEWAY}
+
+${EXIT_CODES}`,
+  outpaint: `Usage: infill outpaint IMAGE [--left PX] [--right PX] [--top PX] [--bottom PX] [--out FILE] [options]
+
+Extends the canvas and fills the new area. The mask is the new area plus an overlap band into the
+original; original pixels outside the band stay bit-identical.
+  --left/--right/--top/--bottom PX   how far to extend each side
+  --size WxH           or: the final size, the image centred in it
+  --overlap PX         band into the original that is repainted to hide the seam (default 16)
+  --out FILE           output (.png/.jpg/.webp); default IMAGE-outpaint.png beside IMAGE
+
+${JOB}
+
+${GATEWAY}
+
+${EXIT_CODES}`,
+  generate: `Usage: infill generate --prompt TEXT --base-url URL [--size WxH] [--n N] --out FILE
+
+Generates a new picture from the prompt (needs a gateway).
+  --size WxH           output size (default 1024x1024); the request uses the nearest size the
+                       model accepts and the answer is resized to WxH
+  --out FILE           output (.png/.jpg/.webp); with --n N > 1, FILE-1.png … FILE-N.png
+
+${GATEWAY}
+
+${EXIT_CODES}`,
+  batch: `Usage: infill batch DIR [--mask-suffix _mask] [--out DIR] [--concurrency K] [options]
+
+Inpaints every image in DIR that has a mask beside it: photo.jpg with photo_mask.png.
+Resumable: images whose outputs exist are skipped, so run the same command again after a stop.
+Progress: a bar on stderr when it is a terminal, one line per image otherwise.
+  --mask-suffix S      mask name = image name + S (default _mask)
+  --out DIR            where results go (default DIR/infilled), as NAME.png (NAME-1.png … with --n)
+  --format F           png (default) | jpg | webp
+  --concurrency K      images in flight at once, 1-16 (default 2)
+  --mask-alpha         masks are OpenAI-style (alpha 0 = change)
+
+${JOB}
+
+${GATEWAY}
+
+${EXIT_CODES}`,
+  models: `Usage: infill models --base-url URL
+
+Lists the models a gateway offers (GET {base}/models), one per line. Uses INFILL_API_KEY.
+
+${EXIT_CODES}`,
+};
