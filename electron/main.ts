@@ -5,7 +5,7 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session } from 'electron';
 import { createServices, type Services } from './app/create-services.ts';
 import { registerAppSchemeAsPrivileged, serveRendererOverAppProtocol } from './shell/app-protocol.ts';
 import { installApplicationMenu } from './shell/application-menu.ts';
@@ -84,6 +84,9 @@ function run(): void {
         workerScript: paths.worker,
         shell: 'electron',
         version: app.getVersion(),
+        // Keys are encrypted with the OS keychain; main.ts is the only place that may hand it over.
+        safeStorage,
+        ...(process.env.INFILL_API_KEY ? { environmentKey: process.env.INFILL_API_KEY } : {}),
       });
       registerIpc(ipcMain, services.handlers);
       installApplicationMenu(Menu, { emit, isPackaged: app.isPackaged, platform: process.platform });

@@ -6,6 +6,8 @@ import { LayersPanel } from './panels/LayersPanel.tsx';
 import { NoticeBar } from './panels/NoticeBar.tsx';
 import { PromptPanel } from './panels/PromptPanel.tsx';
 import { Toolbar } from './panels/Toolbar.tsx';
+import { SettingsDialog } from './settings/SettingsDialog.tsx';
+import { UsageDialog } from './usage/UsageDialog.tsx';
 
 export function App() {
   useEffect(() => {
@@ -26,6 +28,8 @@ export function App() {
       </main>
       <NoticeBar />
       <ExportDialog />
+      <SettingsDialog />
+      <UsageDialog />
     </div>
   );
 }

@@ -67,6 +67,8 @@ function retainAssetsInUse(): () => void {
     clearTimeout(timer);
     timer = setTimeout(() => {
       const keep = collectAssetIds(useAppStore.getState().records);
+      // Variations waiting to be picked are in no record yet.
+      for (const candidate of useAppStore.getState().results?.candidates ?? []) keep.add(candidate.assetId);
       for (const diff of documentHistory.diffs()) {
         for (const group of [diff.added, diff.removed]) collectAssetIds(group, keep);
         for (const [from, to] of Object.values(diff.updated)) collectAssetIds({ a: from, b: to }, keep);

@@ -5,11 +5,15 @@ import type { AssetStore } from '../services/asset-store.ts';
 import { exportImage } from '../services/export-image.ts';
 import { importImage } from '../services/image-import.ts';
 
+/** Channels served by their own modules (gateway settings, prices and usage). */
+export type SettingsHandlers = Pick<Handlers, 'listProfiles' | 'saveProfile' | 'deleteProfile' | 'testConnection' | 'getPrices' | 'savePrices' | 'getUsage'>;
+
 export interface HandlerServices {
   assets: AssetStore;
   jobs: JobRunner;
   providers: ProviderRegistry;
   appInfo: { version: string; platform: string; shell: 'electron' | 'browser' };
+  settings: SettingsHandlers;
 }
 
 /** Every channel's handler as a plain function of its services: no Electron, no HTTP. */
@@ -25,5 +29,6 @@ export function createHandlers(services: HandlerServices): Handlers {
     estimateJob: async (input) => jobs.estimate(input),
     startJob: async (input) => jobs.start(input),
     cancelJob: async ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
+    ...services.settings,
   };
 }

@@ -4,6 +4,8 @@ import type { Handlers } from '../ipc/dispatch.ts';
 import { createJobRunner } from '../jobs/job-runner.ts';
 import { createOfflineProvider, offlineProviderSpecs } from '../jobs/offline-provider.ts';
 import { createProviderRegistry } from '../jobs/provider-registry.ts';
+import type { SafeStorageLike } from '../keys/key-store.ts';
+import { createGatewaySettings } from '../profiles/gateway-settings.ts';
 import { createAssetStore } from '../services/asset-store.ts';
 import { createHandlers } from './create-handlers.ts';
 import type { EventSink } from './events.ts';
@@ -16,6 +18,10 @@ export interface ServiceOptions {
   workerExecArgv?: string[];
   shell: 'electron' | 'browser';
   version: string;
+  /** Electron's safeStorage (main.ts); the browser bridge has none, so keys stay session-only unless opted in. */
+  safeStorage?: SafeStorageLike;
+  /** INFILL_API_KEY, for profiles without a key of their own. */
+  environmentKey?: string;
 }
 
 export interface Services {
@@ -31,13 +37,20 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     ...(options.workerExecArgv ? { execArgv: options.workerExecArgv } : {}),
   });
   const offline = offlineProviderSpecs.map((spec) => createOfflineProvider(spec, fill));
-  const providers = createProviderRegistry(() => offline);
+  const gateways = await createGatewaySettings({
+    dataDir: options.dataDir,
+    ...(options.safeStorage ? { safeStorage: options.safeStorage } : {}),
+    ...(options.environmentKey ? { environmentKey: options.environmentKey } : {}),
+  });
+  // Gateways first: the registry's default is the first gateway when one is configured.
+  const providers = createProviderRegistry(() => [...gateways.providers(), ...offline]);
   const jobs = createJobRunner({ providers, assets, emit: options.emit });
   const handlers = createHandlers({
     assets,
     jobs,
     providers,
     appInfo: { version: options.version, platform: process.platform, shell: options.shell },
+    settings: gateways.handlers,
   });
   return {
     handlers,

@@ -36,5 +36,14 @@ export function fakeHandlers(): Handlers {
     estimateJob: async () => ({ seconds: null, detail: 'test' }),
     startJob: async () => ({ jobId: 'job-1' }),
     cancelJob: async () => ({ cancelled: true }),
+    listProfiles: async () => ({ profiles: [], presets: [], keyStorage: { secure: false, backend: 'none' } }),
+    saveProfile: async () => {
+      throw new Error('not in the fake');
+    },
+    deleteProfile: async () => ({ deleted: false }),
+    testConnection: async () => ({ models: [], modelListed: false, url: 'http://127.0.0.1/v1/models' }),
+    getPrices: async () => ({ prices: {}, defaults: {} }),
+    savePrices: async ({ prices }) => ({ prices }),
+    getUsage: async () => ({ totalUsd: 0, jobs: 0, images: 0, unpricedJobs: 0, byDay: [], recent: [] }),
   };
 }

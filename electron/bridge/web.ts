@@ -51,6 +51,8 @@ async function main(): Promise<void> {
     workerScript: join(bundleDir, 'fill-worker.js'),
     shell: 'browser',
     version: readVersion(),
+    // No safeStorage here: keys typed in the browser stay in memory unless the person opts in.
+    ...(process.env.INFILL_API_KEY ? { environmentKey: process.env.INFILL_API_KEY } : {}),
   });
   const bridge = await startBridge({
     handlers: services.handlers,

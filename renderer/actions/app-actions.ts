@@ -1,7 +1,7 @@
 import type { ActionId } from '../../shared/actions/catalog.ts';
 import { getDocument, getMaskOps } from '../../shared/document/records.ts';
 import { actualSizeView, fitView, zoomAt } from '../canvas/view-math.ts';
-import { cancelActiveJob, generate } from '../jobs/generate.ts';
+import { cancelActiveJob, generate, generateImage } from '../jobs/generate.ts';
 import { addMaskOp, clearMask } from '../state/document-ops.ts';
 import { useAppStore, type AppState } from '../state/store.ts';
 import { registerActions, type ActionImpl } from './registry.ts';
@@ -31,6 +31,13 @@ const actions: Record<ActionId, ActionImpl> = {
   redo: { enabled: (s) => s.canRedo, perform: () => store().redo() },
   generate: { enabled: (s) => hasDocument(s) && !s.activeJob && s.providerId !== '', perform: generate },
   cancelJob: { enabled: (s) => s.activeJob !== undefined, perform: cancelActiveJob },
+  // A prompt alone makes a picture only through a gateway; offline engines fill from surroundings.
+  generateImage: {
+    enabled: (s) => !s.activeJob && s.providers.find((p) => p.id === s.providerId)?.kind === 'gateway' && s.prompt.trim() !== '',
+    perform: generateImage,
+  },
+  openSettings: { enabled: always, perform: () => store().setSettingsOpen(true) },
+  openUsage: { enabled: always, perform: () => store().setUsageOpen(true) },
   toolBrush: { enabled: always, perform: () => store().setTool('brush') },
   toolEraser: { enabled: always, perform: () => store().setTool('eraser') },
   brushSmaller: { enabled: always, perform: () => store().setBrushSize(Math.min(store().brushSize - 1, store().brushSize * 0.8)) },

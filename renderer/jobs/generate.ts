@@ -1,16 +1,17 @@
-import type { Candidate } from '../../shared/contract/schemas.ts';
-import type { LayerRecord } from '../../shared/document/records.ts';
+import type { MaskInput } from '../../shared/contract/schemas.ts';
+import type { Rect } from '../../shared/geometry.ts';
 import { getDocument } from '../../shared/document/records.ts';
 import { currentMaskPainter } from '../canvas/use-mask-painter.ts';
 import { call, infill } from '../platform/api.ts';
-import { addLayers, clearMask, newId } from '../state/document-ops.ts';
+import { addResults } from '../results/land-results.ts';
 import { layerSnapshots } from '../state/snapshots.ts';
-import { useAppStore } from '../state/store.ts';
+import { useAppStore, type AppState } from '../state/store.ts';
 
 /**
  * Sends the mask, the visible layers and the prompt to main, follows the job's progress, and
- * lands its result as one undoable step: the new layer added and the mask cleared (so undo
- * brings the mask back for another try). A failed or cancelled job changes nothing.
+ * lands its result: one answer becomes a layer at once (one undoable step: layer added, mask
+ * cleared); several become thumbnails to pick from (renderer/results/). A failed or cancelled
+ * job changes nothing.
  */
 export async function generate(): Promise<void> {
   const state = useAppStore.getState();
@@ -21,14 +22,53 @@ export async function generate(): Promise<void> {
     state.notify('error', 'Paint a mask over the area to change first.');
     return;
   }
+  await start(state, 'inpaint', { canvas: doc.canvas, layers: layerSnapshots(state.records), mask });
+}
+
+/** A canvas for "Generate image" with no document open. */
+const NEW_CANVAS: Rect = { x: 0, y: 0, width: 1024, height: 1024 };
+/** Above this, a generated image is made at about the model's size and centred, not stretched. */
+const MAX_GENERATE_SIDE = 2048;
+const LARGE_CANVAS_SIDE = 1536;
+
+/** Where a generated image goes: the whole canvas, or a centred model-sized area on a large one. */
+export function generateArea(canvas: Rect): Rect {
+  const longest = Math.max(canvas.width, canvas.height);
+  if (longest <= MAX_GENERATE_SIDE) return canvas;
+  const scale = LARGE_CANVAS_SIDE / longest;
+  const width = Math.max(1, Math.round(canvas.width * scale));
+  const height = Math.max(1, Math.round(canvas.height * scale));
+  return { x: canvas.x + Math.floor((canvas.width - width) / 2), y: canvas.y + Math.floor((canvas.height - height) / 2), width, height };
+}
+
+/**
+ * "Generate image": a prompt alone, no mask. Main sees an empty crop under a full mask, which the
+ * gateway sends to images/generations (or a chat image model) instead of an edit.
+ */
+export async function generateImage(): Promise<void> {
+  const state = useAppStore.getState();
+  if (!state.prompt.trim()) {
+    state.notify('error', 'Describe the image to generate in the prompt first.');
+    return;
+  }
+  const canvas = getDocument(state.records)?.canvas ?? NEW_CANVAS;
+  const area = generateArea(canvas);
+  const mask: MaskInput = { ...area, alpha: new Uint8Array(area.width * area.height).fill(255) };
+  await start(state, 'generate', { canvas, layers: [], mask });
+}
+
+async function start(state: AppState, kind: 'inpaint' | 'generate', what: { canvas: Rect; layers: ReturnType<typeof layerSnapshots>; mask: MaskInput }) {
+  const seed = state.seedText === '' ? undefined : Number(state.seedText) % 2 ** 31;
+  const prompt = state.prompt;
+  state.setResults(undefined);
   const { jobId } = await call('startJob', {
     providerId: state.providerId,
-    prompt: state.prompt,
-    canvas: doc.canvas,
-    layers: layerSnapshots(state.records),
-    mask,
+    prompt,
+    ...what,
+    ...(seed === undefined ? {} : { seed }),
+    ...(state.variations > 1 ? { n: state.variations } : {}),
   });
-  state.setActiveJob({ jobId, stage: 'queued', progress: 0 });
+  state.setActiveJob({ jobId, stage: 'queued', progress: 0, kind, prompt });
 }
 
 export async function cancelActiveJob(): Promise<void> {
@@ -44,48 +84,24 @@ export function listenToJobs(): () => void {
   const offProgress = api.onJobProgress((event) => {
     const { activeJob, setActiveJob } = useAppStore.getState();
     if (activeJob?.jobId !== event.jobId) return;
-    setActiveJob({ jobId: event.jobId, stage: event.stage, progress: event.progress, ...(event.message ? { message: event.message } : {}) });
+    const { message: _previous, ...job } = activeJob;
+    setActiveJob({ ...job, stage: event.stage, progress: event.progress, ...(event.message ? { message: event.message } : {}) });
   });
   const offDone = api.onJobDone((event) => {
     const state = useAppStore.getState();
-    if (state.activeJob?.jobId !== event.jobId) return;
+    const job = state.activeJob;
+    if (job?.jobId !== event.jobId) return;
     state.setActiveJob(undefined);
     if (!event.ok) {
       if (event.error.code !== 'JOB_CANCELLED') state.notify('error', event.error.message);
       return;
     }
-    const layers = event.candidates.map((candidate, index) => generatedLayer(candidate, state.prompt, index));
-    state.commit('Generate', (records) => addLayers(clearMask(records), layers));
+    const results = { jobId: event.jobId, kind: job.kind ?? 'inpaint', prompt: job.prompt ?? state.prompt, candidates: event.candidates, added: [] };
+    if (event.candidates.length === 1) addResults(results, event.candidates);
+    else state.setResults(results);
   });
   return () => {
     offProgress();
     offDone();
   };
 }
-
-function generatedLayer(candidate: Candidate, prompt: string, index: number): LayerRecord {
-  const provider = useAppStore.getState().providers.find((p) => p.id === candidate.providerId);
-  const title = prompt.trim() ? prompt.trim().slice(0, 40) : (provider?.label ?? 'Fill');
-  return {
-    typeName: 'layer',
-    id: newId('layer'),
-    kind: 'generated',
-    name: index > 0 ? `${title} (${index + 1})` : title,
-    assetId: candidate.assetId,
-    x: candidate.x,
-    y: candidate.y,
-    width: candidate.width,
-    height: candidate.height,
-    visible: true,
-    opacity: 1,
-    generation: {
-      prompt,
-      providerId: candidate.providerId,
-      seed: candidate.seed,
-      createdAt: new Date().toISOString(),
-      ...(candidate.model ? { model: candidate.model } : {}),
-      ...(candidate.costUsd !== undefined ? { costUsd: candidate.costUsd } : {}),
-    },
-  };
-}
-

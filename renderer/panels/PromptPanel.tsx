@@ -1,4 +1,6 @@
 import { describeEstimate } from '../jobs/estimate.ts';
+import { ResultsTray } from '../results/ResultsTray.tsx';
+import { MAX_VARIATIONS } from '../state/gateway-slice.ts';
 import { useAppStore } from '../state/store.ts';
 import { ActionButton } from './ActionButton.tsx';
 
@@ -12,7 +14,12 @@ export function PromptPanel() {
   const setPrompt = useAppStore((s) => s.setPrompt);
   const job = useAppStore((s) => s.activeJob);
   const estimate = useAppStore((s) => s.estimate);
+  const variations = useAppStore((s) => s.variations);
+  const setVariations = useAppStore((s) => s.setVariations);
+  const seedText = useAppStore((s) => s.seedText);
+  const setSeedText = useAppStore((s) => s.setSeedText);
   const provider = providers.find((p) => p.id === providerId);
+  const isGateway = provider?.kind === 'gateway';
 
   return (
     <section className="panel prompt" aria-label="Generation">
@@ -28,6 +35,10 @@ export function PromptPanel() {
         </select>
       </label>
       {provider && <p className="muted small">{provider.description}</p>}
+      <div className="buttons left">
+        <ActionButton action="openSettings" />
+        <ActionButton action="openUsage">Usage</ActionButton>
+      </div>
       <label className="field">
         <span>Prompt</span>
         <textarea
@@ -38,7 +49,22 @@ export function PromptPanel() {
           onChange={(e) => setPrompt(e.currentTarget.value)}
         />
       </label>
-      <ActionButton action="generate" className="primary" />
+      {isGateway && (
+        <div className="field-row">
+          <label className="field">
+            <span>Variations</span>
+            <input type="number" aria-label="Variations" min={1} max={MAX_VARIATIONS} value={variations} onChange={(e) => setVariations(Number(e.currentTarget.value))} />
+          </label>
+          <label className="field">
+            <span>Seed</span>
+            <input type="text" inputMode="numeric" aria-label="Seed" placeholder="random" value={seedText} onChange={(e) => setSeedText(e.currentTarget.value)} />
+          </label>
+        </div>
+      )}
+      <div className="buttons left">
+        <ActionButton action="generate" className="primary" />
+        {isGateway && <ActionButton action="generateImage" />}
+      </div>
       {estimate && !job && (
         <p className="muted small" aria-label="Estimate">
           {describeEstimate(estimate)}
@@ -53,6 +79,7 @@ export function PromptPanel() {
           <ActionButton action="cancelJob">Cancel</ActionButton>
         </div>
       )}
+      <ResultsTray />
     </section>
   );
 }

@@ -1,11 +1,11 @@
-import type { JobStage, ProviderInfo } from '../../shared/contract/schemas.ts';
+import type { Candidate, JobStage, ProviderInfo } from '../../shared/contract/schemas.ts';
 import type { RecordMap } from '../../shared/document/records.ts';
 
 /**
  * The store's shape, slice by slice. Kept apart from the slices' code so that they and the
  * store can all refer to the whole state without importing each other in a circle.
  */
-export type AppState = DocumentSlice & UiSlice & JobSlice;
+export type AppState = DocumentSlice & UiSlice & JobSlice & GatewaySlice;
 
 export interface DocumentSlice {
   records: RecordMap;
@@ -64,6 +64,36 @@ export interface ActiveJob {
   stage: JobStage;
   progress: number;
   message?: string;
+  /** 'inpaint' fills the mask; 'generate' makes a new layer from the prompt alone. */
+  kind?: 'inpaint' | 'generate';
+  /** The prompt as sent, kept with the result's layers. */
+  prompt?: string;
+}
+
+/** Variations waiting for the person to pick: thumbnails, nothing in the document yet. */
+export interface PendingResults {
+  jobId: string;
+  kind: 'inpaint' | 'generate';
+  prompt: string;
+  candidates: Candidate[];
+  /** Asset ids already added as layers (each add is its own undoable step). */
+  added: string[];
+}
+
+export interface GatewaySlice {
+  settingsOpen: boolean;
+  usageOpen: boolean;
+  /** How many variations to ask for (1–10; images endpoints return them in one request). */
+  variations: number;
+  /** Empty: a random seed per job. */
+  seedText: string;
+  results: PendingResults | undefined;
+  setSettingsOpen(open: boolean): void;
+  setUsageOpen(open: boolean): void;
+  setVariations(n: number): void;
+  setSeedText(text: string): void;
+  setResults(results: PendingResults | undefined): void;
+  markResultsAdded(assetIds: string[]): void;
 }
 
 export interface JobSlice {

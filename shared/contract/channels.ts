@@ -11,7 +11,13 @@ import {
   MAX_IMPORT_BYTES,
   providerInfoSchema,
   rectSchema,
+  keyStorageInfoSchema,
+  priceTableInputSchema,
+  profileDraftSchema,
+  profileViewSchema,
+  usageSummarySchema,
 } from './schemas.ts';
+import { gatewayProfileSchema } from '../gateway/profile.ts';
 
 const empty = z.object({}).strict();
 
@@ -74,9 +80,12 @@ export const channels = {
         providerId: z.string().min(1).max(200),
         prompt: z.string().max(32_000),
         canvas: rectSchema,
-        layers: z.array(layerSnapshotSchema).min(1).max(1000),
+        /** Empty for "Generate image": a blank crop under a full mask is a generation. */
+        layers: z.array(layerSnapshotSchema).max(1000),
         mask: maskInputSchema,
         seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+        /** Variations to ask for (images endpoints take up to 10; chat and JSON relays are called once per image). */
+        n: z.number().int().min(1).max(10).optional(),
       })
       .strict(),
     output: z.object({ jobId: jobIdSchema }),
@@ -84,6 +93,47 @@ export const channels = {
   cancelJob: {
     input: z.object({ jobId: jobIdSchema }).strict(),
     output: z.object({ cancelled: z.boolean() }),
+  },
+  /** Gateway profiles with their key status (never the key), the presets, and whether keys can be kept encrypted. */
+  listProfiles: {
+    input: empty,
+    output: z.object({ profiles: z.array(profileViewSchema), presets: z.array(gatewayProfileSchema), keyStorage: keyStorageInfoSchema }),
+  },
+  /**
+   * Creates (no id) or updates a profile. `apiKey` is write-only: it is stored in main and
+   * never returned; without it the stored key is kept, `clearKey` removes it.
+   */
+  saveProfile: {
+    input: z
+      .object({
+        profile: profileDraftSchema,
+        apiKey: z.string().max(4096).optional(),
+        clearKey: z.boolean().optional(),
+        persistInsecurely: z.boolean().optional(),
+      })
+      .strict(),
+    output: z.object({ profile: profileViewSchema, warning: z.string().optional() }),
+  },
+  deleteProfile: {
+    input: z.object({ id: gatewayProfileSchema.shape.id }).strict(),
+    output: z.object({ deleted: z.boolean() }),
+  },
+  /** `GET {base}/models` with the typed key, else the saved profile's key, else INFILL_API_KEY. */
+  testConnection: {
+    input: z.object({ profile: profileDraftSchema, apiKey: z.string().max(4096).optional() }).strict(),
+    output: z.object({ models: z.array(z.string()), modelListed: z.boolean(), url: z.string() }),
+  },
+  getPrices: {
+    input: empty,
+    output: z.object({ prices: priceTableInputSchema, defaults: priceTableInputSchema }),
+  },
+  savePrices: {
+    input: z.object({ prices: priceTableInputSchema }).strict(),
+    output: z.object({ prices: priceTableInputSchema }),
+  },
+  getUsage: {
+    input: empty,
+    output: usageSummarySchema,
   },
 } satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
 

@@ -13,6 +13,13 @@ export const channelNames = [
   'estimateJob',
   'startJob',
   'cancelJob',
+  'listProfiles',
+  'saveProfile',
+  'deleteProfile',
+  'testConnection',
+  'getPrices',
+  'savePrices',
+  'getUsage',
 ] as const;
 
 export const eventNames = ['jobProgress', 'jobDone', 'menuAction'] as const;

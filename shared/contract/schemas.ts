@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { gatewayProfileSchema, gatewayProtocolSchema } from '../gateway/profile.ts';
+import { modelPriceSchema } from '../gateway/prices.ts';
 
 /** Building blocks shared by channel and event schemas. */
 
@@ -71,3 +73,70 @@ export type Candidate = z.infer<typeof candidateSchema>;
 
 export const jobStageSchema = z.enum(['queued', 'preparing', 'running', 'compositing', 'done']);
 export type JobStage = z.infer<typeof jobStageSchema>;
+
+/** What the renderer may know of a stored API key: never the key, at most its last four characters. */
+export const keyStatusSchema = z.object({
+  state: z.enum(['none', 'session', 'stored', 'stored-insecure', 'environment']),
+  /** Last four characters, or '' for short keys. */
+  hint: z.string().max(4),
+  /** "configured ••••abcd", "from environment (INFILL_API_KEY)", "no key"… */
+  label: z.string().max(120),
+});
+export type KeyStatus = z.infer<typeof keyStatusSchema>;
+
+/** Whether main can keep keys on disk encrypted (Electron safeStorage with a real keychain). */
+export const keyStorageInfoSchema = z.object({
+  secure: z.boolean(),
+  backend: z.string().max(40),
+  warning: z.string().max(400).optional(),
+});
+export type KeyStorageInfo = z.infer<typeof keyStorageInfoSchema>;
+
+/** A profile as the settings dialog edits it: no key, no id for a new one. */
+export const profileDraftSchema = z
+  .object({
+    id: gatewayProfileSchema.shape.id.optional(),
+    name: z.string().trim().min(1, 'Give the gateway a name').max(80),
+    /** Checked in main with validateBaseUrl (https unless loopback, /v1 hint). */
+    baseUrl: z.string().trim().min(1, 'Enter the base URL').max(2000),
+    protocol: gatewayProtocolSchema,
+    model: z.string().trim().min(1, 'Choose a model').max(200),
+  })
+  .strict();
+export type ProfileDraft = z.infer<typeof profileDraftSchema>;
+
+/** A saved profile as the renderer sees it: the key only as its status. */
+export const profileViewSchema = gatewayProfileSchema.extend({
+  keyStatus: keyStatusSchema,
+  /** The person chose to keep the key on disk although no keychain encrypts it. */
+  persistInsecurely: z.boolean(),
+});
+export type ProfileView = z.infer<typeof profileViewSchema>;
+
+/** Price per model, as edited in the usage view (USD). */
+export const priceTableInputSchema = z.record(z.string().min(1).max(200), modelPriceSchema.strict());
+
+/** One line of the usage log: a finished gateway job and what it cost. */
+export const usageEntrySchema = z.object({
+  at: z.string().max(40),
+  jobId: z.string().max(100),
+  providerId: z.string().max(200),
+  gatewayName: z.string().max(80),
+  model: z.string().max(200),
+  images: z.number().int().min(0),
+  /** Undefined when no price was known for the model. */
+  costUsd: z.number().min(0).optional(),
+});
+export type UsageEntry = z.infer<typeof usageEntrySchema>;
+
+export const usageSummarySchema = z.object({
+  totalUsd: z.number().min(0),
+  jobs: z.number().int().min(0),
+  images: z.number().int().min(0),
+  /** Jobs whose model had no price: their cost is unknown, not zero. */
+  unpricedJobs: z.number().int().min(0),
+  /** Totals per local day (YYYY-MM-DD) and model, oldest first. */
+  byDay: z.array(z.object({ day: z.string(), model: z.string(), costUsd: z.number().min(0), jobs: z.number().int(), images: z.number().int() })),
+  recent: z.array(usageEntrySchema).max(100),
+});
+export type UsageSummary = z.infer<typeof usageSummarySchema>;

@@ -7,31 +7,43 @@ export interface RunningBridge {
   url: string;
   origin: string;
   dataDir: string;
+  /** Everything the bridge printed on stdout and stderr so far (tests grep it for secrets). */
+  output(): string;
+  /** Stops the process; the data folder is removed unless it was passed in. */
   stop(): Promise<void>;
+}
+
+export interface BridgeOptions {
+  /** Reuse a data folder (a restart); it is then left in place by `stop`. */
+  dataDir?: string;
 }
 
 const root = join(import.meta.dirname, '../..');
 
 /** Starts the built browser bridge (`out/main/web.js`) on a random port with a fresh data folder. */
-export async function startBridge(env: Record<string, string> = {}): Promise<RunningBridge> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'infill-e2e-'));
+export async function startBridge(env: Record<string, string> = {}, options: BridgeOptions = {}): Promise<RunningBridge> {
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'infill-e2e-')));
   const child = spawn(process.execPath, [join(root, 'out/main/web.js'), '--port', '0', '--data-dir', dataDir], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let printed = '';
+  child.stdout?.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (printed += chunk.toString()));
   const url = await waitForUrl(child);
   return {
     url,
     origin: new URL(url).origin,
     dataDir,
+    output: () => printed,
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');
         await exited;
       }
-      await rm(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,0 +1,68 @@
+import type { GatewayProfile } from '../../shared/gateway/profile.ts';
+import type { PriceTable } from '../../shared/gateway/prices.ts';
+import { createGatewayProvider, type GatewayAnswer, type GatewayProviderOptions } from '../gateways/index.ts';
+import type { Provider } from '../jobs/provider.ts';
+import type { KeyStore } from '../keys/key-store.ts';
+import type { UsageLog } from '../usage/usage-log.ts';
+import type { StoredProfile } from './profile-store.ts';
+
+/**
+ * Each saved profile as a Provider for the job runner. Built lazily and rebuilt when the
+ * profiles or the price table change (the provider prices its answers with the table it was
+ * built with); the key is fetched per job, so a new key applies to the next job. Every answer
+ * goes to the usage log.
+ */
+export interface GatewayProviders {
+  list(): Provider[];
+  /** Forget the built providers; the next `list` builds them from the current profiles and prices. */
+  invalidate(): void;
+}
+
+export function createGatewayProviders(deps: {
+  profiles: () => readonly StoredProfile[];
+  prices: () => PriceTable;
+  keys: KeyStore;
+  usage: UsageLog;
+  /** Tests: faster retries, shorter timeouts. */
+  overrides?: Partial<GatewayProviderOptions>;
+  onUsageError?: (error: unknown) => void;
+}): GatewayProviders {
+  let built: Provider[] | undefined;
+  return {
+    list() {
+      built ??= deps.profiles().map((stored) => {
+        const { persistInsecurely: _persist, ...profile } = stored;
+        return createGatewayProvider(profile, () => deps.keys.get(profile.id), {
+          ...deps.overrides,
+          prices: deps.prices(),
+          onAnswered: (answer) => logAnswer(deps.usage, profile, answer, deps.onUsageError),
+        });
+      });
+      return built;
+    },
+    invalidate() {
+      built = undefined;
+    },
+  };
+}
+
+let usageCounter = 0;
+
+/**
+ * Logs what a request cost as soon as the gateway answers: the relay bills for all n images
+ * whether or not the person keeps them, and even when the job is cancelled afterwards.
+ */
+function logAnswer(usage: UsageLog, profile: GatewayProfile, answer: GatewayAnswer, onError: (error: unknown) => void = () => undefined): void {
+  usageCounter += 1;
+  usage
+    .record({
+      at: new Date().toISOString(),
+      jobId: `${Date.now().toString(36)}-${usageCounter}`,
+      providerId: `gateway:${profile.id}`,
+      gatewayName: profile.name,
+      model: answer.model,
+      images: answer.images,
+      ...(answer.costUsd === undefined ? {} : { costUsd: answer.costUsd }),
+    })
+    .catch(onError);
+}

@@ -1,0 +1,83 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startTestGateway, TEST_API_KEY, type TestGateway } from '../../tests/gateway/test-gateway.ts';
+import { dispatch, type Handlers } from '../ipc/dispatch.ts';
+import { createGatewaySettings, type GatewaySettings } from './gateway-settings.ts';
+
+let gateway: TestGateway;
+let dir: string;
+let settings: GatewaySettings;
+beforeAll(async () => {
+  gateway = await startTestGateway();
+});
+afterAll(() => gateway.close());
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'infill-settings-'));
+  settings = await createGatewaySettings({ dataDir: dir });
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+/** Every channel answer goes through dispatch, as the renderer would see it. */
+const outputs: string[] = [];
+async function send(channel: string, input: unknown) {
+  const result = await dispatch(settings.handlers as Handlers, channel, input);
+  outputs.push(JSON.stringify(result));
+  return result;
+}
+
+const draft = () => ({ name: 'Test relay', baseUrl: gateway.baseUrl, protocol: 'openai-images', model: 'gpt-image-1' });
+
+describe('gateway settings channels', () => {
+  it('a saved key comes back only as its status, becomes a provider, and lists models', async () => {
+    const saved = await send('saveProfile', { profile: draft(), apiKey: TEST_API_KEY });
+    expect(saved).toMatchObject({ ok: true, data: { profile: { id: 'test-relay', keyStatus: { state: 'session', label: 'configured ••••cdef (this session only)' } } } });
+    expect(settings.providers().map((p) => p.info.id)).toEqual(['gateway:test-relay']);
+
+    const listed = await send('listProfiles', {});
+    expect(listed).toMatchObject({ ok: true, data: { keyStorage: { secure: false, backend: 'none' } } });
+    const tested = await send('testConnection', { profile: { ...draft(), id: 'test-relay' } });
+    expect(tested).toMatchObject({ ok: true, data: { modelListed: true, url: `${gateway.baseUrl}/models` } });
+    expect(tested.ok && (tested.data as { models: string[] }).models).toContain('gpt-image-2');
+
+    await send('saveProfile', { profile: { ...draft(), id: 'test-relay', model: 'gpt-image-2' } });
+    expect(settings.providers()[0]?.info.description).toContain('gpt-image-2');
+    expect(await send('deleteProfile', { id: 'test-relay' })).toEqual({ ok: true, data: { deleted: true } });
+    expect(settings.providers()).toEqual([]);
+  });
+
+  it('a wrong key is a clear 401 that names the URL, and no output or file holds any key', async () => {
+    const wrong = 'sk-wrong-key-ABCDEFGHIJKLMNOP';
+    const tested = await send('testConnection', { profile: draft(), apiKey: wrong });
+    expect(tested).toMatchObject({ ok: false, error: { code: 'AUTH_FAILED' } });
+    expect(!tested.ok && tested.error.message).toContain(gateway.baseUrl);
+    const noV1 = await send('testConnection', { profile: { ...draft(), baseUrl: gateway.origin }, apiKey: TEST_API_KEY });
+    expect(!noV1.ok && noV1.error.message).toMatch(/\/v1/);
+    await send('saveProfile', { profile: draft(), apiKey: TEST_API_KEY, persistInsecurely: true });
+    const files = await readdir(dir);
+    for (const name of files) {
+      const text = await readFile(join(dir, name), 'utf8');
+      expect(text, name).not.toContain(TEST_API_KEY);
+    }
+    for (const output of outputs) {
+      expect(output).not.toContain(TEST_API_KEY);
+      expect(output).not.toContain(wrong);
+      expect(output).not.toContain('MNOP');
+    }
+  });
+
+  it('refuses http to a remote host with the fix', async () => {
+    const refused = await send('saveProfile', { profile: { ...draft(), baseUrl: 'http://relay.example.com/v1' } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(!refused.ok && refused.error.message).toContain('https://relay.example.com/v1');
+  });
+
+  it('edited prices survive and the default table is offered', async () => {
+    const prices = await send('getPrices', {});
+    expect(prices.ok && (prices.data as { defaults: Record<string, unknown> }).defaults['gpt-image-1']).toBeTruthy();
+    expect(await send('savePrices', { prices: { 'gpt-image-1': { perImageUsd: 0.1 } } })).toMatchObject({ ok: true });
+    const again = await createGatewaySettings({ dataDir: dir });
+    expect(await dispatch(again.handlers as Handlers, 'getPrices', {})).toMatchObject({ ok: true, data: { prices: { 'gpt-image-1': { perImageUsd: 0.1 } } } });
+  });
+});

@@ -1,0 +1,65 @@
+import type { ProfileDraft, ProfileView } from '../../shared/contract/schemas.ts';
+import { InfillError } from '../../shared/errors.ts';
+import { endpointUrl, gatewayPresets } from '../../shared/gateway/profile.ts';
+import { checkGatewayConnection, redactSecrets } from '../gateways/index.ts';
+import type { Handlers } from '../ipc/dispatch.ts';
+import type { KeyStore } from '../keys/key-store.ts';
+import { checkedBaseUrl, type ProfileStore, type StoredProfile } from './profile-store.ts';
+
+/** The settings dialog's channels. Keys go in (saveProfile, testConnection) and only a status comes out. */
+
+type ProfileHandlers = Pick<Handlers, 'listProfiles' | 'saveProfile' | 'deleteProfile' | 'testConnection'>;
+
+export function profileView(profile: StoredProfile, keys: KeyStore): ProfileView {
+  return { ...profile, keyStatus: keys.status(profile.id) };
+}
+
+/** Aborts a connection test the person has given up on (a second click, closing the dialog). */
+const CONNECTION_TEST_TIMEOUT_MS = 25_000;
+
+export function createProfileHandlers(deps: { profiles: ProfileStore; keys: KeyStore }): ProfileHandlers {
+  const { profiles, keys } = deps;
+
+  async function keyFor(draft: ProfileDraft, typed: string | undefined): Promise<string | undefined> {
+    const key = typed?.trim();
+    if (key) return key;
+    return draft.id ? keys.get(draft.id) : keys.get('');
+  }
+
+  return {
+    listProfiles: async () => ({
+      profiles: profiles.list().map((p) => profileView(p, keys)),
+      presets: Object.values(gatewayPresets),
+      keyStorage: keys.storage(),
+    }),
+
+    async saveProfile({ profile: draft, apiKey, clearKey, persistInsecurely }) {
+      const { profile, warning } = await profiles.save(draft, persistInsecurely === undefined ? {} : { persistInsecurely });
+      const key = apiKey?.trim();
+      if (clearKey) await keys.remove(profile.id);
+      else if (key) await keys.set(profile.id, key, { persistInsecurely: profile.persistInsecurely });
+      else if (profile.persistInsecurely && keys.status(profile.id).state === 'session') {
+        // The person opted in after typing the key: keep the session key on disk now.
+        const sessionKey = await keys.get(profile.id);
+        if (sessionKey) await keys.set(profile.id, sessionKey, { persistInsecurely: true });
+      }
+      return { profile: profileView(profile, keys), ...(warning ? { warning } : {}) };
+    },
+
+    async deleteProfile({ id }) {
+      const deleted = await profiles.remove(id);
+      await keys.remove(id);
+      return { deleted };
+    },
+
+    async testConnection({ profile: draft, apiKey }) {
+      const { url } = checkedBaseUrl(draft.baseUrl);
+      const key = await keyFor(draft, apiKey);
+      const profile = { id: draft.id ?? 'connection-test', name: draft.name, baseUrl: url, protocol: draft.protocol, model: draft.model };
+      const signal = AbortSignal.timeout(CONNECTION_TEST_TIMEOUT_MS);
+      const check = await checkGatewayConnection(profile, key, signal);
+      if (!check.ok) throw new InfillError(check.error.code, redactSecrets(check.error.message, key));
+      return { models: check.models, modelListed: check.modelListed, url: endpointUrl(url, '/models') };
+    },
+  };
+}

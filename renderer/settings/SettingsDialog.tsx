@@ -1,0 +1,253 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { KeyStorageInfo, ProfileView } from '../../shared/contract/schemas.ts';
+import { gatewayPresetIds, gatewayPresets, gatewayProtocols, type GatewayPresetId, type GatewayProtocol } from '../../shared/gateway/profile.ts';
+import { call } from '../platform/api.ts';
+import { useAppStore } from '../state/store.ts';
+import './gateways.css';
+import { baseUrlHint, draftOf, formFromPreset, formFromProfile, formProblem, protocolLabels, type ProfileForm } from './profile-form.ts';
+
+type Outcome = { kind: 'ok' | 'error' | 'warning'; message: string } | undefined;
+
+const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Gateway profiles: name, preset, base URL, protocol, model and key. The key field is
+ * write-only: what was typed goes to main with Save (or Test connection) and is cleared; the
+ * dialog only ever shows the key's status from main ("configured ••••abcd").
+ */
+export function SettingsDialog() {
+  const open = useAppStore((s) => s.settingsOpen);
+  const setOpen = useAppStore((s) => s.setSettingsOpen);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [profiles, setProfiles] = useState<ProfileView[]>([]);
+  const [storage, setStorage] = useState<KeyStorageInfo>();
+  const [form, setForm] = useState<ProfileForm>(() => formFromPreset('openai'));
+  const [models, setModels] = useState<string[]>([]);
+  const [outcome, setOutcome] = useState<Outcome>();
+  const [busy, setBusy] = useState<'test' | 'save' | undefined>();
+
+  const refresh = useCallback(async (select?: string) => {
+    const listed = await call('listProfiles', {});
+    setProfiles(listed.profiles);
+    setStorage(listed.keyStorage);
+    const chosen = listed.profiles.find((p) => p.id === select) ?? (select === undefined ? listed.profiles[0] : undefined);
+    if (chosen) setForm(formFromProfile(chosen));
+    return listed.profiles;
+  }, []);
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (!element) return;
+    if (open && !element.open) {
+      element.showModal();
+      setOutcome(undefined);
+      setModels([]);
+      refresh().catch((error: unknown) => setOutcome({ kind: 'error', message: errorMessage(error) }));
+    }
+    if (!open && element.open) element.close();
+  }, [open, refresh]);
+
+  const current = profiles.find((p) => p.id === form.id);
+  const update = (patch: Partial<ProfileForm>) => setForm((f) => ({ ...f, ...patch }));
+  const urlHint = baseUrlHint(form.baseUrl);
+  const problem = formProblem(form);
+
+  const choosePreset = (preset: GatewayPresetId) => {
+    setModels([]);
+    setOutcome(undefined);
+    setForm((f) => ({ ...formFromPreset(preset), id: f.id, apiKey: f.apiKey, persistInsecurely: f.persistInsecurely, ...(f.id ? { name: f.name } : {}) }));
+  };
+
+  const testConnection = async () => {
+    setBusy('test');
+    setOutcome(undefined);
+    try {
+      const result = await call('testConnection', { profile: draftOf(form), ...(form.apiKey.trim() ? { apiKey: form.apiKey } : {}) });
+      setModels(result.models);
+      setOutcome(
+        result.modelListed
+          ? { kind: 'ok', message: `Connected: ${result.models.length} models at ${result.url}.` }
+          : { kind: 'warning', message: `Connected (${result.models.length} models at ${result.url}), but “${form.model}” is not among them: pick one from the list.` },
+      );
+    } catch (error) {
+      setModels([]);
+      setOutcome({ kind: 'error', message: errorMessage(error) });
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  const save = async () => {
+    setBusy('save');
+    setOutcome(undefined);
+    try {
+      const key = form.apiKey.trim();
+      const saved = await call('saveProfile', { profile: draftOf(form), ...(key ? { apiKey: key } : {}), persistInsecurely: form.persistInsecurely });
+      // The key has gone to main; nothing here keeps it.
+      update({ apiKey: '' });
+      await refresh(saved.profile.id);
+      await refreshProviders(`gateway:${saved.profile.id}`);
+      setOutcome(saved.warning ? { kind: 'warning', message: `Saved. ${saved.warning}` } : { kind: 'ok', message: `Saved “${saved.profile.name}”. Key: ${saved.profile.keyStatus.label}.` });
+    } catch (error) {
+      update({ apiKey: '' });
+      setOutcome({ kind: 'error', message: errorMessage(error) });
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  const remove = async () => {
+    if (!form.id) return;
+    try {
+      await call('deleteProfile', { id: form.id });
+      const left = await refresh();
+      if (left.length === 0) setForm(formFromPreset('openai'));
+      await refreshProviders();
+      setOutcome({ kind: 'ok', message: 'Gateway deleted, with its key.' });
+    } catch (error) {
+      setOutcome({ kind: 'error', message: errorMessage(error) });
+    }
+  };
+
+  const clearKey = async () => {
+    try {
+      await call('saveProfile', { profile: draftOf(form), clearKey: true });
+      await refresh(form.id);
+      setOutcome({ kind: 'ok', message: 'Key removed.' });
+    } catch (error) {
+      setOutcome({ kind: 'error', message: errorMessage(error) });
+    }
+  };
+
+  return (
+    <dialog ref={dialog} aria-label="Gateway settings" className="settings-dialog" onClose={() => setOpen(false)}>
+      <h2>Gateways</h2>
+      <div className="settings-body">
+        <nav className="profile-list" aria-label="Saved gateways">
+          <ul>
+            {profiles.map((p) => (
+              <li key={p.id}>
+                <button type="button" aria-pressed={p.id === form.id} onClick={() => { setForm(formFromProfile(p)); setModels([]); setOutcome(undefined); }}>
+                  <strong>{p.name}</strong>
+                  <span className="muted small">{p.keyStatus.label}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+          <button type="button" onClick={() => { setForm(formFromPreset('openai')); setModels([]); setOutcome(undefined); }}>
+            New gateway
+          </button>
+        </nav>
+        <form className="profile-form" aria-label={form.id ? `Edit ${current?.name ?? 'gateway'}` : 'New gateway'} onSubmit={(e) => { e.preventDefault(); void save(); }}>
+          <label className="field">
+            <span>Preset</span>
+            <select aria-label="Preset" value={form.preset} onChange={(e) => choosePreset(e.currentTarget.value as GatewayPresetId)}>
+              {gatewayPresetIds.map((id) => (
+                <option key={id} value={id}>{gatewayPresets[id].name}</option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span>Name</span>
+            <input aria-label="Name" value={form.name} maxLength={80} onChange={(e) => update({ name: e.currentTarget.value })} />
+          </label>
+          <label className="field">
+            <span>Base URL</span>
+            <input aria-label="Base URL" value={form.baseUrl} placeholder="https://relay.example.com/v1" spellCheck={false} onChange={(e) => update({ baseUrl: e.currentTarget.value })} />
+          </label>
+          {urlHint && (
+            <p className={`hint ${urlHint.kind}`} role={urlHint.kind === 'error' ? 'alert' : 'note'} aria-label="Base URL problem">
+              {urlHint.message}{' '}
+              {urlHint.suggestion && (
+                <button type="button" className="link" onClick={() => update({ baseUrl: urlHint.suggestion! })}>
+                  Use {urlHint.suggestion}
+                </button>
+              )}
+            </p>
+          )}
+          <label className="field">
+            <span>Protocol</span>
+            <select aria-label="Protocol" value={form.protocol} onChange={(e) => update({ protocol: e.currentTarget.value as GatewayProtocol })}>
+              {gatewayProtocols.map((p) => (
+                <option key={p} value={p}>{protocolLabels[p]}</option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span>Model</span>
+            <input aria-label="Model" value={form.model} list="gateway-models" spellCheck={false} onChange={(e) => update({ model: e.currentTarget.value })} />
+            <datalist id="gateway-models">
+              {models.map((m) => <option key={m} value={m} />)}
+            </datalist>
+          </label>
+          {models.length > 0 && (
+            <label className="field">
+              <span>Models on this gateway</span>
+              <select aria-label="Listed models" value={models.includes(form.model) ? form.model : ''} onChange={(e) => update({ model: e.currentTarget.value })}>
+                <option value="" disabled>Pick a model…</option>
+                {models.map((m) => <option key={m} value={m}>{m}</option>)}
+              </select>
+            </label>
+          )}
+          <label className="field">
+            <span>API key {current ? <span className="muted small" aria-label="Key status">({current.keyStatus.label})</span> : null}</span>
+            <input
+              type="password"
+              aria-label="API key"
+              autoComplete="off"
+              spellCheck={false}
+              value={form.apiKey}
+              placeholder={current && current.keyStatus.state !== 'none' ? 'Leave empty to keep the saved key' : 'Paste the key (not needed for a local relay without auth)'}
+              onChange={(e) => update({ apiKey: e.currentTarget.value })}
+            />
+          </label>
+          {storage && !storage.secure && (
+            <div className="hint warning" role="note" aria-label="Key storage warning">
+              <p>{storage.warning}</p>
+              <label className="check">
+                <input type="checkbox" aria-label="Save the key on this computer without encryption" checked={form.persistInsecurely} onChange={(e) => update({ persistInsecurely: e.currentTarget.checked })} />
+                <span>Save the key on this computer without encryption (anyone who can read your files can read it)</span>
+              </label>
+            </div>
+          )}
+          {outcome && (
+            <p className={`hint ${outcome.kind}`} role={outcome.kind === 'error' ? 'alert' : 'status'} aria-label="Connection result">
+              {outcome.message}
+            </p>
+          )}
+          <div className="buttons">
+            {form.id && (
+              <button type="button" className="danger" onClick={() => void remove()}>
+                Delete gateway
+              </button>
+            )}
+            {current && current.keyStatus.state !== 'none' && current.keyStatus.state !== 'environment' && (
+              <button type="button" onClick={() => void clearKey()}>
+                Remove key
+              </button>
+            )}
+            <button type="button" disabled={busy !== undefined || problem !== undefined} title={problem} onClick={() => void testConnection()}>
+              {busy === 'test' ? 'Testing…' : 'Test connection'}
+            </button>
+            <button type="submit" className="primary" disabled={busy !== undefined || problem !== undefined} title={problem}>
+              {busy === 'save' ? 'Saving…' : 'Save'}
+            </button>
+          </div>
+        </form>
+      </div>
+      <div className="buttons">
+        <button type="button" onClick={() => setOpen(false)}>
+          Close
+        </button>
+      </div>
+    </dialog>
+  );
+}
+
+/** The provider list changes with the profiles; select the one just saved. */
+async function refreshProviders(select?: string): Promise<void> {
+  const { providers, defaultProviderId } = await call('listProviders', {});
+  const state = useAppStore.getState();
+  const keep = select ?? (providers.some((p) => p.id === state.providerId) ? state.providerId : defaultProviderId);
+  state.setProviders(providers, providers.some((p) => p.id === keep) ? keep : defaultProviderId);
+}

@@ -1,0 +1,55 @@
+import type { ProfileDraft, ProfileView } from '../../shared/contract/schemas.ts';
+import { gatewayPresets, validateBaseUrl, type GatewayPresetId, type GatewayProtocol } from '../../shared/gateway/profile.ts';
+
+/** The settings form's state and its pure rules, kept out of the component so they read plainly. */
+
+export interface ProfileForm {
+  id: string | undefined;
+  preset: GatewayPresetId;
+  name: string;
+  baseUrl: string;
+  protocol: GatewayProtocol;
+  model: string;
+  /** Typed here, sent once with Save or Test, then cleared; never filled from main. */
+  apiKey: string;
+  persistInsecurely: boolean;
+}
+
+export const protocolLabels: Record<GatewayProtocol, string> = {
+  'openai-images': 'OpenAI Images (/images/edits, /images/generations)',
+  'chat-image': 'Chat image model (/chat/completions)',
+  'json-relay': 'JSON inpaint relay (/images/inpaint, /images/outpaint)',
+};
+
+export function formFromPreset(preset: GatewayPresetId): ProfileForm {
+  const p = gatewayPresets[preset];
+  return { id: undefined, preset, name: preset === 'custom' ? '' : p.name, baseUrl: preset === 'custom' ? '' : p.baseUrl, protocol: p.protocol, model: p.model, apiKey: '', persistInsecurely: false };
+}
+
+export function formFromProfile(profile: ProfileView): ProfileForm {
+  const preset = (Object.keys(gatewayPresets) as GatewayPresetId[]).find((id) => gatewayPresets[id].baseUrl === profile.baseUrl) ?? 'custom';
+  return { id: profile.id, preset, name: profile.name, baseUrl: profile.baseUrl, protocol: profile.protocol, model: profile.model, apiKey: '', persistInsecurely: profile.persistInsecurely };
+}
+
+export function draftOf(form: ProfileForm): ProfileDraft {
+  return { ...(form.id ? { id: form.id } : {}), name: form.name.trim(), baseUrl: form.baseUrl.trim(), protocol: form.protocol, model: form.model.trim() };
+}
+
+export type UrlHint = { kind: 'error' | 'warning'; message: string; suggestion?: string } | undefined;
+
+/** Checked as the person types: the same rules main applies on save. */
+export function baseUrlHint(baseUrl: string): UrlHint {
+  if (!baseUrl.trim()) return undefined;
+  const check = validateBaseUrl(baseUrl);
+  if (!check.ok) return { kind: 'error', message: check.error, ...(check.suggestion ? { suggestion: check.suggestion } : {}) };
+  if (check.warning) return { kind: 'warning', message: check.warning, ...(check.suggestion ? { suggestion: check.suggestion } : {}) };
+  return undefined;
+}
+
+export function formProblem(form: ProfileForm): string | undefined {
+  if (!form.name.trim()) return 'Give the gateway a name.';
+  if (!form.baseUrl.trim()) return 'Enter the base URL.';
+  if (baseUrlHint(form.baseUrl)?.kind === 'error') return 'Fix the base URL first.';
+  if (!form.model.trim()) return 'Choose a model.';
+  return undefined;
+}

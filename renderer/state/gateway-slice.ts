@@ -1,0 +1,19 @@
+import type { StateCreator } from 'zustand';
+import type { AppState, GatewaySlice } from './app-state.ts';
+
+export const MAX_VARIATIONS = 10;
+
+export const createGatewaySlice: StateCreator<AppState, [], [], GatewaySlice> = (set) => ({
+  settingsOpen: false,
+  usageOpen: false,
+  variations: 1,
+  seedText: '',
+  results: undefined,
+  setSettingsOpen: (settingsOpen) => set({ settingsOpen }),
+  setUsageOpen: (usageOpen) => set({ usageOpen }),
+  setVariations: (n) => set({ variations: Math.round(Math.min(MAX_VARIATIONS, Math.max(1, Number.isFinite(n) ? n : 1))) }),
+  setSeedText: (seedText) => set({ seedText: seedText.replace(/[^0-9]/g, '').slice(0, 10) }),
+  setResults: (results) => set({ results }),
+  markResultsAdded: (assetIds) =>
+    set((state) => (state.results ? { results: { ...state.results, added: [...new Set([...state.results.added, ...assetIds])] } } : {})),
+});
