@@ -97,15 +97,21 @@ export interface JobSettings {
   quality: number;
   verbose: boolean;
   provider: ProviderSelection;
+  /** Said on stderr before the job: flags that are accepted but have no effect here. */
+  warnings: string[];
 }
 
 export function jobSettings(values: Values): JobSettings {
+  const provider = providerSelection(values);
+  const prompt = str(values, 'prompt') ?? '';
+  const warnings = provider.kind === 'offline' && prompt.trim() ? ['the offline engines fill from the picture itself and ignore --prompt.'] : [];
   return {
-    prompt: str(values, 'prompt') ?? '',
+    prompt,
     n: int(values, 'n', 1, 10) ?? 1,
     seed: int(values, 'seed', 0, 2 ** 31 - 1),
     quality: int(values, 'quality', 1, 100) ?? 92,
     verbose: values.verbose === true,
-    provider: providerSelection(values),
+    provider,
+    warnings,
   };
 }

@@ -47,7 +47,7 @@ export async function batchCommand(argv: readonly string[], ctx: CommandContext)
   const ext = `.${(str(values, 'format') ?? 'png').toLowerCase().replace(/^\./, '')}`;
   const format = formatForPath(`x${ext}`);
   const resolved = resolveProvider(settings.provider, ctx.env);
-  for (const warning of resolved.target?.warnings ?? []) ctx.io.err(`infill: warning: ${warning}`);
+  for (const warning of [...settings.warnings, ...(resolved.target?.warnings ?? [])]) ctx.io.err(`infill: warning: ${warning}`);
 
   const plan = await planBatch(dir, suffix, outDir, ext);
   for (const name of plan.unmasked) ctx.io.err(`infill: no mask for ${name} (expected ${name.replace(/\.[^.]+$/, '')}${suffix}.png); skipped`);

@@ -3,7 +3,7 @@
  * bin/infill.mjs loads it. Runs the app's own services — import, job runner, providers,
  * flatten and export — with no Electron.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { batchCommand } from './batch.ts';
@@ -41,12 +41,26 @@ function fillWorker(): { workerScript?: string } {
   return existsSync(source) ? { workerScript: source } : {};
 }
 
+/** package.json sits two folders up from both out/main/cli.js and electron/cli/cli.ts. */
+function version(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(join(here, '../../package.json'), 'utf8')) as { version?: unknown };
+    return typeof pkg.version === 'string' ? pkg.version : 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
 async function main(argv: readonly string[]): Promise<number> {
   const apiKey = process.env.INFILL_API_KEY?.trim() || undefined;
   const io = createCliIo(apiKey);
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(name === 'help' && rest[0] && COMMAND_USAGE[rest[0]] ? COMMAND_USAGE[rest[0]]! : MAIN_USAGE);
+    return EXIT.ok;
+  }
+  if (name === '--version' || name === '-V') {
+    io.out(`infill ${version()}`);
     return EXIT.ok;
   }
   const command = commands[name];
@@ -84,4 +98,9 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
+// `infill models | head -1` closes stdout early: that is not an error worth a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(EXIT.ok);
+  throw error;
+});
 process.exit(await main(process.argv.slice(2)));

@@ -26,7 +26,7 @@ export async function generateCommand(argv: readonly string[], ctx: CommandConte
   const format = formatForPath(out);
   const { width, height } = size(values) ?? DEFAULT_SIZE;
   const resolved = resolveProvider(settings.provider, ctx.env);
-  for (const warning of resolved.target?.warnings ?? []) ctx.io.err(`infill: warning: ${warning}`);
+  for (const warning of [...settings.warnings, ...(resolved.target?.warnings ?? [])]) ctx.io.err(`infill: warning: ${warning}`);
 
   const services = await ctx.openServices(resolved.gateway);
   try {

@@ -10,7 +10,14 @@ import { readMaskFile } from './read-mask.ts';
 import { resolveProvider } from './resolve-provider.ts';
 import { runDocument } from './run-document.ts';
 
-export const inpaintOptions = { ...jobOptions, mask: { type: 'string' }, 'mask-alpha': { type: 'boolean' }, out: { type: 'string', short: 'o' } } as const;
+export const inpaintOptions = {
+  ...jobOptions,
+  mask: { type: 'string' },
+  'mask-alpha': { type: 'boolean' },
+  out: { type: 'string', short: 'o' },
+  // Parsed only to explain why it does not apply (the issue lists it among the shared flags).
+  size: { type: 'string' },
+} as const;
 
 /** `infill inpaint IMAGE --mask MASK …`: one image, one mask, n results. */
 export async function inpaintCommand(argv: readonly string[], ctx: CommandContext): Promise<void> {
@@ -19,11 +26,16 @@ export async function inpaintCommand(argv: readonly string[], ctx: CommandContex
   const image = positionals[0]!;
   const mask = str(values, 'mask');
   if (!mask) throw new UsageError('inpaint needs --mask MASK (white = change, black = keep).');
+  if (str(values, 'size') !== undefined) {
+    throw new UsageError(
+      "--size does not apply to inpaint: the result keeps IMAGE's size, and the request to a gateway is sized to fit the model around the mask. To grow the canvas, use outpaint --size WxH.",
+    );
+  }
   const settings = jobSettings(values);
   const out = str(values, 'out') ?? defaultOutputPath(image);
   const format = formatForPath(out);
   const resolved = resolveProvider(settings.provider, ctx.env);
-  for (const warning of resolved.target?.warnings ?? []) ctx.io.err(`infill: warning: ${warning}`);
+  for (const warning of [...settings.warnings, ...(resolved.target?.warnings ?? [])]) ctx.io.err(`infill: warning: ${warning}`);
 
   const services = await ctx.openServices(resolved.gateway);
   try {

@@ -93,7 +93,7 @@ export async function outpaintCommand(argv: readonly string[], ctx: CommandConte
   const out = str(values, 'out') ?? defaultOutputPath(imagePath, 'outpaint');
   const format = formatForPath(out);
   const resolved = resolveProvider(settings.provider, ctx.env);
-  for (const warning of resolved.target?.warnings ?? []) ctx.io.err(`infill: warning: ${warning}`);
+  for (const warning of [...settings.warnings, ...(resolved.target?.warnings ?? [])]) ctx.io.err(`infill: warning: ${warning}`);
 
   const services = await ctx.openServices(resolved.gateway);
   try {

@@ -31,7 +31,7 @@ Usage:
   infill generate --prompt TEXT --base-url URL [--size WxH] --out FILE [options]
   infill batch DIR [--mask-suffix _mask] [--out DIR] [--concurrency K] [options]
   infill models --base-url URL
-  infill COMMAND --help
+  infill COMMAND --help     infill --version
 
 Without --base-url the job runs offline (no key, no network): smooth fill for thin marks,
 content-aware fill for larger areas. The output format follows the --out extension

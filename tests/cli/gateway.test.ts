@@ -59,6 +59,25 @@ describe('infill with a gateway', () => {
     expect([result.data[centre], result.data[centre + 1], result.data[centre + 2]]).toEqual([255, 0, 255]);
   });
 
+  it('outpaint via a JSON relay: a wider picture; the original beyond the band (+32 px blend) is untouched', async () => {
+    const out = join(dir, 'wider.png');
+    const run = await runCli(['outpaint', photo, '--left', '64', '--base-url', gateway.baseUrl, '--protocol', 'json-relay', '--model', 'sdxl-inpaint', '--out', out], withKey());
+    expect(run.code, run.stderr).toBe(0);
+    const result = await decodeFile(out);
+    expect([result.width, result.height]).toEqual([S + 64, S]);
+    let farChanged = 0;
+    for (let y = 0; y < S; y++)
+      for (let x = 16 + 32; x < S; x++) {
+        const i = (y * (S + 64) + x + 64) * 4;
+        const o = (y * S + x) * 4;
+        for (let c = 0; c < 4; c++) if (result.data[i + c] !== original.data[o + c]) farChanged++;
+      }
+    expect(farChanged).toBe(0);
+    // The new strip is the relay's paint, fully opaque.
+    const strip = (100 * (S + 64) + 10) * 4;
+    expect([...result.data.subarray(strip, strip + 4)]).toEqual([255, 0, 255, 255]);
+  });
+
   it('a wrong key: exit 3, one line naming the URL, and the key appears nowhere', async () => {
     const secret = 'sk-live-SECRET-do-not-print-4242';
     const run = await runCli(['inpaint', photo, '--mask', mask, '--base-url', gateway.baseUrl, '--out', join(dir, 'never.png')], withKey(secret));
