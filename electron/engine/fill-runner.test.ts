@@ -48,10 +48,11 @@ describe('createFillRunner', () => {
     expect(progress.at(-1)).toBe(1);
   });
 
-  it('runs content-aware fills in a worker with the same bytes as in-process', async () => {
+  it('runs content-aware fills in a worker (two threads) with the same bytes as in-process', async () => {
     const { width, height, rgba } = await loadFixture('chelsea-192.png');
-    const mask = discMask(width, height, 120, 50, 18);
-    runner = createFillRunner(tsWorker);
+    // Big enough a hole for the worker to split its rows with the row helper.
+    const mask = discMask(width, height, 100, 64, 40);
+    runner = createFillRunner({ ...tsWorker, rowHelpers: true });
     const out = await runner.fill({ width, height, rgba, mask, method: 'content-aware', seed: 9 });
     expect(sameBytes(out, patchMatchInpaint(rgba, mask, width, height, { seed: 9 }))).toBe(true);
   });

@@ -5,7 +5,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { FillOptions, FillRequest } from './types.ts';
-import type { WorkerReply } from './worker-protocol.ts';
+import type { FillWorkerData, WorkerReply } from './worker-protocol.ts';
 import { abortError } from './abort.ts';
 import { runFill, validateFillRequest } from './run-fill.ts';
 
@@ -14,8 +14,13 @@ export interface FillRunnerOptions {
   workerScript?: string;
   /** Most worker threads alive at once; default min(2, cores). */
   workers?: number;
-  /** Node flags for the worker threads, e.g. to load the TypeScript source in tests. */
+  /** Node flags for the worker threads. */
   execArgv?: string[];
+  /**
+   * Give each fill worker a helper thread so one content-aware fill uses two cores
+   * (default: when the machine has at least two).
+   */
+  rowHelpers?: boolean;
 }
 
 export interface FillRunner {
@@ -27,7 +32,8 @@ export interface FillRunner {
 export function createFillRunner(options: FillRunnerOptions = {}): FillRunner {
   if (!options.workerScript) return createInProcessRunner();
   const workers = options.workers ?? Math.min(2, availableParallelism());
-  return createWorkerPoolRunner(options.workerScript, Math.max(1, workers), options.execArgv);
+  const rowHelpers = options.rowHelpers ?? availableParallelism() >= 2;
+  return createWorkerPoolRunner(options.workerScript, Math.max(1, workers), options.execArgv, rowHelpers);
 }
 
 function createInProcessRunner(): FillRunner {
@@ -54,13 +60,14 @@ interface QueuedFill {
   detachAbort: () => void;
 }
 
-function createWorkerPoolRunner(script: string, maxWorkers: number, execArgv?: string[]): FillRunner {
+function createWorkerPoolRunner(script: string, maxWorkers: number, execArgv: string[] | undefined, rowHelpers: boolean): FillRunner {
   const idle: Worker[] = [];
   const busy = new Set<Worker>();
   const queue: QueuedFill[] = [];
   let closed = false;
 
-  const spawn = (): Worker => new Worker(script, execArgv ? { execArgv } : {});
+  const workerData: FillWorkerData = { role: 'fill', script: rowHelpers ? script : undefined };
+  const spawn = (): Worker => new Worker(script, execArgv ? { execArgv, workerData } : { workerData });
 
   const pump = (): void => {
     while (!closed && queue.length > 0 && (idle.length > 0 || busy.size < maxWorkers)) {

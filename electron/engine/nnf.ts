@@ -79,34 +79,43 @@ export function findSources(level: PyramidLevel, radius: number): SourceSet {
 /** Centres of all patches that overlap the hole: the hole dilated by the patch radius. */
 export function findTargets(level: PyramidLevel, radius: number): Int32Array {
   const { width, height, hole } = level;
-  // Separable dilation: rows, then columns.
+  // Separable square dilation, each pass tracking the distance to the nearest hole pixel
+  // seen from either side, so the cost does not depend on the radius.
   const rows = new Uint8Array(width * height);
   for (let y = 0; y < height; y++) {
-    let lastHole = -Infinity;
+    const row = y * width;
+    let last = -Infinity;
     for (let x = 0; x < width; x++) {
-      if (hole[y * width + x]) lastHole = x;
-      if (x - lastHole <= radius) rows[y * width + x] = 1;
+      if (hole[row + x]) last = x;
+      if (x - last <= radius) rows[row + x] = 1;
     }
-    lastHole = Infinity;
+    last = Infinity;
     for (let x = width - 1; x >= 0; x--) {
-      if (hole[y * width + x]) lastHole = x;
-      if (lastHole - x <= radius) rows[y * width + x] = 1;
+      if (hole[row + x]) last = x;
+      if (last - x <= radius) rows[row + x] = 1;
     }
   }
-  const out: number[] = [];
+  const dilated = new Uint8Array(width * height);
+  const lastDown = new Float64Array(width).fill(-Infinity);
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
-      const yMin = Math.max(0, y - radius);
-      const yMax = Math.min(height - 1, y + radius);
-      for (let yy = yMin; yy <= yMax; yy++) {
-        if (rows[yy * width + x]) {
-          out.push(y * width + x);
-          break;
-        }
-      }
+      if (rows[y * width + x]) lastDown[x] = y;
+      if (y - lastDown[x]! <= radius) dilated[y * width + x] = 1;
     }
   }
-  return Int32Array.from(out);
+  const lastUp = new Float64Array(width).fill(Infinity);
+  let count = 0;
+  for (let y = height - 1; y >= 0; y--) {
+    for (let x = 0; x < width; x++) {
+      if (rows[y * width + x]) lastUp[x] = y;
+      if (lastUp[x]! - y <= radius) dilated[y * width + x] = 1;
+      count += dilated[y * width + x]!;
+    }
+  }
+  const targets = new Int32Array(count);
+  let k = 0;
+  for (let i = 0; i < dilated.length; i++) if (dilated[i]) targets[k++] = i;
+  return targets;
 }
 
 export function createField(level: PyramidLevel, radius: number, sources: SourceSet): NearestNeighbourField {
@@ -211,7 +220,8 @@ export function refreshDistances(field: NearestNeighbourField, rgba: Uint8Array,
 /**
  * One PatchMatch sweep (propagation + random search) over the rows [rowStart, rowEnd), which
  * must be whole bands. Even iterations scan forward and propagate from left/up, odd ones scan
- * backward and propagate from right/down.
+ * backward and propagate from right/down. The random search starts `searchRadius` away
+ * (default: the whole image) and halves down to 1 px.
  */
 export function improveField(
   field: NearestNeighbourField,
@@ -220,12 +230,13 @@ export function improveField(
   iteration: number,
   rowStart = 0,
   rowEnd = field.height,
+  searchRadius = Math.max(field.width, field.height),
 ): void {
   const { width, height, radius, srcX, srcY, dist } = field;
   const { valid } = field.sources;
   const forward = iteration % 2 === 0;
   const step = forward ? 1 : -1;
-  const maxRadius = Math.max(width, height);
+  const maxRadius = Math.max(1, Math.round(searchRadius));
   const rowFirst = forward ? rowStart : rowEnd - 1;
   const rowLast = forward ? rowEnd : rowStart - 1;
 

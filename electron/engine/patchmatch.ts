@@ -11,27 +11,29 @@
  */
 import { maxHoleDistance } from './distance-transform.ts';
 import {
+  BAND_ROWS,
   createField,
   findSources,
-  improveField,
   initRandomField,
-  refreshDistances,
   upsampleField,
   type NearestNeighbourField,
   type SourceSet,
 } from './nnf.ts';
+import { balancedSplitRow, runAllRows, shareRowState, type RowParallelism, type RowState } from './row-parallelism.ts';
 import { mixSeed, mulberry32 } from './prng.ts';
 import { onionPeelFill } from './onion-peel.ts';
 import { downsampleLevel, upsampleIntoHole, type PyramidLevel } from './pyramid.ts';
 import { teleaInpaint } from './telea.ts';
 import { correctLowFrequencies } from './low-frequency.ts';
-import { patchWeights, voteHole } from './vote.ts';
+import { patchWeights } from './vote.ts';
 
 export interface PatchMatchOptions {
   seed: number;
   onProgress?: (fraction: number) => void;
   /** Called between iterations; throw from it to abort. */
   checkpoint?: () => void;
+  /** Helper threads for the row-wise steps; the bytes are the same with or without. */
+  parallel?: RowParallelism;
 }
 
 /** 7×7 patches: big enough to carry texture, small enough for thin structures. */
@@ -51,11 +53,15 @@ interface LevelSchedule {
  * More EM iterations where they are cheap (coarse levels fix the structure), few at the fine
  * levels, where the upsampled field is already close and each sweep costs 4× more. Measured on
  * the bench photos: 1 EM × 1 sweep at full resolution instead of 2 × 2 changes mean PSNR,
- * SSIM and texture ratio by < 0.02 and saves ~40 % of the time.
+ * SSIM and texture ratio by < 0.02 and saves ~40 % of the time. Very large holes skip the
+ * full-resolution search altogether (the inherited field is voted once): texture ratio −0.03,
+ * about a quarter less time, which keeps a 2 % hole in a 24 MP photo within ~3 s.
  */
-function scheduleFor(levelIndex: number, coarsestIndex: number): LevelSchedule {
+const LARGE_HOLE_PIXELS = 250_000;
+
+function scheduleFor(levelIndex: number, coarsestIndex: number, finestHolePixels: number): LevelSchedule {
   if (levelIndex === coarsestIndex) return { emIterations: 8, sweepsPerEm: 2 };
-  if (levelIndex === 0) return { emIterations: 1, sweepsPerEm: 1 };
+  if (levelIndex === 0) return { emIterations: finestHolePixels > LARGE_HOLE_PIXELS ? 0 : 1, sweepsPerEm: 1 };
   if (levelIndex === 1) return { emIterations: 3, sweepsPerEm: 2 };
   return { emIterations: 4, sweepsPerEm: 2 };
 }
@@ -71,7 +77,7 @@ export function patchMatchInpaint(
   if (rgba.length !== n * 4 || mask.length !== n) {
     throw new RangeError(`patchMatchInpaint: expected ${n * 4} rgba and ${n} mask bytes`);
   }
-  const { seed, onProgress, checkpoint } = options;
+  const { seed, onProgress, checkpoint, parallel } = options;
   const out = new Uint8Array(rgba);
   const finest: PyramidLevel = { width, height, rgba: new Uint8Array(rgba), hole: new Uint8Array(n) };
   let holeCount = 0;
@@ -95,8 +101,9 @@ export function patchMatchInpaint(
   const smoothLevel = Math.min(2, coarsest);
   const smooth = teleaInpaint(levels[smoothLevel]!.rgba, levels[smoothLevel]!.hole, levels[smoothLevel]!.width, levels[smoothLevel]!.height);
   const work = levels.map((level, l) => {
-    const { emIterations, sweepsPerEm } = scheduleFor(l, coarsest);
-    return countHole(level) * emIterations * (sweepsPerEm + 1);
+    const { emIterations, sweepsPerEm } = scheduleFor(l, coarsest, holeCount);
+    // +1: the vote of the inherited field; a sweep costs about as much as a vote.
+    return countHole(level) * (emIterations * (sweepsPerEm + 1) + 1);
   });
   const totalWork = work.reduce((a, b) => a + b, 0);
   let doneWork = 0;
@@ -109,29 +116,41 @@ export function patchMatchInpaint(
       onionPeelFill(level, PATCH_RADIUS, sources[l]!, mulberry32(mixSeed(seed, l, 0x0b1e)));
       initRandomField(field, mixSeed(seed, l));
     } else {
+      upsampleIntoHole(levels[l + 1]!, level);
+      upsampleField(previousField!, field, mixSeed(seed, l));
+    }
+    const state: RowState = { level, field };
+    if (parallel) shareRowState(parallel, state);
+    const weights = parallel ? parallel.share(new Float32Array(level.width * level.height)) : undefined;
+    const split = parallel ? balancedSplitRow(field, BAND_ROWS) : 0;
+    const refresh = (): void => runAllRows(parallel, { op: 'refresh' }, state, split);
+    const vote = (): void => runAllRows(parallel, { op: 'vote', weights: patchWeights(field, weights) }, state, split);
+
+    const { emIterations, sweepsPerEm } = scheduleFor(l, coarsest, holeCount);
+    refresh();
+    if (l !== coarsest) {
       // The upsampled image only serves to weigh the inherited matches; the vote then
       // rebuilds the hole from full-resolution source pixels, before any search could
       // replace detailed matches with ones that fit the blurry upsampled guess.
-      upsampleIntoHole(levels[l + 1]!, level);
-      upsampleField(previousField!, field, mixSeed(seed, l));
-      refreshDistances(field, level.rgba);
-      voteHole(level, field, patchWeights(field));
+      vote();
+      if (emIterations > 0) refresh();
     }
-    refreshDistances(field, level.rgba);
 
-    const { emIterations, sweepsPerEm } = scheduleFor(l, coarsest);
-    const unit = work[l]! / (emIterations * (sweepsPerEm + 1));
+    const unit = work[l]! / (emIterations * (sweepsPerEm + 1) + 1);
+    doneWork += unit;
+    onProgress?.(Math.min(0.99, doneWork / totalWork));
     for (let em = 0; em < emIterations; em++) {
       for (let sweep = 0; sweep < sweepsPerEm; sweep++) {
         checkpoint?.();
-        improveField(field, level.rgba, mixSeed(seed, l, em), sweep);
+        const improve = { op: 'improve', seed: mixSeed(seed, l, em), iteration: sweep, searchRadius: searchRadiusFor(level, l) } as const;
+        runAllRows(parallel, improve, state, split);
         doneWork += unit;
         onProgress?.(Math.min(0.99, doneWork / totalWork));
       }
       checkpoint?.();
-      voteHole(level, field, patchWeights(field));
+      vote();
       // The last vote's distances are never read: the next level recomputes its own.
-      if (em < emIterations - 1) refreshDistances(field, level.rgba);
+      if (em < emIterations - 1) refresh();
       doneWork += unit;
       onProgress?.(Math.min(0.99, doneWork / totalWork));
     }
@@ -154,10 +173,13 @@ export function patchMatchInpaint(
 function buildPyramid(finest: PyramidLevel): { levels: PyramidLevel[]; sources: SourceSet[] } {
   const levels = [finest];
   const sources = [findSources(finest, PATCH_RADIUS)];
+  // Each level halves the hole's inner radius (near enough; it is only a stopping rule).
+  let holeRadius = maxHoleDistance(finest.hole, finest.width, finest.height);
   for (;;) {
     const current = levels.at(-1)!;
     if (Math.min(current.width, current.height) / 2 < MIN_LEVEL_SIDE) break;
-    if (maxHoleDistance(current.hole, current.width, current.height) <= COARSEST_HOLE_RADIUS) break;
+    if (holeRadius <= COARSEST_HOLE_RADIUS) break;
+    holeRadius /= 2;
     const next = downsampleLevel(current);
     const nextSources = findSources(next, PATCH_RADIUS);
     if (nextSources.list.length < MIN_SOURCES) break;
@@ -177,6 +199,16 @@ function upsampleToFinest(levels: PyramidLevel[], from: number, filled: Uint8Arr
     current = next;
   }
   return current.rgba;
+}
+
+/**
+ * Coarse levels search the whole image; at full resolution the inherited matches are already
+ * in the right region, so the search starts at 1/16 of the image (4 fewer candidates a pixel;
+ * no measurable change in the bench's quality means from 1/1 to 1/32).
+ */
+function searchRadiusFor(level: PyramidLevel, levelIndex: number): number {
+  const side = Math.max(level.width, level.height);
+  return levelIndex === 0 ? Math.max(16, side / 16) : side;
 }
 
 function countHole(level: PyramidLevel): number {

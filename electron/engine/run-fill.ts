@@ -5,11 +5,14 @@
 import type { FillRequest } from './types.ts';
 import { teleaInpaint } from './telea.ts';
 import { patchMatchInpaint } from './patchmatch.ts';
+import type { RowParallelism } from './row-parallelism.ts';
 
 export interface RunFillHooks {
   onProgress?: (fraction: number) => void;
   /** Polled between iterations; throw from it (e.g. an AbortError) to stop the fill. */
   checkpoint?: () => void;
+  /** A helper thread for content-aware fills (worker only). */
+  parallel?: RowParallelism;
 }
 
 export function validateFillRequest(req: FillRequest): void {
@@ -38,5 +41,6 @@ export function runFill(req: FillRequest, hooks: RunFillHooks = {}): Uint8Array 
     seed: req.seed,
     onProgress: hooks.onProgress,
     checkpoint: hooks.checkpoint,
+    parallel: hooks.parallel,
   });
 }

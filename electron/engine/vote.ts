@@ -13,13 +13,17 @@ import type { PyramidLevel } from './pyramid.ts';
 
 /**
  * Wexler et al. use the 75th percentile; a lower one weighs good matches more sharply and
- * keeps more texture (measured on the bench photos: texture ratio ~0.6 → ~0.8 for a 5 % blob,
- * at a small SSIM cost).
+ * keeps more texture (measured on the bench photos: mean texture ratio 0.73 at the 75th
+ * percentile, 0.80 at the 25th, 0.83 at the 10th, for −0.01 SSIM).
  */
-const SIGMA_PERCENTILE = 0.25;
+const SIGMA_PERCENTILE = 0.1;
 
 /** Per-pixel patch weights for the targets of `field` (0 elsewhere). */
-export function patchWeights(field: NearestNeighbourField, sigmaPercentile = SIGMA_PERCENTILE): Float32Array {
+export function patchWeights(
+  field: NearestNeighbourField,
+  weights = new Float32Array(field.width * field.height),
+  sigmaPercentile = SIGMA_PERCENTILE,
+): Float32Array {
   const { width, height, radius, targets, dist } = field;
   const normalized = new Float32Array(targets.length);
   targets.forEach((t, k) => {
@@ -29,9 +33,7 @@ export function patchWeights(field: NearestNeighbourField, sigmaPercentile = SIG
     const rows = Math.min(height - 1, y + radius) - Math.max(0, y - radius) + 1;
     normalized[k] = dist[t]! / (cols * rows * 3);
   });
-  const sorted = Float32Array.from(normalized).sort();
-  const sigma2 = Math.max(1, sorted[Math.floor(sorted.length * sigmaPercentile)] ?? 1);
-  const weights = new Float32Array(width * height);
+  const sigma2 = Math.max(1, percentile(normalized, sigmaPercentile));
   targets.forEach((t, k) => {
     // Floor keeps a pixel whose patches all matched badly from dividing by ~0.
     weights[t] = Math.max(1e-6, Math.exp(-normalized[k]! / (2 * sigma2)));
@@ -86,4 +88,14 @@ export function voteHole(
       }
     }
   }
+}
+
+/** The p-quantile of `values`, from an evenly strided sample of at most 32768 of them. */
+function percentile(values: Float32Array, p: number): number {
+  if (values.length === 0) return 0;
+  const stride = Math.max(1, Math.floor(values.length / 32768));
+  const sample = new Float32Array(Math.ceil(values.length / stride));
+  for (let i = 0, k = 0; i < values.length; i += stride) sample[k++] = values[i]!;
+  sample.sort();
+  return sample[Math.min(sample.length - 1, Math.floor(sample.length * p))]!;
 }
