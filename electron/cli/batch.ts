@@ -46,8 +46,8 @@ export async function batchCommand(argv: readonly string[], ctx: CommandContext)
   const outDir = str(values, 'out') ?? join(dir, DEFAULT_BATCH_OUT);
   const ext = `.${(str(values, 'format') ?? 'png').toLowerCase().replace(/^\./, '')}`;
   const format = formatForPath(`x${ext}`);
-  const resolved = resolveProvider(settings.provider, ctx.env);
-  for (const warning of [...settings.warnings, ...(resolved.target?.warnings ?? [])]) ctx.io.err(`infill: warning: ${warning}`);
+  const resolved = await resolveProvider(settings.provider, ctx.env, ctx.io);
+  for (const warning of settings.warnings) ctx.io.err(`infill: warning: ${warning}`);
 
   const plan = await planBatch(dir, suffix, outDir, ext);
   for (const name of plan.unmasked) ctx.io.err(`infill: no mask for ${name} (expected ${name.replace(/\.[^.]+$/, '')}${suffix}.png); skipped`);

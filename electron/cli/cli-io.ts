@@ -14,6 +14,8 @@ export interface CliIo {
   /** Ends a status line so the next write starts on a fresh line. */
   clearStatus(): void;
   readonly interactive: boolean;
+  /** Adds a key to redact (one read from a saved profile rather than the environment). */
+  protect(secret: string | undefined): void;
 }
 
 /** The bits of process.stdout/stderr the CLI uses (tests pass fakes). */
@@ -23,7 +25,8 @@ export interface CliStreams {
 }
 
 export function createCliIo(apiKey: string | undefined, streams: CliStreams = { stdout: process.stdout, stderr: process.stderr }): CliIo {
-  const clean = (text: string): string => redactSecrets(text, apiKey);
+  const secrets = new Set<string>(apiKey ? [apiKey] : []);
+  const clean = (text: string): string => [...secrets].reduce((out, secret) => redactSecrets(out, secret), text);
   const interactive = streams.stderr.isTTY === true;
   let statusShown = false;
   const clearStatus = (): void => {
@@ -33,6 +36,9 @@ export function createCliIo(apiKey: string | undefined, streams: CliStreams = { 
   };
   return {
     interactive,
+    protect: (secret) => {
+      if (secret) secrets.add(secret);
+    },
     out: (line) => {
       // Both streams usually share the terminal: the bar must not swallow a result line.
       clearStatus();

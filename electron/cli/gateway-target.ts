@@ -27,11 +27,7 @@ function hostOf(url: string): string {
   return /^[a-z]+:\/\/([^/]+)/i.exec(url)?.[1] ?? url;
 }
 
-/**
- * A profile built from --base-url/--protocol/--model. Saved profiles (by name) are not
- * readable from the CLI yet: the profile store is still being written, so naming one is a
- * clear error rather than a silent fallback to something else.
- */
+/** An ad-hoc profile from --base-url/--protocol/--model (saved ones: saved-profiles.ts). */
 export function gatewayTargetFromFlags(flags: GatewayFlags, env: NodeJS.ProcessEnv): GatewayTarget {
   if (!flags.baseUrl) throw new UsageError('A gateway needs --base-url URL (e.g. https://api.openai.com/v1).');
   const check = validateBaseUrl(flags.baseUrl);
@@ -48,11 +44,4 @@ export function gatewayTargetFromFlags(flags: GatewayFlags, env: NodeJS.ProcessE
   const apiKey = env.INFILL_API_KEY?.trim() || undefined;
   const host = hostOf(check.url);
   return { profile: { id: 'cli', name: host, baseUrl: check.url, protocol, model }, apiKey, warnings };
-}
-
-/** `--provider NAME` or `models NAME` with a saved profile's name. */
-export function savedProfileUnavailable(name: string): never {
-  throw new UsageError(
-    `Saved gateway profiles cannot be used from the CLI yet (asked for “${name}”); pass --base-url URL [--protocol …] [--model …] and set INFILL_API_KEY.`,
-  );
 }

@@ -25,8 +25,8 @@ export async function generateCommand(argv: readonly string[], ctx: CommandConte
   if (!out) throw new UsageError('generate needs --out FILE (.png, .jpg or .webp).');
   const format = formatForPath(out);
   const { width, height } = size(values) ?? DEFAULT_SIZE;
-  const resolved = resolveProvider(settings.provider, ctx.env);
-  for (const warning of [...settings.warnings, ...(resolved.target?.warnings ?? [])]) ctx.io.err(`infill: warning: ${warning}`);
+  const resolved = await resolveProvider(settings.provider, ctx.env, ctx.io);
+  for (const warning of settings.warnings) ctx.io.err(`infill: warning: ${warning}`);
 
   const services = await ctx.openServices(resolved.gateway);
   try {

@@ -34,8 +34,8 @@ export async function inpaintCommand(argv: readonly string[], ctx: CommandContex
   const settings = jobSettings(values);
   const out = str(values, 'out') ?? defaultOutputPath(image);
   const format = formatForPath(out);
-  const resolved = resolveProvider(settings.provider, ctx.env);
-  for (const warning of [...settings.warnings, ...(resolved.target?.warnings ?? [])]) ctx.io.err(`infill: warning: ${warning}`);
+  const resolved = await resolveProvider(settings.provider, ctx.env, ctx.io);
+  for (const warning of settings.warnings) ctx.io.err(`infill: warning: ${warning}`);
 
   const services = await ctx.openServices(resolved.gateway);
   try {

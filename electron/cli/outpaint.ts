@@ -92,8 +92,8 @@ export async function outpaintCommand(argv: readonly string[], ctx: CommandConte
   const overlap = int(values, 'overlap', 0, 1000) ?? DEFAULT_OVERLAP_PX;
   const out = str(values, 'out') ?? defaultOutputPath(imagePath, 'outpaint');
   const format = formatForPath(out);
-  const resolved = resolveProvider(settings.provider, ctx.env);
-  for (const warning of [...settings.warnings, ...(resolved.target?.warnings ?? [])]) ctx.io.err(`infill: warning: ${warning}`);
+  const resolved = await resolveProvider(settings.provider, ctx.env, ctx.io);
+  for (const warning of settings.warnings) ctx.io.err(`infill: warning: ${warning}`);
 
   const services = await ctx.openServices(resolved.gateway);
   try {

@@ -1,7 +1,9 @@
 import { createGatewayProvider } from '../gateways/index.ts';
 import type { Provider } from '../jobs/provider.ts';
 import type { FillEngine, ProviderSelection } from './args.ts';
-import { gatewayTargetFromFlags, savedProfileUnavailable, type GatewayTarget } from './gateway-target.ts';
+import type { CliIo } from './cli-io.ts';
+import { gatewayTargetFromFlags, type GatewayTarget } from './gateway-target.ts';
+import { savedGatewayTarget } from './saved-profiles.ts';
 
 /** The provider a job command runs, by the app's provider ids. */
 export interface ResolvedProvider {
@@ -18,10 +20,11 @@ const offlineIds: Record<FillEngine, string> = {
   'content-aware': 'offline-content-aware',
 };
 
-export function resolveProvider(selection: ProviderSelection, env: NodeJS.ProcessEnv): ResolvedProvider {
+export async function resolveProvider(selection: ProviderSelection, env: NodeJS.ProcessEnv, io: CliIo): Promise<ResolvedProvider> {
   if (selection.kind === 'offline') return { providerId: offlineIds[selection.engine] };
-  if (selection.kind === 'profile') savedProfileUnavailable(selection.name);
-  const target = gatewayTargetFromFlags(selection.flags, env);
+  const target = selection.kind === 'profile' ? await savedGatewayTarget(selection.name, selection.dataDir, env) : gatewayTargetFromFlags(selection.flags, env);
+  io.protect(target.apiKey);
+  for (const warning of target.warnings) io.err(`infill: warning: ${warning}`);
   // The key is read per job and never stored in the provider (as in the app).
   const gateway = createGatewayProvider(target.profile, async () => target.apiKey);
   return { providerId: gateway.info.id, gateway, target };

@@ -5,8 +5,11 @@ const GATEWAY = `Gateway (instead of the offline engines):
   --protocol P         openai-images (default) | chat-image | json-relay
   --model M            model id (default gpt-image-1 for openai-images,
                        google/gemini-2.5-flash-image for chat-image; json-relay needs one)
-  --provider NAME      a saved gateway profile (not readable from the CLI yet), or "offline"
-  The API key is read from INFILL_API_KEY; it is never printed or logged.`;
+  --provider NAME      a gateway profile saved in the app (its id or name), or "offline"
+  --data-dir DIR       where the app keeps its settings (default: $INFILL_DATA_DIR, else the
+                       desktop app's folder, then the browser version's)
+  The API key: a saved profile's own key if the CLI can read it (keys the app encrypted with
+  the system keychain it cannot), else INFILL_API_KEY. It is never printed or logged.`;
 
 const JOB = `Job options:
   --prompt TEXT        what to paint (gateways; the offline engines ignore it)
@@ -28,9 +31,9 @@ export const MAIN_USAGE = `infill — inpaint, outpaint and generate images from
 Usage:
   infill inpaint IMAGE --mask MASK [--out FILE] [options]
   infill outpaint IMAGE [--left PX] [--right PX] [--top PX] [--bottom PX] [--out FILE] [options]
-  infill generate --prompt TEXT --base-url URL [--size WxH] --out FILE [options]
+  infill generate --prompt TEXT (--base-url URL | --provider NAME) [--size WxH] --out FILE
   infill batch DIR [--mask-suffix _mask] [--out DIR] [--concurrency K] [options]
-  infill models --base-url URL
+  infill models --base-url URL | PROFILE
   infill COMMAND --help     infill --version
 
 Without --base-url the job runs offline (no key, no network): smooth fill for thin marks,
@@ -100,9 +103,10 @@ ${JOB}
 ${GATEWAY}
 
 ${EXIT_CODES}`,
-  models: `Usage: infill models --base-url URL
+  models: `Usage: infill models --base-url URL | PROFILE [--data-dir DIR]
 
-Lists the models a gateway offers (GET {base}/models), one per line. Uses INFILL_API_KEY.
+Lists the models a gateway offers (GET {base}/models), one per line: an ad-hoc base URL with
+INFILL_API_KEY, or a profile saved in the app.
 
 ${EXIT_CODES}`,
 };
