@@ -9,8 +9,8 @@ export interface RunningBridge {
   dataDir: string;
   /** Everything the bridge printed on stdout and stderr so far (tests grep it for secrets). */
   output(): string;
-  /** Stops the process; the data folder is removed unless it was passed in. */
-  stop(): Promise<void>;
+  /** Stops the process; the data folder is removed unless it was passed in or `keepData` (a restart follows). */
+  stop(options?: { keepData?: boolean }): Promise<void>;
 }
 
 export interface BridgeOptions {
@@ -37,13 +37,13 @@ export async function startBridge(env: Record<string, string> = {}, options: Bri
     origin: new URL(url).origin,
     dataDir,
     output: () => printed,
-    async stop() {
+    async stop(stopOptions = {}) {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');
         await exited;
       }
-      if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
+      if (!options.dataDir && !stopOptions.keepData) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -58,6 +58,8 @@ export interface ProfileInput {
   model: string;
   apiKey?: string;
   protocol?: string;
+  /** Tick "Save the key on this computer without encryption". */
+  persistInsecurely?: boolean;
 }
 
 /** Adds a gateway through the settings dialog, as a person would; returns with the dialog closed. */
@@ -71,6 +73,7 @@ export async function addGateway(page: Page, profile: ProfileInput, options: { t
   await dialog.getByLabel('Protocol').selectOption(profile.protocol ?? 'openai-images');
   await dialog.getByLabel('Model', { exact: true }).fill(profile.model);
   if (profile.apiKey) await dialog.getByLabel('API key').fill(profile.apiKey);
+  if (profile.persistInsecurely) await dialog.getByRole('checkbox', { name: 'Save the key on this computer without encryption' }).check();
   if (options.testFirst) {
     await dialog.getByRole('button', { name: 'Test connection' }).click();
     await expect(dialog.getByLabel('Connection result')).toContainText('Connected');

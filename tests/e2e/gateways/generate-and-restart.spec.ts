@@ -1,0 +1,71 @@
+import { join } from 'node:path';
+import { startBridge } from '../../support/bridge.ts';
+import { layerRows, openPhoto, photos, waitForImageOnScreen } from '../support/canvas.ts';
+import { addGateway, expect, expectKeyNowhere, test, TEST_API_KEY } from './gateway-fixtures.ts';
+
+test('Generate image from a prompt alone adds a canvas-sized layer; profiles, an opted-in key and the usage totals survive a restart', async ({ app: page, gateway, bridge, observed }, testInfo) => {
+  await openPhoto(page, join(photos, 'coffee.jpg'));
+  await waitForImageOnScreen(page);
+
+  // Opt in to keeping the key without a keychain (the browser bridge has none).
+  await addGateway(page, { name: 'Images relay', baseUrl: gateway.baseUrl, model: 'gpt-image-1', apiKey: TEST_API_KEY, persistInsecurely: true });
+  const dialog = page.getByRole('dialog', { name: 'Gateway settings' });
+
+  await expect(page.getByRole('button', { name: 'Generate image' })).toBeDisabled();
+  await page.getByLabel('Prompt').fill('a lighthouse at dusk');
+  await page.getByRole('button', { name: 'Generate image' }).click();
+  await expect(layerRows(page)).toHaveCount(2);
+  const layer = layerRows(page).first();
+  await expect(layer).toHaveAttribute('aria-label', 'Layer a lighthouse at dusk');
+  await expect(layer.locator('.layer-name')).toHaveAttribute('title', /gateway:images-relay · gpt-image-1 · seed \d+/);
+  const generation = gateway.requests.find((r) => r.path === '/images/generations');
+  expect(generation?.json).toMatchObject({ model: 'gpt-image-1', prompt: 'a lighthouse at dusk' });
+  expect(gateway.requests.some((r) => r.path === '/images/edits')).toBe(false);
+  await page.screenshot({ path: testInfo.outputPath('1-generated.png') });
+  // Undo removes the generated layer in one step.
+  await page.keyboard.press('Control+z');
+  await expect(layerRows(page)).toHaveCount(1);
+
+  await page.getByRole('button', { name: 'Usage and prices' }).click();
+  const usage = page.getByRole('dialog', { name: 'Usage and prices' });
+  await expect(usage.getByLabel('Usage totals')).toContainText('over 1 jobs (1 images)');
+  const total = await usage.getByLabel('Usage totals').locator('strong').innerText();
+  await usage.getByRole('button', { name: 'Close' }).click();
+  await expectKeyNowhere(page, bridge, observed, TEST_API_KEY);
+
+  // Restart on the same data folder.
+  await bridge.stop({ keepData: true });
+  const again = await startBridge({}, { dataDir: bridge.dataDir });
+  try {
+    await page.goto(again.url);
+    await expect(page.locator('body[data-app-ready="true"]')).toBeAttached();
+    await expect(page.getByLabel('Provider')).toHaveValue('gateway:images-relay');
+    await page.getByRole('button', { name: 'Gateways…' }).click();
+    await expect(dialog.getByRole('button', { name: /Images relay/ })).toContainText('configured ••••cdef (saved without encryption)');
+    await dialog.getByRole('button', { name: 'Test connection' }).click();
+    await expect(dialog.getByLabel('Connection result')).toContainText('Connected');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('button', { name: 'Usage and prices' }).click();
+    await expect(usage.getByLabel('Usage totals')).toContainText(`${total} over 1 jobs`);
+    await page.screenshot({ path: testInfo.outputPath('2-after-restart.png') });
+    expect(again.output()).not.toContain(TEST_API_KEY);
+  } finally {
+    await again.stop();
+  }
+});
+
+test('INFILL_API_KEY works without typing a key, and says where the key comes from', async ({ page, gateway }) => {
+  const bridge = await startBridge({ INFILL_API_KEY: TEST_API_KEY });
+  try {
+    await page.goto(bridge.url);
+    await expect(page.locator('body[data-app-ready="true"]')).toBeAttached();
+    await addGateway(page, { name: 'Env relay', baseUrl: gateway.baseUrl, model: 'gpt-image-1' }, { testFirst: true });
+    await page.getByRole('button', { name: 'Gateways…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Gateway settings' });
+    await expect(dialog.getByRole('button', { name: /Env relay/ })).toContainText('from environment (INFILL_API_KEY)');
+    expect(await page.evaluate(() => document.body.innerText)).not.toContain(TEST_API_KEY);
+    expect(bridge.output()).not.toContain(TEST_API_KEY);
+  } finally {
+    await bridge.stop();
+  }
+});
