@@ -60,6 +60,7 @@ export async function batchCommand(argv: readonly string[], ctx: CommandContext)
   let fatal: unknown;
   let written = 0;
   let skipped = 0;
+  let costUsd = 0;
   const queue = [...plan.items];
   const working = new Set<string>();
 
@@ -74,9 +75,10 @@ export async function batchCommand(argv: readonly string[], ctx: CommandContext)
     working.add(item.name);
     progress.working([...working]);
     try {
-      const paths = await inpaintFile(services, { ...ctx, signal }, { image: item.image, mask: item.mask, maskAlpha: values['mask-alpha'] === true, outputs, format }, settings, resolved.providerId, false);
+      const result = await inpaintFile(services, { ...ctx, signal }, { image: item.image, mask: item.mask, maskAlpha: values['mask-alpha'] === true, outputs, format }, settings, resolved.providerId, false);
       written++;
-      for (const path of paths) ctx.io.out(path);
+      for (const path of result.paths) ctx.io.out(path);
+      if (result.costUsd !== undefined) costUsd += result.costUsd;
       progress.file(item.name, 'done');
     } catch (error) {
       if (signal.aborted) return;
@@ -106,7 +108,8 @@ export async function batchCommand(argv: readonly string[], ctx: CommandContext)
   }
   if (ctx.signal.aborted) throw new InfillError('JOB_CANCELLED', `Cancelled after ${written} new result(s); run the same command again to resume.`);
   if (fatal) throw fatal;
-  const summary = `${written} written, ${skipped} already done, ${failures.length} failed${plan.unmasked.length ? `, ${plan.unmasked.length} without a mask` : ''}`;
+  const cost = costUsd > 0 ? `; cost about $${costUsd.toFixed(3)}` : '';
+  const summary = `${written} written, ${skipped} already done, ${failures.length} failed${plan.unmasked.length ? `, ${plan.unmasked.length} without a mask` : ''}${cost}`;
   if (failures.length > 0) {
     const codes = failures.map(exitCodeFor);
     const code = codes.includes(EXIT.gateway) ? EXIT.gateway : codes.includes(EXIT.badInput) ? EXIT.badInput : EXIT.failed;

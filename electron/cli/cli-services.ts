@@ -1,9 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ChannelInput } from '../../shared/contract/channels.ts';
 import type { EventPayload } from '../../shared/contract/events.ts';
 import type { Candidate } from '../../shared/contract/schemas.ts';
-import type { ChannelInput } from '../../shared/contract/channels.ts';
 import { InfillError } from '../../shared/errors.ts';
 import type { EventSink } from '../app/events.ts';
 import { createFillRunner, type FillRunner } from '../engine/fill-runner.ts';
@@ -14,19 +14,28 @@ import type { Provider } from '../jobs/provider.ts';
 import { createAssetStore, type AssetStore } from '../services/asset-store.ts';
 
 /**
- * The app's own services, composed for one CLI run: the content-addressed asset store (in a
- * temporary folder removed at the end), the offline engines in worker threads, and the job
- * runner that flattens the context region, runs the provider and composites only inside the
- * mask. The CLI is a different front on the same pipeline, not a second one.
+ * The app's own services, composed for one CLI run: the offline engines in worker threads, the
+ * providers, and — per scope — a content-addressed asset store and the job runner that flattens
+ * the context region, runs the provider and composites only inside the mask. The CLI is a
+ * different front on the same pipeline, not a second one.
  */
 
 export type JobProgress = EventPayload<'jobProgress'>;
 type StartJobInput = ChannelInput<'startJob'>;
 
-export interface CliServices {
+/**
+ * One image's worth of work. A batch opens one per image and disposes it when the image is
+ * written, so a thousand 24 MP photos do not pile up in memory or in the temporary folder.
+ */
+export interface JobScope {
   assets: AssetStore;
   /** Runs one job to its end; aborting `signal` cancels it (the provider's work is aborted too). */
   runJob(input: StartJobInput, signal: AbortSignal, onProgress?: (progress: JobProgress) => void): Promise<Candidate[]>;
+  dispose(): Promise<void>;
+}
+
+export interface CliServices {
+  openScope(): Promise<JobScope>;
   dispose(): Promise<void>;
 }
 
@@ -38,50 +47,67 @@ export interface CliServiceOptions {
   gateway?: Provider;
 }
 
+type DoneListener = (done: EventPayload<'jobDone'>) => void;
+
 export async function createCliServices(options: CliServiceOptions): Promise<CliServices> {
-  const dir = await mkdtemp(join(tmpdir(), 'infill-cli-'));
-  const assets = await createAssetStore({ dir });
+  const root = await mkdtemp(join(tmpdir(), 'infill-cli-'));
   const fill: FillRunner = createFillRunner({
     ...(options.workerScript ? { workerScript: options.workerScript } : {}),
     ...(options.workerExecArgv ? { execArgv: options.workerExecArgv } : {}),
   });
   const providers: Provider[] = offlineProviderSpecs.map((spec) => createOfflineProvider(spec, fill));
   if (options.gateway) providers.push(options.gateway);
+  const registry = createProviderRegistry(() => providers);
 
-  const listeners = new Map<string, { progress?: (p: JobProgress) => void; done: (d: EventPayload<'jobDone'>) => void }>();
+  // Job ids are unique across runners, so one table routes every runner's events.
+  const listeners = new Map<string, { progress?: (p: JobProgress) => void; done: DoneListener }>();
   const emit: EventSink = (name, payload) => {
     const listener = listeners.get((payload as { jobId: string }).jobId);
     if (!listener) return;
     if (name === 'jobProgress') listener.progress?.(payload as JobProgress);
     else if (name === 'jobDone') listener.done(payload as EventPayload<'jobDone'>);
   };
-  const jobs = createJobRunner({ providers: createProviderRegistry(() => providers), assets, emit });
+  const scopes = new Set<JobScope>();
 
   return {
-    assets,
-    runJob(input, signal, onProgress) {
-      return new Promise<Candidate[]>((resolve, reject) => {
-        if (signal.aborted) return reject(new InfillError('JOB_CANCELLED', 'Cancelled.'));
-        const { jobId } = jobs.start(input);
-        const onAbort = (): void => {
-          jobs.cancel(jobId);
-        };
-        listeners.set(jobId, {
-          ...(onProgress ? { progress: onProgress } : {}),
-          done: (done) => {
-            listeners.delete(jobId);
-            signal.removeEventListener('abort', onAbort);
-            if (done.ok) resolve(done.candidates);
-            else reject(new InfillError(done.error.code, done.error.message));
-          },
-        });
-        signal.addEventListener('abort', onAbort, { once: true });
-      });
+    async openScope() {
+      const dir = await mkdtemp(join(root, 'scope-'));
+      const assets = await createAssetStore({ dir });
+      const jobs = createJobRunner({ providers: registry, assets, emit });
+      const scope: JobScope = {
+        assets,
+        runJob(input, signal, onProgress) {
+          return new Promise<Candidate[]>((resolve, reject) => {
+            if (signal.aborted) return reject(new InfillError('JOB_CANCELLED', 'Cancelled.'));
+            const { jobId } = jobs.start(input);
+            const onAbort = (): void => {
+              jobs.cancel(jobId);
+            };
+            listeners.set(jobId, {
+              ...(onProgress ? { progress: onProgress } : {}),
+              done: (done) => {
+                listeners.delete(jobId);
+                signal.removeEventListener('abort', onAbort);
+                if (done.ok) resolve(done.candidates);
+                else reject(new InfillError(done.error.code, done.error.message));
+              },
+            });
+            signal.addEventListener('abort', onAbort, { once: true });
+          });
+        },
+        async dispose() {
+          scopes.delete(scope);
+          jobs.cancelAll();
+          await rm(dir, { recursive: true, force: true });
+        },
+      };
+      scopes.add(scope);
+      return scope;
     },
     async dispose() {
-      jobs.cancelAll();
+      await Promise.all([...scopes].map((scope) => scope.dispose()));
       await fill.close();
-      await rm(dir, { recursive: true, force: true });
+      await rm(root, { recursive: true, force: true });
     },
   };
 }

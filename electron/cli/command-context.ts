@@ -4,6 +4,7 @@ import { InfillError } from '../../shared/errors.ts';
 import type { Provider } from '../jobs/provider.ts';
 import type { CliIo } from './cli-io.ts';
 import type { CliServices } from './cli-services.ts';
+import type { RunResult } from './run-document.ts';
 
 /** What every command gets from the entry point. */
 export interface CommandContext {
@@ -28,4 +29,10 @@ export async function readInputFile(path: string, what = 'file'): Promise<Uint8A
 
 export function displayName(path: string): string {
   return basename(path);
+}
+
+/** The written files on stdout (for scripts); what a gateway charged on stderr (for people). */
+export function reportResult(io: CliIo, result: RunResult): void {
+  for (const path of result.paths) io.out(path);
+  if (result.costUsd !== undefined) io.err(`infill: cost about $${result.costUsd.toFixed(3)}${result.model ? ` (${result.model})` : ''}`);
 }

@@ -1,5 +1,5 @@
 import { jobOptions, jobSettings, parse, size, str } from './args.ts';
-import type { CommandContext } from './command-context.ts';
+import { reportResult, type CommandContext } from './command-context.ts';
 import { UsageError } from './exit-codes.ts';
 import { formatForPath, outputPaths } from './output.ts';
 import { jobProgressReporter } from './progress.ts';
@@ -31,14 +31,14 @@ export async function generateCommand(argv: readonly string[], ctx: CommandConte
   const services = await ctx.openServices(resolved.gateway);
   try {
     const canvas = { x: 0, y: 0, width, height };
-    const written = await runDocument(
-      services,
+    const result = await runDocument(
+      await services.openScope(),
       { canvas, layers: [], mask: { ...canvas, alpha: new Uint8Array(width * height).fill(255) } },
       { providerId: resolved.providerId, prompt: settings.prompt, n: settings.n, seed: settings.seed, format, quality: settings.quality, outputs: outputPaths(out, settings.n) },
       ctx.signal,
       jobProgressReporter(ctx.io, settings.verbose, 'generate'),
     );
-    for (const path of written) ctx.io.out(path);
+    reportResult(ctx.io, result);
   } finally {
     ctx.io.clearStatus();
     await services.dispose();

@@ -2,13 +2,13 @@ import type { ExportFormat } from '../../shared/contract/schemas.ts';
 import { importImage } from '../services/image-import.ts';
 import { jobOptions, jobSettings, parse, str, type JobSettings } from './args.ts';
 import type { CliServices } from './cli-services.ts';
-import { displayName, readInputFile, type CommandContext } from './command-context.ts';
+import { displayName, readInputFile, reportResult, type CommandContext } from './command-context.ts';
 import { UsageError } from './exit-codes.ts';
 import { defaultOutputPath, formatForPath, outputPaths } from './output.ts';
 import { jobProgressReporter } from './progress.ts';
 import { readMaskFile } from './read-mask.ts';
 import { resolveProvider } from './resolve-provider.ts';
-import { runDocument } from './run-document.ts';
+import { runDocument, type RunResult } from './run-document.ts';
 
 export const inpaintOptions = {
   ...jobOptions,
@@ -39,8 +39,8 @@ export async function inpaintCommand(argv: readonly string[], ctx: CommandContex
 
   const services = await ctx.openServices(resolved.gateway);
   try {
-    const written = await inpaintFile(services, ctx, { image, mask, maskAlpha: values['mask-alpha'] === true, outputs: outputPaths(out, settings.n), format }, settings, resolved.providerId);
-    for (const path of written) ctx.io.out(path);
+    const result = await inpaintFile(services, ctx, { image, mask, maskAlpha: values['mask-alpha'] === true, outputs: outputPaths(out, settings.n), format }, settings, resolved.providerId);
+    reportResult(ctx.io, result);
   } finally {
     ctx.io.clearStatus();
     await services.dispose();
@@ -63,25 +63,30 @@ export async function inpaintFile(
   settings: JobSettings,
   providerId: string,
   showProgress = true,
-): Promise<string[]> {
+): Promise<RunResult> {
   const imageName = displayName(files.image);
-  const asset = await importImage(services.assets, imageName, await readInputFile(files.image, 'image'));
-  const mask = await readMaskFile(
-    await readInputFile(files.mask, 'mask'),
-    displayName(files.mask),
-    { width: asset.width, height: asset.height, name: imageName },
-    files.maskAlpha ? 'alpha' : 'luminance',
-  );
-  const doc = {
-    canvas: { x: 0, y: 0, width: asset.width, height: asset.height },
-    layers: [{ assetId: asset.assetId, x: 0, y: 0, opacity: 1, visible: true }],
-    mask,
-  };
-  return runDocument(
-    services,
-    doc,
-    { providerId, prompt: settings.prompt, n: settings.n, seed: settings.seed, format: files.format, quality: settings.quality, outputs: files.outputs },
-    ctx.signal,
-    showProgress ? jobProgressReporter(ctx.io, settings.verbose, imageName) : undefined,
-  );
+  const scope = await services.openScope();
+  try {
+    const asset = await importImage(scope.assets, imageName, await readInputFile(files.image, 'image'));
+    const mask = await readMaskFile(
+      await readInputFile(files.mask, 'mask'),
+      displayName(files.mask),
+      { width: asset.width, height: asset.height, name: imageName },
+      files.maskAlpha ? 'alpha' : 'luminance',
+    );
+    const doc = {
+      canvas: { x: 0, y: 0, width: asset.width, height: asset.height },
+      layers: [{ assetId: asset.assetId, x: 0, y: 0, opacity: 1, visible: true }],
+      mask,
+    };
+    return await runDocument(
+      scope,
+      doc,
+      { providerId, prompt: settings.prompt, n: settings.n, seed: settings.seed, format: files.format, quality: settings.quality, outputs: files.outputs },
+      ctx.signal,
+      showProgress ? jobProgressReporter(ctx.io, settings.verbose, imageName) : undefined,
+    );
+  } finally {
+    await scope.dispose();
+  }
 }

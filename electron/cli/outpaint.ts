@@ -2,7 +2,7 @@ import type { MaskInput } from '../../shared/contract/schemas.ts';
 import type { Rect } from '../../shared/geometry.ts';
 import { importImage } from '../services/image-import.ts';
 import { int, jobOptions, jobSettings, parse, size, str, type Values } from './args.ts';
-import { displayName, readInputFile, type CommandContext } from './command-context.ts';
+import { displayName, readInputFile, reportResult, type CommandContext } from './command-context.ts';
 import { UsageError } from './exit-codes.ts';
 import { defaultOutputPath, formatForPath, outputPaths } from './output.ts';
 import { jobProgressReporter } from './progress.ts';
@@ -98,16 +98,17 @@ export async function outpaintCommand(argv: readonly string[], ctx: CommandConte
   const services = await ctx.openServices(resolved.gateway);
   try {
     const name = displayName(imagePath);
-    const asset = await importImage(services.assets, name, await readInputFile(imagePath, 'image'));
+    const scope = await services.openScope();
+    const asset = await importImage(scope.assets, name, await readInputFile(imagePath, 'image'));
     const { canvas, mask } = outpaintDocument(asset, extensionFrom(values, asset), overlap);
-    const written = await runDocument(
-      services,
+    const result = await runDocument(
+      scope,
       { canvas, layers: [{ assetId: asset.assetId, x: 0, y: 0, opacity: 1, visible: true }], mask },
       { providerId: resolved.providerId, prompt: settings.prompt, n: settings.n, seed: settings.seed, format, quality: settings.quality, outputs: outputPaths(out, settings.n) },
       ctx.signal,
       jobProgressReporter(ctx.io, settings.verbose, name),
     );
-    for (const path of written) ctx.io.out(path);
+    reportResult(ctx.io, result);
   } finally {
     ctx.io.clearStatus();
     await services.dispose();

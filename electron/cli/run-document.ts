@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { ExportFormat, LayerSnapshot, MaskInput } from '../../shared/contract/schemas.ts';
 import type { Rect } from '../../shared/geometry.ts';
-import type { CliServices, JobProgress } from './cli-services.ts';
+import type { JobProgress, JobScope } from './cli-services.ts';
 import { renderCandidate, writeFileAtomic } from './output.ts';
 
 /** A one-layer (or empty) document with its mask: what the app would hold when the person presses Fill. */
@@ -22,6 +22,13 @@ export interface RunRequest {
   outputs: string[];
 }
 
+export interface RunResult {
+  paths: string[];
+  /** What the gateway billed for all variations, where it said (usage) or the price table knows. */
+  costUsd?: number;
+  model?: string;
+}
+
 /**
  * Runs the variations through the job runner and writes each result: flatten(document + the
  * candidate as a layer), exactly what the app exports. Variation i uses seed + i, so a run
@@ -29,17 +36,17 @@ export interface RunRequest {
  * side (the fill worker pool and the gateway's rate limiter bound the parallelism).
  */
 export async function runDocument(
-  services: CliServices,
+  scope: JobScope,
   doc: CliDocument,
   request: RunRequest,
   signal: AbortSignal,
   onProgress?: (progress: JobProgress) => void,
-): Promise<string[]> {
+): Promise<RunResult> {
   const baseSeed = request.seed ?? randomInt(0, 2 ** 31 - request.n);
   const fractions = new Array<number>(request.n).fill(0);
   const results = await Promise.all(
     request.outputs.map(async (path, i) => {
-      const candidates = await services.runJob(
+      const candidates = await scope.runJob(
         {
           providerId: request.providerId,
           prompt: request.prompt,
@@ -60,8 +67,14 @@ export async function runDocument(
   );
   // Written only once every variation succeeded: a cancelled or failed run leaves no partial set.
   for (const { path, candidate } of results) {
-    const bytes = await renderCandidate(services.assets, doc, candidate, request.format, request.quality);
+    const bytes = await renderCandidate(scope.assets, doc, candidate, request.format, request.quality);
     await writeFileAtomic(path, bytes);
   }
-  return results.map((r) => r.path);
+  const costs = results.map((r) => r.candidate.costUsd).filter((c): c is number => c !== undefined);
+  const model = results[0]?.candidate.model;
+  return {
+    paths: results.map((r) => r.path),
+    ...(costs.length > 0 ? { costUsd: costs.reduce((a, b) => a + b, 0) } : {}),
+    ...(model ? { model } : {}),
+  };
 }

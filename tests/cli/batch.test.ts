@@ -18,8 +18,11 @@ describe('infill batch', () => {
     await writeMask(join(dir, 'chelsea_mask.png'), 451, 300, (x, y) => x >= 200 && x < 230 && y >= 50 && y < 80);
     // astronaut.jpg has no mask: reported and left alone.
 
-    const first = await runCli(['batch', dir, '--mask-suffix', '_mask', '--concurrency', '2', '--engine', 'smooth']);
+    // A private temporary folder: the run must leave none of its own files behind (tsx keeps a cache there).
+    const tmp = await tempDir();
+    const first = await runCli(['batch', dir, '--mask-suffix', '_mask', '--concurrency', '2', '--engine', 'smooth'], { env: { TMPDIR: tmp } });
     expect(first.code, first.stderr).toBe(0);
+    expect((await readdir(tmp)).filter((name) => name.startsWith('infill-'))).toEqual([]);
     const out = join(dir, 'infilled');
     expect((await readdir(out)).sort()).toEqual(['chelsea.png', 'coffee.png']);
     expect(first.stdout.trim().split('\n').sort()).toEqual([join(out, 'chelsea.png'), join(out, 'coffee.png')]);
