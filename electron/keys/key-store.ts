@@ -71,7 +71,13 @@ export function describeStorage(safeStorage: SafeStorageLike | undefined): KeySt
   } catch {
     available = false;
   }
-  const backend = safeStorage.getSelectedStorageBackend?.() ?? 'system';
+  let backend = 'system';
+  try {
+    // Linux only; elsewhere the OS keychain is always there.
+    backend = safeStorage.getSelectedStorageBackend?.() ?? 'system';
+  } catch {
+    backend = 'system';
+  }
   if (!available || insecureBackends.has(backend)) {
     return {
       secure: false,

@@ -67,6 +67,17 @@ describe('gateway settings channels', () => {
     }
   });
 
+  it('ticking or unticking "save without encryption" moves the key without retyping it', async () => {
+    await send('saveProfile', { profile: draft(), apiKey: TEST_API_KEY });
+    const id = 'test-relay';
+    const opted = await send('saveProfile', { profile: { ...draft(), id }, persistInsecurely: true });
+    expect(opted).toMatchObject({ ok: true, data: { profile: { persistInsecurely: true, keyStatus: { state: 'stored-insecure' } } } });
+    expect(await readFile(join(dir, 'keys.json'), 'utf8')).toContain(id);
+    const back = await send('saveProfile', { profile: { ...draft(), id }, persistInsecurely: false });
+    expect(back).toMatchObject({ ok: true, data: { profile: { keyStatus: { state: 'session' } } } });
+    expect(await readFile(join(dir, 'keys.json'), 'utf8')).not.toContain(id);
+  });
+
   it('refuses http to a remote host with the fix', async () => {
     const refused = await send('saveProfile', { profile: { ...draft(), baseUrl: 'http://relay.example.com/v1' } });
     expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });

@@ -38,10 +38,12 @@ export function createProfileHandlers(deps: { profiles: ProfileStore; keys: KeyS
       const key = apiKey?.trim();
       if (clearKey) await keys.remove(profile.id);
       else if (key) await keys.set(profile.id, key, { persistInsecurely: profile.persistInsecurely });
-      else if (profile.persistInsecurely && keys.status(profile.id).state === 'session') {
-        // The person opted in after typing the key: keep the session key on disk now.
-        const sessionKey = await keys.get(profile.id);
-        if (sessionKey) await keys.set(profile.id, sessionKey, { persistInsecurely: true });
+      else {
+        // The opt-in changed without a new key: move the key the store already has.
+        const state = keys.status(profile.id).state;
+        const move = (profile.persistInsecurely && state === 'session') || (!profile.persistInsecurely && state === 'stored-insecure');
+        const current = move ? await keys.get(profile.id) : undefined;
+        if (current) await keys.set(profile.id, current, { persistInsecurely: profile.persistInsecurely });
       }
       return { profile: profileView(profile, keys), ...(warning ? { warning } : {}) };
     },
