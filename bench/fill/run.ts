@@ -6,7 +6,7 @@
  *   node --import tsx bench/fill/run.ts
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { estimateFillSeconds } from '../../electron/engine/choose-method.ts';
@@ -22,6 +22,7 @@ const workDir = join(tmpdir(), 'infill-bench-fill');
 mkdirSync(workDir, { recursive: true });
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
 const started = performance.now();
+const loadAtStart = loadavg()[0]!;
 
 const python = findOpenCvPython();
 const photos = findPhotos(workDir);
@@ -36,7 +37,9 @@ const out: string[] = [];
 out.push('# Offline fill benchmark');
 out.push('');
 out.push(
-  `Run ${new Date().toISOString()} on ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}. ` +
+  `Run ${new Date().toISOString()} on ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}; ` +
+    `1-minute load average ${loadAtStart.toFixed(1)} at the start and ${loadavg()[0]!.toFixed(1)} at the end ` +
+    '(other work on the machine slows every timing below, ours and OpenCV\'s alike). ' +
     'Photos: scikit-image sample data (Debian python3-skimage), scaled to fit 512 px. Holes: "blob" = a smooth random ' +
     'blob covering 5 % / 15 % of the image; "band 40 px" = the rightmost 40 columns (outpainting). OpenCV 4 `cv2.inpaint` ' +
     'radius 5, same image and mask, same run.',
@@ -110,9 +113,11 @@ out.push(
       ['OpenCV Telea, same, median of 5', speed.teleaSeconds],
       ['OpenCV NS, same, median of 5', speed.nsSeconds],
       ['ours content-aware, same, worker runner (median of 3 after a warm-up)', speed.contentAwareWorkerSeconds],
+      ['… CPU seconds, all threads, for one such fill (≈ 2× wall = both cores busy)', speed.contentAwareWorkerCpuSeconds],
       ['ours content-aware, same, in-process, one core, first run', speed.contentAwareInProcessSeconds],
       [`24 MP (${big.width}×${big.height}), ${big.holePixels} px hole: window ${big.window.width}×${big.window.height} — crop`, big.cropSeconds],
       ['… fill (content-aware, worker runner)', big.fillSeconds],
+      ['… fill CPU seconds, all threads', big.fillCpuSeconds],
       ['… paste back into a copy of the 24 MP image', big.pasteSeconds],
       ['… total (faster of 2 runs)', big.totalSeconds],
     ],

@@ -42,9 +42,35 @@ export function holeDistances(mask: Uint8Array, width: number, height: number): 
   return d;
 }
 
-/** The largest distance to the boundary inside the hole (its "inner radius"), 0 if no hole. */
+/**
+ * The largest distance to the boundary inside the hole (its "inner radius"), 0 if no hole.
+ * Computed on the hole's bounding box plus a 1 px margin, where every hole pixel's nearest
+ * known pixel lies, so a small hole in a big context costs little.
+ */
 export function maxHoleDistance(mask: Uint8Array, width: number, height: number): number {
-  const d = holeDistances(mask, width, height);
+  let x0 = width;
+  let y0 = height;
+  let x1 = -1;
+  let y1 = -1;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      if (!mask[y * width + x]) continue;
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      if (y > y1) y1 = y;
+    }
+  }
+  if (x1 < 0) return 0;
+  x0 = Math.max(0, x0 - 1);
+  y0 = Math.max(0, y0 - 1);
+  x1 = Math.min(width - 1, x1 + 1);
+  y1 = Math.min(height - 1, y1 + 1);
+  const w = x1 - x0 + 1;
+  const h = y1 - y0 + 1;
+  const crop = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) crop.set(mask.subarray((y + y0) * width + x0, (y + y0) * width + x0 + w), y * w);
+  const d = holeDistances(crop, w, h);
   let max = 0;
   for (let i = 0; i < d.length; i++) if (d[i]! > max) max = d[i]!;
   return max;
