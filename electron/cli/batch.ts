@@ -31,8 +31,8 @@ const exists = (path: string): Promise<boolean> =>
 
 /**
  * `infill batch DIR --mask-suffix _mask …`: every photo.jpg with a photo_mask.png beside it.
- * Resumable: an item whose outputs all exist is skipped (outputs are written atomically, so
- * an existing file is a finished one). A file that fails is reported and the rest go on; an
+ * Resumable: an item whose output exists is skipped (outputs are written atomically and the
+ * first of a set last, so an existing file means a finished item). A file that fails is reported and the rest go on; an
  * error that would fail every file (bad key, no credit, unknown model, Ctrl+C) stops the batch.
  */
 export async function batchCommand(argv: readonly string[], ctx: CommandContext): Promise<void> {
@@ -67,7 +67,8 @@ export async function batchCommand(argv: readonly string[], ctx: CommandContext)
   const services = await ctx.openServices(resolved.gateway);
   const runItem = async (item: BatchItem): Promise<void> => {
     const outputs = outputPaths(item.output, settings.n);
-    if ((await Promise.all(outputs.map(exists))).every(Boolean)) {
+    // The first output is written last (run-document.ts): if it exists, the item is finished.
+    if (await exists(outputs[0]!)) {
       skipped++;
       progress.file(item.name, 'skipped', 'output exists');
       return;
@@ -78,6 +79,7 @@ export async function batchCommand(argv: readonly string[], ctx: CommandContext)
       const result = await inpaintFile(services, { ...ctx, signal }, { image: item.image, mask: item.mask, maskAlpha: values['mask-alpha'] === true, outputs, format }, settings, resolved.providerId, false);
       written++;
       for (const path of result.paths) ctx.io.out(path);
+      if (result.note) ctx.io.err(`infill: note: ${item.name}: ${result.note}`);
       if (result.costUsd !== undefined) costUsd += result.costUsd;
       progress.file(item.name, 'done');
     } catch (error) {

@@ -34,5 +34,6 @@ export function displayName(path: string): string {
 /** The written files on stdout (for scripts); what a gateway charged on stderr (for people). */
 export function reportResult(io: CliIo, result: RunResult): void {
   for (const path of result.paths) io.out(path);
+  if (result.note) io.err(`infill: note: ${result.note}`);
   if (result.costUsd !== undefined) io.err(`infill: cost about $${result.costUsd.toFixed(3)}${result.model ? ` (${result.model})` : ''}`);
 }

@@ -27,13 +27,15 @@ export interface RunResult {
   /** What the gateway billed for all variations, where it said (usage) or the price table knows. */
   costUsd?: number;
   model?: string;
+  /** Why fewer files than --n were written, if so. */
+  note?: string;
 }
 
 /**
- * Runs the variations through the job runner and writes each result: flatten(document + the
- * candidate as a layer), exactly what the app exports. Variation i uses seed + i, so a run
- * is repeatable with --seed. The job runner takes one variation per job, so n jobs run side by
- * side (the fill worker pool and the gateway's rate limiter bound the parallelism).
+ * Runs one job for all variations (the runner passes n to the provider: one images request
+ * with n, or the offline engine once per seed) and writes each result: flatten(document + the
+ * candidate as a layer), exactly what the app exports. Variation i uses seed + i, so a run is
+ * repeatable with --seed.
  */
 export async function runDocument(
   scope: JobScope,
@@ -42,31 +44,17 @@ export async function runDocument(
   signal: AbortSignal,
   onProgress?: (progress: JobProgress) => void,
 ): Promise<RunResult> {
-  const baseSeed = request.seed ?? randomInt(0, 2 ** 31 - request.n);
-  const fractions = new Array<number>(request.n).fill(0);
-  const results = await Promise.all(
-    request.outputs.map(async (path, i) => {
-      const candidates = await scope.runJob(
-        {
-          providerId: request.providerId,
-          prompt: request.prompt,
-          canvas: doc.canvas,
-          layers: doc.layers,
-          mask: doc.mask,
-          seed: (baseSeed + i) % 2 ** 31,
-        },
-        signal,
-        onProgress &&
-          ((progress) => {
-            fractions[i] = progress.progress;
-            onProgress({ ...progress, progress: fractions.reduce((a, b) => a + b, 0) / request.n });
-          }),
-      );
-      return { path, candidate: candidates[0]! };
-    }),
+  const seed = request.seed ?? randomInt(0, 2 ** 31 - request.n);
+  const candidates = await scope.runJob(
+    { providerId: request.providerId, prompt: request.prompt, canvas: doc.canvas, layers: doc.layers, mask: doc.mask, seed, n: request.n },
+    signal,
+    onProgress,
   );
-  // Written only once every variation succeeded: a cancelled or failed run leaves no partial set.
-  for (const { path, candidate } of results) {
+  // Smooth fill is deterministic and answers once whatever n is: fewer files, said on stderr.
+  const results = candidates.slice(0, request.outputs.length).map((candidate, i) => ({ path: request.outputs[i]!, candidate }));
+  // Written only once every variation succeeded, and the first file last: when FILE-1 exists the
+  // whole set does, which is what a resumed batch checks.
+  for (const { path, candidate } of [...results].reverse()) {
     const bytes = await renderCandidate(scope.assets, doc, candidate, request.format, request.quality);
     await writeFileAtomic(path, bytes);
   }
@@ -74,7 +62,13 @@ export async function runDocument(
   const model = results[0]?.candidate.model;
   return {
     paths: results.map((r) => r.path),
+    ...(results.length < request.n ? { note: shortfall(model, results.length, request.n) } : {}),
     ...(costs.length > 0 ? { costUsd: costs.reduce((a, b) => a + b, 0) } : {}),
     ...(model ? { model } : {}),
   };
+}
+
+function shortfall(model: string | undefined, got: number, asked: number): string {
+  if (model === 'smooth') return `smooth fill is deterministic: 1 result, not ${asked} (use --engine content-aware for variations)`;
+  return `${model ?? 'the provider'} returned ${got} of ${asked} results`;
 }

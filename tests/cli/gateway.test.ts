@@ -108,7 +108,10 @@ describe('infill with a gateway', () => {
     expect(run.stdout.trim().split('\n')).toEqual([join(dir, 'gen-1.webp'), join(dir, 'gen-2.webp')]);
     const image = await decodeFile(join(dir, 'gen-1.webp'));
     expect([image.width, image.height]).toEqual([640, 480]);
-    expect(gateway.requests.filter((r) => r.path === '/images/generations').length).toBeGreaterThan(0);
+    // One request for both variations: the images endpoint's own n.
+    const generations = gateway.requests.filter((r) => r.path === '/images/generations');
+    expect(generations).toHaveLength(1);
+    expect(generations[0]!.json?.n).toBe(2);
     const offline = await runCli(['generate', '--prompt', 'x', '--out', out]);
     expect(offline.code).toBe(2);
   });

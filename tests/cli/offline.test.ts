@@ -70,6 +70,18 @@ describe('infill inpaint (offline)', () => {
     expect(run.stdout.trim().split('\n')).toEqual([join(dir, 'var-1.jpg'), join(dir, 'var-2.jpg')]);
     const first = await decodeFile(join(dir, 'var-1.jpg'));
     expect([first.width, first.height]).toEqual([W, H]);
+    // Different seeds, different fills.
+    const second = await decodeFile(join(dir, 'var-2.jpg'));
+    expect(Buffer.compare(first.data, second.data)).not.toBe(0);
+  });
+
+  it('smooth fill is deterministic: --n 2 writes one file and says why', async () => {
+    const mask = join(dir, 'n-smooth.png');
+    await writeMask(mask, W, H, inBox);
+    const run = await runCli(['inpaint', photo, '--mask', mask, '--out', join(dir, 'sm.png'), '--n', '2', '--engine', 'smooth']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout.trim()).toBe(join(dir, 'sm-1.png'));
+    expect(run.stderr).toMatch(/note: smooth fill is deterministic: 1 result, not 2/);
   });
 
   it('a mask of the wrong size: exit 2 and one line that says so', async () => {
