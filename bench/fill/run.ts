@@ -137,6 +137,8 @@ const estimateRows: Array<Array<string | number>> = [
     return [`content-aware ${c.photo} ${c.hole}`, hole, ctx, c.scores['ours content-aware'].seconds, estimateFillSeconds('content-aware', hole, ctx)];
   }),
 ];
+out.push('Estimates model one-core CPU time (an upper bound for the worker, which adds a second core); measured = wall time of this run.');
+out.push('');
 out.push(table(['case', 'hole px', 'context px', 'measured s', 'estimated s'], estimateRows));
 out.push('');
 out.push(`Total bench time ${((performance.now() - started) / 1000).toFixed(0)} s.`);
