@@ -1,5 +1,7 @@
+import { InfillError } from '../../shared/errors.ts';
 import { createGatewayProvider } from '../gateways/index.ts';
 import type { Provider } from '../jobs/provider.ts';
+import { createGatewaySettings } from '../profiles/gateway-settings.ts';
 import type { FillEngine, ProviderSelection } from './args.ts';
 import type { CliIo } from './cli-io.ts';
 import { gatewayTargetFromFlags, type GatewayTarget } from './gateway-target.ts';
@@ -22,7 +24,18 @@ const offlineIds: Record<FillEngine, string> = {
 
 export async function resolveProvider(selection: ProviderSelection, env: NodeJS.ProcessEnv, io: CliIo): Promise<ResolvedProvider> {
   if (selection.kind === 'offline') return { providerId: offlineIds[selection.engine] };
-  const target = selection.kind === 'profile' ? await savedGatewayTarget(selection.name, selection.dataDir, env) : gatewayTargetFromFlags(selection.flags, env);
+  if (selection.kind === 'profile') {
+    const target = await savedGatewayTarget(selection.name, selection.dataDir, env);
+    io.protect(target.apiKey);
+    // The app's own composition for saved profiles: the person's price table, and every answer
+    // recorded in the usage log (append-only, so the app may be running at the same time).
+    const environmentKey = env.INFILL_API_KEY?.trim() || undefined;
+    const settings = await createGatewaySettings({ dataDir: target.dataDir, ...(environmentKey ? { environmentKey } : {}) });
+    const gateway = settings.providers().find((p) => p.info.id === `gateway:${target.profile.id}`);
+    if (!gateway) throw new InfillError('PROVIDER_UNAVAILABLE', `The gateway profile “${target.profile.name}” could not be loaded.`);
+    return { providerId: gateway.info.id, gateway, target };
+  }
+  const target = gatewayTargetFromFlags(selection.flags, env);
   io.protect(target.apiKey);
   for (const warning of target.warnings) io.err(`infill: warning: ${warning}`);
   // The key is read per job and never stored in the provider (as in the app).

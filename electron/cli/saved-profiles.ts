@@ -35,8 +35,8 @@ function matches(profile: StoredProfile, name: string): boolean {
   return profile.id === name || profile.name.toLowerCase() === name.toLowerCase();
 }
 
-/** The saved profile named `name` (its id or its name) and the key to send with it. */
-export async function savedGatewayTarget(name: string, dataDir: string | undefined, env: NodeJS.ProcessEnv): Promise<GatewayTarget> {
+/** The saved profile named `name` (its id or its name), the key to send with it, and where it lives. */
+export async function savedGatewayTarget(name: string, dataDir: string | undefined, env: NodeJS.ProcessEnv): Promise<GatewayTarget & { dataDir: string }> {
   const dirs = profileDataDirs(dataDir, env).filter((dir) => existsSync(join(dir, 'profiles.json')));
   const seen: StoredProfile[] = [];
   for (const dir of dirs) {
@@ -55,7 +55,7 @@ export async function savedGatewayTarget(name: string, dataDir: string | undefin
         `The key saved for “${profile.name}” is encrypted with the system keychain, which the CLI cannot open; set INFILL_API_KEY for this run.`,
       );
     }
-    return { profile, apiKey, warnings: [] };
+    return { profile, apiKey, warnings: [], dataDir: dir };
   }
   const known = seen.map((p) => p.name).join(', ');
   throw new InfillError(

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createKeyStore } from '../../electron/keys/key-store.ts';
@@ -41,6 +42,9 @@ describe('saved gateway profiles', () => {
     const run = await runCli(['inpaint', join(photos, 'coffee.jpg'), '--mask', mask, '--provider', 'Local relay', '--data-dir', dataDir, '--out', out]);
     expect(run.code, run.stderr).toBe(0);
     expect(gateway.requests.at(-1)).toMatchObject({ path: '/images/edits', status: 200 });
+    // Recorded in the app's usage log, as a job from the app would be.
+    const usage = (await readFile(join(dataDir, 'usage.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { gatewayName: string; images: number });
+    expect(usage.at(-1)).toMatchObject({ gatewayName: 'Local relay', images: 1 });
     const models = await runCli(['models', 'local-relay', '--data-dir', dataDir]);
     expect(models.code, models.stderr).toBe(0);
     expect(models.stdout.trim().split('\n')).toContain('gpt-image-1');
