@@ -1,6 +1,9 @@
+import { performance } from 'node:perf_hooks';
+import sharp from 'sharp';
 import type { Rect } from '../../shared/geometry.ts';
 import type { Provider, ProviderJobInput, RgbaImage } from '../../electron/jobs/provider.ts';
 import { compositeOver } from '../../electron/gateways/prep/composite.ts';
+import { DEFAULT_BUDGET_BYTES } from '../../electron/gateways/prep/payload-budget.ts';
 
 /** A document, a painted mask and the runner's part of a job, for provider tests. */
 
@@ -63,6 +66,45 @@ export function cropMask(mask: Uint8Array, width: number, r: Rect): Uint8Array {
   const out = new Uint8Array(r.width * r.height);
   for (let y = 0; y < r.height; y++) out.set(mask.subarray((y + r.y) * width + r.x, (y + r.y) * width + r.x + r.width), y * r.width);
   return out;
+}
+
+export interface NaiveUpload {
+  /** The whole picture as PNG, the naive client's first try. */
+  pngBytes: number;
+  /** The image file it ends up sending. */
+  bytes: number;
+  /** The same on the wire: `bytes × transport` (4/3 when base64 inside JSON). */
+  wireBytes: number;
+  encodes: number;
+  ms: number;
+  /** What it settled on, e.g. "JPEG q90 6000x4000". */
+  final: string;
+}
+
+/**
+ * What naive clients do with a big photo and a small mask: send the whole picture, as PNG, then
+ * as JPEG at falling quality (95 → 60), then smaller, until it fits the relay's cap on the wire.
+ * `transport` is what the protocol multiplies bytes by (1 multipart, 4/3 base64).
+ */
+export async function naiveUpload(image: RgbaImage, budgetBytes = DEFAULT_BUDGET_BYTES, transport = 1): Promise<NaiveUpload> {
+  const started = performance.now();
+  const raw = () => sharp(Buffer.from(image.data.buffer, image.data.byteOffset, image.data.byteLength), { raw: { width: image.width, height: image.height, channels: 4 } }).removeAlpha();
+  let encodes = 1;
+  const pngBytes = (await raw().png().toBuffer()).length;
+  let bytes = pngBytes;
+  let final = `PNG ${image.width}x${image.height}`;
+  let quality = 95;
+  let scale = 1;
+  while (bytes * transport >= budgetBytes) {
+    const w = Math.round(image.width * scale);
+    const h = Math.round(image.height * scale);
+    bytes = (await raw().resize(w, h).jpeg({ quality }).toBuffer()).length;
+    encodes++;
+    final = `JPEG q${quality} ${w}x${h}`;
+    if (quality > 60) quality -= 5;
+    else scale *= 0.9;
+  }
+  return { pngBytes, bytes, wireBytes: Math.ceil(bytes * transport), encodes, ms: performance.now() - started, final };
 }
 
 /** What the job runner does before calling the provider. */

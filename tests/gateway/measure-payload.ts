@@ -8,7 +8,7 @@ import { prepareJob } from '../../electron/gateways/prep/prepare-job.ts';
 import { defaultBlendOptions } from '../../electron/gateways/prep/mask-ops.ts';
 import { modelSpec } from '../../shared/gateway/model-sizes.ts';
 import type { GatewayProtocol } from '../../shared/gateway/profile.ts';
-import { cropImage, cropMask, discMask, photoLike } from './job-fixtures.ts';
+import { cropImage, cropMask, discMask, naiveUpload, photoLike } from './job-fixtures.ts';
 import { startTestGateway, TEST_API_KEY } from './test-gateway.ts';
 
 /**
@@ -27,24 +27,8 @@ async function load(): Promise<{ name: string; image: RgbaImage }> {
 const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(2)} MB`;
 
 async function naive(image: RgbaImage): Promise<string> {
-  const started = performance.now();
-  const raw = () => sharp(Buffer.from(image.data), { raw: { width: image.width, height: image.height, channels: 4 } }).removeAlpha();
-  let encodes = 1;
-  const png = await raw().png().toBuffer();
-  let bytes = png.length;
-  let line = `whole-image PNG ${mb(bytes)}`;
-  let quality = 95;
-  let scale = 1;
-  while (bytes >= DEFAULT_BUDGET_BYTES) {
-    const w = Math.round(image.width * scale);
-    const h = Math.round(image.height * scale);
-    bytes = (await raw().resize(w, h).jpeg({ quality }).toBuffer()).length;
-    encodes++;
-    line = `JPEG q${quality} ${w}x${h} → ${mb(bytes)}`;
-    if (quality > 60) quality -= 5;
-    else scale *= 0.9;
-  }
-  return `naive (whole photo as PNG: ${mb(png.length)}): ${encodes} encodes, ${(performance.now() - started).toFixed(0)} ms, ends at ${line} (multipart; ×4/3 more as base64)`;
+  const n = await naiveUpload(image);
+  return `naive (whole photo as PNG: ${mb(n.pngBytes)}): ${n.encodes} encodes, ${n.ms.toFixed(0)} ms, ends at ${n.final} → ${mb(n.bytes)} (multipart; ×4/3 more as base64)`;
 }
 
 const { name, image } = await load();
