@@ -4,6 +4,7 @@ import { getDocument } from '../../shared/document/records.ts';
 import { currentMaskPainter } from '../canvas/use-mask-painter.ts';
 import { call, infill } from '../platform/api.ts';
 import { addResults } from '../results/land-results.ts';
+import { generateArea } from '../results/thumbnail-region.ts';
 import { layerSnapshots } from '../state/snapshots.ts';
 import { useAppStore, type AppState } from '../state/store.ts';
 
@@ -27,20 +28,6 @@ export async function generate(): Promise<void> {
 
 /** A canvas for "Generate image" with no document open. */
 const NEW_CANVAS: Rect = { x: 0, y: 0, width: 1024, height: 1024 };
-/** Above this, a generated image is made at about the model's size and centred, not stretched. */
-const MAX_GENERATE_SIDE = 2048;
-const LARGE_CANVAS_SIDE = 1536;
-
-/** Where a generated image goes: the whole canvas, or a centred model-sized area on a large one. */
-export function generateArea(canvas: Rect): Rect {
-  const longest = Math.max(canvas.width, canvas.height);
-  if (longest <= MAX_GENERATE_SIDE) return canvas;
-  const scale = LARGE_CANVAS_SIDE / longest;
-  const width = Math.max(1, Math.round(canvas.width * scale));
-  const height = Math.max(1, Math.round(canvas.height * scale));
-  return { x: canvas.x + Math.floor((canvas.width - width) / 2), y: canvas.y + Math.floor((canvas.height - height) / 2), width, height };
-}
-
 /**
  * "Generate image": a prompt alone, no mask. Main sees an empty crop under a full mask, which the
  * gateway sends to images/generations (or a chat image model) instead of an edit.

@@ -1,9 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Candidate } from '../../shared/contract/schemas.ts';
-import { call } from '../platform/api.ts';
+import { collectAssetIds, getDocument, getOrderedLayers } from '../../shared/document/records.ts';
+import { loadBitmap } from '../canvas/bitmap-cache.ts';
 import type { PendingResults } from '../state/app-state.ts';
 import { useAppStore } from '../state/store.ts';
 import { addResults, formatUsd } from './land-results.ts';
+import { fitScale, thumbnailRegion } from './thumbnail-region.ts';
 
 /**
  * A job's variations as thumbnails. Nothing is in the document until the person adds one (or
@@ -17,9 +19,12 @@ export function ResultsTray() {
 
 function ResultsPanel({ results }: { results: PendingResults }) {
   const setResults = useAppStore((s) => s.setResults);
+  // In the document now (an undo takes a variation out again and re-enables its Add).
+  const records = useAppStore((s) => s.records);
+  const inDocument = useMemo(() => collectAssetIds(records), [records]);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
 
-  const remaining = results.candidates.filter((c) => !results.added.includes(c.assetId));
+  const remaining = results.candidates.filter((c) => !inDocument.has(c.assetId));
   const total = results.candidates.reduce<number | undefined>((sum, c) => (c.costUsd === undefined ? sum : (sum ?? 0) + c.costUsd), undefined);
   const add = (candidates: Candidate[]) => {
     addResults(useAppStore.getState().results ?? results, candidates);
@@ -40,11 +45,11 @@ function ResultsPanel({ results }: { results: PendingResults }) {
       </p>
       <ul className="thumbs">
         {results.candidates.map((candidate, index) => {
-          const added = results.added.includes(candidate.assetId);
+          const added = inDocument.has(candidate.assetId);
           const name = `Variation ${index + 1}`;
           return (
             <li key={candidate.assetId} className={added ? 'thumb added' : 'thumb'} aria-label={name}>
-              <Thumbnail assetId={candidate.assetId} alt={`${name}, seed ${candidate.seed}`} />
+              <Thumbnail candidate={candidate} alt={`${name}, seed ${candidate.seed}`} />
               <label className="thumb-pick">
                 <input type="checkbox" aria-label={`Select ${name}`} disabled={added} checked={selected.has(candidate.assetId)} onChange={(e) => toggle(candidate.assetId, e.currentTarget.checked)} />
                 <span className="small">
@@ -71,24 +76,44 @@ function ResultsPanel({ results }: { results: PendingResults }) {
   );
 }
 
-/** The candidate's pixels (only the changed area, transparent elsewhere) over a checkerboard. */
-function Thumbnail({ assetId, alt }: { assetId: string; alt: string }) {
-  const [url, setUrl] = useState<string>();
+const THUMB = { width: 120, height: 90 };
+
+/** The variation drawn over the visible layers around it, as it would look once added. */
+function Thumbnail({ candidate, alt }: { candidate: Candidate; alt: string }) {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const [failed, setFailed] = useState(false);
   useEffect(() => {
-    let objectUrl: string | undefined;
+    const state = useAppStore.getState();
+    const doc = getDocument(state.records);
+    const region = thumbnailRegion(candidate, doc?.canvas ?? candidate);
+    const scale = fitScale(region, THUMB);
+    const element = canvasRef.current;
+    if (!element) return;
+    element.width = Math.max(1, Math.round(region.width * scale));
+    element.height = Math.max(1, Math.round(region.height * scale));
+    const layers = getOrderedLayers(state.records).filter((l) => l.visible && l.opacity > 0);
     let live = true;
-    call('readAsset', { assetId }).then(
-      ({ bytes, mime }) => {
-        if (!live) return;
-        objectUrl = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime }));
-        setUrl(objectUrl);
+    Promise.all([...layers.map((l) => loadBitmap(l.assetId)), loadBitmap(candidate.assetId)]).then(
+      (bitmaps) => {
+        const context = element.getContext('2d');
+        if (!live || !context) return;
+        context.setTransform(scale, 0, 0, scale, -region.x * scale, -region.y * scale);
+        layers.forEach((layer, i) => {
+          context.globalAlpha = layer.opacity;
+          context.drawImage(bitmaps[i]!, layer.x, layer.y);
+        });
+        context.globalAlpha = 1;
+        context.drawImage(bitmaps[layers.length]!, candidate.x, candidate.y);
       },
-      () => undefined,
+      () => setFailed(true),
     );
     return () => {
       live = false;
-      if (objectUrl) URL.revokeObjectURL(objectUrl);
     };
-  }, [assetId]);
-  return <div className="thumb-image">{url ? <img src={url} alt={alt} /> : <span className="muted small">Loading…</span>}</div>;
+  }, [candidate]);
+  return (
+    <div className="thumb-image">
+      {failed ? <span className="muted small">Preview unavailable</span> : <canvas ref={canvasRef} role="img" aria-label={alt} />}
+    </div>
+  );
 }

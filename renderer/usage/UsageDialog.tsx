@@ -6,7 +6,7 @@ import { formatUsd } from '../results/land-results.ts';
 import { useAppStore } from '../state/store.ts';
 import { UsageChart } from './UsageChart.tsx';
 
-type Row = { model: string; perImageUsd: string; textInputPerMTok: string; outputPerMTok: string; rest: ModelPrice };
+type Row = { model: string; perImageUsd: string; textInputPerMTok: string; imageInputPerMTok: string; outputPerMTok: string; rest: ModelPrice };
 
 const text = (n: number | undefined) => (n === undefined ? '' : String(n));
 const num = (s: string) => (s.trim() === '' || !Number.isFinite(Number(s)) || Number(s) < 0 ? undefined : Number(s));
@@ -16,6 +16,7 @@ function rowsOf(table: PriceTable): Row[] {
     model,
     perImageUsd: text(price.perImageUsd),
     textInputPerMTok: text(price.textInputPerMTok),
+    imageInputPerMTok: text(price.imageInputPerMTok),
     outputPerMTok: text(price.outputPerMTok),
     rest: price,
   }));
@@ -29,12 +30,15 @@ function tableOf(rows: Row[]): PriceTable {
     const price: ModelPrice = { ...row.rest };
     delete price.perImageUsd;
     delete price.textInputPerMTok;
+    delete price.imageInputPerMTok;
     delete price.outputPerMTok;
     const perImage = num(row.perImageUsd);
     const input = num(row.textInputPerMTok);
+    const imageInput = num(row.imageInputPerMTok);
     const output = num(row.outputPerMTok);
     if (perImage !== undefined) price.perImageUsd = perImage;
     if (input !== undefined) price.textInputPerMTok = input;
+    if (imageInput !== undefined) price.imageInputPerMTok = imageInput;
     if (output !== undefined) price.outputPerMTok = output;
     table[model] = price;
   }
@@ -90,15 +94,34 @@ export function UsageDialog() {
             {usage.unpricedJobs > 0 ? ` · ${usage.unpricedJobs} jobs without a price (add their model below)` : ''}
           </p>
           <UsageChart rows={usage.byDay} />
+          {usage.recent.length > 0 && (
+            <details>
+              <summary>Recent jobs</summary>
+              <table className="prices" aria-label="Recent jobs">
+                <tbody>
+                  {usage.recent.slice(0, 12).map((entry) => (
+                    <tr key={entry.jobId}>
+                      <td>{new Date(entry.at).toLocaleString()}</td>
+                      <td>{entry.gatewayName}</td>
+                      <td>{entry.model}</td>
+                      <td>{entry.images} images</td>
+                      <td>{entry.costUsd === undefined ? 'no price' : formatUsd(entry.costUsd)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </details>
+          )}
         </>
       )}
-      <h3>Prices (USD)</h3>
+      <h3>Prices (USD) — list prices; relays mark up or bill in other currencies, so edit them to match your bill</h3>
       <table className="prices" aria-label="Price table">
         <thead>
           <tr>
             <th>Model</th>
             <th>Per image</th>
-            <th>Input / 1M tokens</th>
+            <th>Text in / 1M tokens</th>
+            <th>Image in / 1M tokens</th>
             <th>Output / 1M tokens</th>
             <th />
           </tr>
@@ -109,6 +132,7 @@ export function UsageDialog() {
               <td><input aria-label={`Model ${i + 1}`} value={row.model} onChange={(e) => edit(i, { model: e.currentTarget.value })} /></td>
               <td><input aria-label={`Price per image for ${row.model || `row ${i + 1}`}`} inputMode="decimal" value={row.perImageUsd} onChange={(e) => edit(i, { perImageUsd: e.currentTarget.value })} /></td>
               <td><input aria-label={`Input price for ${row.model || `row ${i + 1}`}`} inputMode="decimal" value={row.textInputPerMTok} onChange={(e) => edit(i, { textInputPerMTok: e.currentTarget.value })} /></td>
+              <td><input aria-label={`Image input price for ${row.model || `row ${i + 1}`}`} inputMode="decimal" value={row.imageInputPerMTok} onChange={(e) => edit(i, { imageInputPerMTok: e.currentTarget.value })} /></td>
               <td><input aria-label={`Output price for ${row.model || `row ${i + 1}`}`} inputMode="decimal" value={row.outputPerMTok} onChange={(e) => edit(i, { outputPerMTok: e.currentTarget.value })} /></td>
               <td><button type="button" aria-label={`Remove ${row.model || `row ${i + 1}`}`} onClick={() => setRows((all) => all.filter((_, j) => j !== i))}>✕</button></td>
             </tr>
@@ -117,7 +141,7 @@ export function UsageDialog() {
       </table>
       {message && <p role="status" className="hint">{message}</p>}
       <div className="buttons">
-        <button type="button" onClick={() => setRows((all) => [...all, { model: '', perImageUsd: '', textInputPerMTok: '', outputPerMTok: '', rest: {} }])}>Add model</button>
+        <button type="button" onClick={() => setRows((all) => [...all, { model: '', perImageUsd: '', textInputPerMTok: '', imageInputPerMTok: '', outputPerMTok: '', rest: {} }])}>Add model</button>
         <button type="button" onClick={() => setRows(rowsOf(defaults))}>Reset to list prices</button>
         <button type="button" className="primary" onClick={() => void savePrices()}>Save prices</button>
         <button type="button" onClick={() => setOpen(false)}>Close</button>

@@ -11,6 +11,14 @@ test('Generate image from a prompt alone adds a canvas-sized layer; profiles, an
   await addGateway(page, { name: 'Images relay', baseUrl: gateway.baseUrl, model: 'gpt-image-1', apiKey: TEST_API_KEY, persistInsecurely: true });
   const dialog = page.getByRole('dialog', { name: 'Gateway settings' });
 
+  // An edited price applies to the next job: output tokens at $80/1M instead of $40.
+  await page.getByRole('button', { name: 'Usage and prices' }).click();
+  const usage = page.getByRole('dialog', { name: 'Usage and prices' });
+  await usage.getByLabel('Output price for gpt-image-1', { exact: true }).fill('80');
+  await usage.getByRole('button', { name: 'Save prices' }).click();
+  await expect(usage.getByRole('status')).toContainText('Prices saved');
+  await usage.getByRole('button', { name: 'Close' }).click();
+
   await expect(page.getByRole('button', { name: 'Generate image' })).toBeDisabled();
   await page.getByLabel('Prompt').fill('a lighthouse at dusk');
   await page.getByRole('button', { name: 'Generate image' }).click();
@@ -27,9 +35,9 @@ test('Generate image from a prompt alone adds a canvas-sized layer; profiles, an
   await expect(layerRows(page)).toHaveCount(1);
 
   await page.getByRole('button', { name: 'Usage and prices' }).click();
-  const usage = page.getByRole('dialog', { name: 'Usage and prices' });
-  await expect(usage.getByLabel('Usage totals')).toContainText('over 1 jobs (1 images)');
-  const total = await usage.getByLabel('Usage totals').locator('strong').innerText();
+  // The test gateway bills 50 text + 1000 image input tokens and 4160 output tokens per image.
+  const total = '$0.343';
+  await expect(usage.getByLabel('Usage totals')).toContainText(`${total} over 1 jobs (1 images)`);
   await usage.getByRole('button', { name: 'Close' }).click();
   await expectKeyNowhere(page, bridge, observed, TEST_API_KEY);
 

@@ -87,11 +87,19 @@ test('configure a gateway in the UI, inpaint with two variations through it, pic
   // Adding the other one too is its own undoable step; undo takes it away again.
   await tray.getByRole('button', { name: 'Add Variation 1 as a layer' }).click();
   await expect(layerRows(page)).toHaveCount(3);
+  await expect(tray.getByRole('button', { name: 'Add Variation 1 as a layer' })).toBeDisabled();
   await page.keyboard.press('Control+z');
   await expect(layerRows(page)).toHaveCount(2);
   await page.keyboard.press('Control+z');
   await expect(layerRows(page)).toHaveCount(1);
   await expect(page.getByRole('button', { name: 'Clear mask' })).toBeEnabled();
+  // Undone variations can be added again, several in one step.
+  await tray.getByRole('checkbox', { name: 'Select Variation 1' }).check();
+  await tray.getByRole('checkbox', { name: 'Select Variation 2' }).check();
+  await tray.getByRole('button', { name: 'Add selected variations' }).click();
+  await expect(layerRows(page)).toHaveCount(3);
+  await page.keyboard.press('Control+z');
+  await expect(layerRows(page)).toHaveCount(1);
 
   // The job's cost went into the usage log.
   await page.getByRole('button', { name: 'Usage and prices' }).click();
