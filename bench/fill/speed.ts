@@ -13,7 +13,7 @@ import { createFillRunner } from '../../electron/engine/fill-runner.ts';
 import { patchMatchInpaint } from '../../electron/engine/patchmatch.ts';
 import { teleaInpaint } from '../../electron/engine/telea.ts';
 import { blobMask } from './masks.ts';
-import { loadRgba, saveMaskPng, savePng } from './images.ts';
+import { saveMaskPng, savePng } from './images.ts';
 import { runOpenCv } from './opencv.ts';
 import { median } from './report.ts';
 

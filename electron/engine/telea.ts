@@ -186,7 +186,7 @@ function markOutsideDistances(
   limit: number,
 ): void {
   const n = width * height;
-  const UNSEEN = 0;
+  // State 0 is "unseen": the state array starts zeroed.
   const TENTATIVE = 1;
   const DONE = 2;
   const BLOCKED = 3;
