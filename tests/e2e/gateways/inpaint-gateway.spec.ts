@@ -111,3 +111,22 @@ test('configure a gateway in the UI, inpaint with two variations through it, pic
 
   await expectKeyNowhere(page, bridge, observed, TEST_API_KEY);
 });
+
+test('a chat image model (no mask field) fills through the same UI; pixels beyond the band stay byte-identical', async ({ app: page, gateway, bridge, observed }) => {
+  await openPhoto(page, photo);
+  await waitForImageOnScreen(page);
+  await addGateway(page, { name: 'Chat relay', baseUrl: gateway.baseUrl, protocol: 'chat-image', model: 'google/gemini-2.5-flash-image', apiKey: TEST_API_KEY });
+  gateway.setFault({ kind: 'mask-ignored', path: '/chat/completions' });
+  await page.getByLabel('Brush size', { exact: true }).fill(String(BRUSH));
+  await paintStroke(page, path);
+  await page.getByLabel('Prompt').fill('a sugar cube');
+  await page.getByRole('button', { name: 'Generate', exact: true }).click();
+  await expect(layerRows(page)).toHaveCount(2);
+  expect(gateway.requests.filter((r) => r.path === '/chat/completions')).toHaveLength(1);
+  const original = await decode(photo);
+  const result = await decode(await exportPng(page));
+  const compared = compareAroundPath(original, result, path, BRUSH / 2 + BLEND_REACH + 2 / (await viewScale(page)) + 1, 6);
+  expect(compared.changedOutside, 'pixels changed beyond the blend band').toBe(0);
+  expect(compared.changedInside / compared.inside).toBeGreaterThan(0.9);
+  await expectKeyNowhere(page, bridge, observed, TEST_API_KEY);
+});
