@@ -10,7 +10,7 @@ import { createFillRunner, type FillRunner } from '../engine/fill-runner.ts';
 import { createJobRunner } from '../jobs/job-runner.ts';
 import { createOfflineProvider, offlineProviderSpecs } from '../jobs/offline-provider.ts';
 import { createProviderRegistry } from '../jobs/provider-registry.ts';
-import type { Provider } from '../jobs/provider.ts';
+import type { JobEstimate, Provider } from '../jobs/provider.ts';
 import { createAssetStore, type AssetStore } from '../services/asset-store.ts';
 
 /**
@@ -31,6 +31,8 @@ export interface JobScope {
   assets: AssetStore;
   /** Runs one job to its end; aborting `signal` cancels it (the provider's work is aborted too). */
   runJob(input: StartJobInput, signal: AbortSignal, onProgress?: (progress: JobProgress) => void): Promise<Candidate[]>;
+  /** What the job will run and about how long it takes (the app shows this before a long fill). */
+  estimate(input: StartJobInput): JobEstimate;
   dispose(): Promise<void>;
 }
 
@@ -76,6 +78,7 @@ export async function createCliServices(options: CliServiceOptions): Promise<Cli
       const jobs = createJobRunner({ providers: registry, assets, emit });
       const scope: JobScope = {
         assets,
+        estimate: (input) => jobs.estimate({ providerId: input.providerId, canvas: input.canvas, mask: input.mask }),
         runJob(input, signal, onProgress) {
           return new Promise<Candidate[]>((resolve, reject) => {
             if (signal.aborted) return reject(new InfillError('JOB_CANCELLED', 'Cancelled.'));

@@ -5,7 +5,7 @@ import type { CliServices } from './cli-services.ts';
 import { displayName, readInputFile, reportResult, type CommandContext } from './command-context.ts';
 import { UsageError } from './exit-codes.ts';
 import { defaultOutputPath, formatForPath, outputPaths } from './output.ts';
-import { jobProgressReporter } from './progress.ts';
+import { estimateReporter, jobProgressReporter } from './progress.ts';
 import { readMaskFile } from './read-mask.ts';
 import { resolveProvider } from './resolve-provider.ts';
 import { runDocument, type RunResult } from './run-document.ts';
@@ -85,6 +85,7 @@ export async function inpaintFile(
       { providerId, prompt: settings.prompt, n: settings.n, seed: settings.seed, format: files.format, quality: settings.quality, outputs: files.outputs },
       ctx.signal,
       showProgress ? jobProgressReporter(ctx.io, settings.verbose, imageName) : undefined,
+      showProgress ? estimateReporter(ctx.io, settings.verbose, imageName) : undefined,
     );
   } finally {
     await scope.dispose();

@@ -5,7 +5,7 @@ import { int, jobOptions, jobSettings, parse, size, str, type Values } from './a
 import { displayName, readInputFile, reportResult, type CommandContext } from './command-context.ts';
 import { UsageError } from './exit-codes.ts';
 import { defaultOutputPath, formatForPath, outputPaths } from './output.ts';
-import { jobProgressReporter } from './progress.ts';
+import { estimateReporter, jobProgressReporter } from './progress.ts';
 import { resolveProvider } from './resolve-provider.ts';
 import { runDocument } from './run-document.ts';
 
@@ -107,6 +107,7 @@ export async function outpaintCommand(argv: readonly string[], ctx: CommandConte
       { providerId: resolved.providerId, prompt: settings.prompt, n: settings.n, seed: settings.seed, format, quality: settings.quality, outputs: outputPaths(out, settings.n) },
       ctx.signal,
       jobProgressReporter(ctx.io, settings.verbose, name),
+      estimateReporter(ctx.io, settings.verbose, name),
     );
     reportResult(ctx.io, result);
   } finally {

@@ -1,3 +1,4 @@
+import type { JobEstimate } from '../jobs/provider.ts';
 import type { CliIo } from './cli-io.ts';
 import type { JobProgress } from './cli-services.ts';
 
@@ -58,5 +59,17 @@ export function batchProgress(io: CliIo): BatchProgress {
     finish() {
       io.clearStatus();
     },
+  };
+}
+
+/** Fills shorter than this start without a word; longer ones say what runs and for how long. */
+const LONG_RUN_SECONDS = 3;
+
+/** The app's "time estimate before a long run", on stderr where someone is watching. */
+export function estimateReporter(io: CliIo, verbose: boolean, label: string): (estimate: JobEstimate) => void {
+  return (estimate) => {
+    if (!io.interactive && !verbose) return;
+    if (estimate.seconds === null || estimate.seconds < LONG_RUN_SECONDS) return;
+    io.err(`infill: ${label}: ${estimate.detail} — about ${Math.round(estimate.seconds)} s`);
   };
 }

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { ExportFormat, LayerSnapshot, MaskInput } from '../../shared/contract/schemas.ts';
 import type { Rect } from '../../shared/geometry.ts';
+import type { JobEstimate } from '../jobs/provider.ts';
 import type { JobProgress, JobScope } from './cli-services.ts';
 import { renderCandidate, writeFileAtomic } from './output.ts';
 
@@ -43,13 +44,12 @@ export async function runDocument(
   request: RunRequest,
   signal: AbortSignal,
   onProgress?: (progress: JobProgress) => void,
+  onEstimate?: (estimate: JobEstimate) => void,
 ): Promise<RunResult> {
   const seed = request.seed ?? randomInt(0, 2 ** 31 - request.n);
-  const candidates = await scope.runJob(
-    { providerId: request.providerId, prompt: request.prompt, canvas: doc.canvas, layers: doc.layers, mask: doc.mask, seed, n: request.n },
-    signal,
-    onProgress,
-  );
+  const input = { providerId: request.providerId, prompt: request.prompt, canvas: doc.canvas, layers: doc.layers, mask: doc.mask, seed, n: request.n };
+  onEstimate?.(scope.estimate(input));
+  const candidates = await scope.runJob(input, signal, onProgress);
   // Smooth fill is deterministic and answers once whatever n is: fewer files, said on stderr.
   const results = candidates.slice(0, request.outputs.length).map((candidate, i) => ({ path: request.outputs[i]!, candidate }));
   // Written only once every variation succeeded, and the first file last: when FILE-1 exists the

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { copyFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RgbaImage } from '../../electron/jobs/provider.ts';
@@ -129,5 +130,28 @@ describe('infill with a gateway', () => {
     expect(Date.now() - sent).toBeLessThan(5_000);
     expect(lastLine(run.stderr)).toMatch(/^infill: .*cancel/i);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('batch: Ctrl+C stops every request (exit 4, nothing half-written); the same command then resumes and finishes', async () => {
+    const batchDir = await tempDir();
+    await copyFile(photo, join(batchDir, 'one.jpg'));
+    await copyFile(photo, join(batchDir, 'two.jpg'));
+    await copyFile(mask, join(batchDir, 'one_mask.png'));
+    await copyFile(mask, join(batchDir, 'two_mask.png'));
+    const args = ['batch', batchDir, '--base-url', gateway.baseUrl, '--concurrency', '2'];
+    gateway.setFault({ kind: 'delay', ms: 30_000 });
+    const { child, done } = spawnCli(args, withKey());
+    for (let i = 0; i < 300 && gateway.requests.filter((r) => r.path === '/images/edits').length < 2; i++) await new Promise((r) => setTimeout(r, 50));
+    child.kill('SIGINT');
+    const cancelled = await done;
+    expect(cancelled.code).toBe(4);
+    expect(lastLine(cancelled.stderr)).toMatch(/^infill: Cancelled after 0 new result\(s\); run the same command again to resume\./);
+    expect(existsSync(join(batchDir, 'infilled'))).toBe(false);
+
+    gateway.setFault(null);
+    const resumed = await runCli(args, withKey());
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect((await readdir(join(batchDir, 'infilled'))).sort()).toEqual(['one.png', 'two.png']);
+    expect(resumed.stderr).toMatch(/cost about \$/);
   });
 });
