@@ -78,6 +78,26 @@ describe('gateway settings channels', () => {
     expect(await readFile(join(dir, 'keys.json'), 'utf8')).not.toContain(id);
   });
 
+  it('a stored key never goes to another host: not by Test connection, and it is dropped when the host changes', async () => {
+    await send('saveProfile', { profile: draft(), apiKey: TEST_API_KEY });
+    const id = 'test-relay';
+    const other = await startTestGateway();
+    try {
+      // Same profile id, another host, no key typed: the other host gets no key (401), the saved key stays home.
+      const probe = await send('testConnection', { profile: { ...draft(), id, baseUrl: other.baseUrl } });
+      expect(probe).toMatchObject({ ok: false, error: { code: 'AUTH_FAILED' } });
+      expect(other.requests.every((r) => !String(r.headers.authorization ?? '').includes(TEST_API_KEY))).toBe(true);
+      // Fixing the path on the same host keeps the key; moving to another host drops it.
+      const samehost = await send('saveProfile', { profile: { ...draft(), id, baseUrl: `${gateway.baseUrl}/` } });
+      expect(samehost).toMatchObject({ ok: true, data: { profile: { keyStatus: { state: 'session' } } } });
+      const moved = await send('saveProfile', { profile: { ...draft(), id, baseUrl: other.baseUrl } });
+      expect(moved).toMatchObject({ ok: true, data: { profile: { keyStatus: { state: 'none' } } } });
+      expect(moved.ok && (moved.data as { warning?: string }).warning).toMatch(/key was removed because the host changed/);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('refuses http to a remote host with the fix', async () => {
     const refused = await send('saveProfile', { profile: { ...draft(), baseUrl: 'http://relay.example.com/v1' } });
     expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });

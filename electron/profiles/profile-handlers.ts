@@ -20,10 +20,16 @@ const CONNECTION_TEST_TIMEOUT_MS = 25_000;
 export function createProfileHandlers(deps: { profiles: ProfileStore; keys: KeyStore }): ProfileHandlers {
   const { profiles, keys } = deps;
 
-  async function keyFor(draft: ProfileDraft, typed: string | undefined): Promise<string | undefined> {
+  /**
+   * A saved key only ever goes to the host it was entered for: testing an edited URL on another
+   * host needs the key typed again (else only INFILL_API_KEY is sent), so nothing that can call
+   * this channel can send a stored key somewhere else.
+   */
+  async function keyFor(draft: ProfileDraft, url: string, typed: string | undefined): Promise<string | undefined> {
     const key = typed?.trim();
     if (key) return key;
-    return draft.id ? keys.get(draft.id) : keys.get('');
+    const saved = draft.id ? profiles.get(draft.id) : undefined;
+    return saved && originOf(saved.baseUrl) === originOf(url) ? keys.get(saved.id) : keys.get('');
   }
 
   return {
@@ -34,8 +40,17 @@ export function createProfileHandlers(deps: { profiles: ProfileStore; keys: KeyS
     }),
 
     async saveProfile({ profile: draft, apiKey, clearKey, persistInsecurely }) {
+      const before = draft.id ? profiles.get(draft.id) : undefined;
       const { profile, warning } = await profiles.save(draft, persistInsecurely === undefined ? {} : { persistInsecurely });
       const key = apiKey?.trim();
+      const hostChanged = before !== undefined && originOf(before.baseUrl) !== originOf(profile.baseUrl);
+      const ownKey = ['session', 'stored', 'stored-insecure'].includes(keys.status(profile.id).state);
+      if (hostChanged && !key && !clearKey && ownKey) {
+        // The stored key was entered for the old host: never send it to the new one.
+        await keys.remove(profile.id);
+        const dropped = `The key was removed because the host changed from ${originOf(before.baseUrl)}; enter the key for ${originOf(profile.baseUrl)}.`;
+        return { profile: profileView(profile, keys), warning: warning ? `${warning} ${dropped}` : dropped };
+      }
       if (clearKey) await keys.remove(profile.id);
       else if (key) await keys.set(profile.id, key, { persistInsecurely: profile.persistInsecurely });
       else {
@@ -56,7 +71,7 @@ export function createProfileHandlers(deps: { profiles: ProfileStore; keys: KeyS
 
     async testConnection({ profile: draft, apiKey }) {
       const { url } = checkedBaseUrl(draft.baseUrl);
-      const key = await keyFor(draft, apiKey);
+      const key = await keyFor(draft, url, apiKey);
       const profile = { id: draft.id ?? 'connection-test', name: draft.name, baseUrl: url, protocol: draft.protocol, model: draft.model };
       const signal = AbortSignal.timeout(CONNECTION_TEST_TIMEOUT_MS);
       const check = await checkGatewayConnection(profile, key, signal);
@@ -64,4 +79,9 @@ export function createProfileHandlers(deps: { profiles: ProfileStore; keys: KeyS
       return { models: check.models, modelListed: check.modelListed, url: endpointUrl(url, '/models') };
     },
   };
+}
+
+/** "https://Relay.example.com:443/v1" → "https://relay.example.com:443": what a key is tied to. */
+export function originOf(url: string): string {
+  return (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(url)?.[0] ?? url).toLowerCase();
 }
