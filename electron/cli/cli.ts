@@ -94,6 +94,8 @@ async function main(argv: readonly string[]): Promise<number> {
     const code = cancel.signal.aborted ? EXIT.cancelled : exitCodeFor(error);
     if (code === EXIT.cancelled) io.err(errorLine(error instanceof Error && /cancel/i.test(error.message) ? error : new Error('Cancelled.')));
     else io.err(`${errorLine(error)}${error instanceof UsageError ? ` (infill ${name} --help)` : ''}`);
+    // For bug reports: the stack of an unexpected failure, still through the redacting writer.
+    if (code === EXIT.failed && process.env.INFILL_DEBUG && error instanceof Error && error.stack) io.err(error.stack);
     return code;
   }
 }

@@ -15,6 +15,7 @@ const JOB = `Job options:
   --prompt TEXT        what to paint (gateways; the offline engines ignore it)
   --engine E           offline engine: auto (default) | smooth | content-aware
   --n N                variations, 1-10 (default 1): FILE.png becomes FILE-1.png … FILE-N.png
+                       (smooth fill is deterministic and writes one)
   --seed S             seed of the first variation (variation i uses S+i); default random
   --quality Q          JPEG/WebP quality 1-100 (default 92)
   -v, --verbose        progress messages on stderr even when it is not a terminal`;
@@ -24,7 +25,8 @@ const MASK = `Mask: white (luminance >= 128) = change, black = keep, same size a
   --mask-alpha         read an OpenAI-style mask instead: alpha 0 = change, opaque = keep`;
 
 const EXIT_CODES = `Exit codes: 0 done, 2 bad input, 3 gateway or auth error, 4 cancelled (Ctrl+C), 1 other.
-On failure one line on stderr says why. Written files are listed on stdout, one per line.`;
+On failure one line on stderr says why (INFILL_DEBUG=1 adds the stack of unexpected errors).
+Written files are listed on stdout, one per line.`;
 
 export const MAIN_USAGE = `infill — inpaint, outpaint and generate images from the command line
 
@@ -36,7 +38,7 @@ Usage:
   infill models --base-url URL | PROFILE
   infill COMMAND --help     infill --version
 
-Without --base-url the job runs offline (no key, no network): smooth fill for thin marks,
+Without --base-url or --provider NAME the job runs offline (no key, no network): smooth fill for thin marks,
 content-aware fill for larger areas. The output format follows the --out extension
 (.png, .jpg, .webp); with --n N > 1, FILE.png becomes FILE-1.png … FILE-N.png.
 
