@@ -1,5 +1,5 @@
 import { readdir } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { InfillError } from '../../shared/errors.ts';
 import { UsageError } from './exit-codes.ts';
 
@@ -49,6 +49,7 @@ export async function planBatch(dir: string, suffix: string, outDir: string, out
   const items: BatchItem[] = [];
   const unmasked: string[] = [];
   const outputs = new Map<string, string>();
+  const inputs = new Set(names.map((n) => resolve(dir, n)));
   for (const name of images) {
     const stem = name.slice(0, name.length - extname(name).length);
     if (stem.endsWith(suffix)) continue;
@@ -58,6 +59,8 @@ export async function planBatch(dir: string, suffix: string, outDir: string, out
       continue;
     }
     const output = join(outDir, `${stem}${outExt}`);
+    // `--out` pointing at DIR itself would write photo.png over the input photo.png.
+    if (inputs.has(resolve(output))) throw new UsageError(`The result for “${name}” would overwrite ${output}; choose another --out folder.`);
     const clash = outputs.get(output);
     if (clash) throw new UsageError(`“${clash}” and “${name}” would both be written to ${output}; rename one of them.`);
     outputs.set(output, name);

@@ -53,4 +53,13 @@ describe('infill batch', () => {
     expect(run.stderr).toMatch(/failed b\.jpg — The mask “b_mask\.png” is 300×200/);
     expect(run.stderr.trim().split('\n').pop()).toMatch(/^infill: batch: 1 written, 0 already done, 1 failed/);
   });
+
+  it('refuses an --out folder where results would overwrite the inputs', async () => {
+    const dir = await tempDir();
+    await copyFile(join(photos, 'chelsea.png'), join(dir, 'chelsea.png'));
+    await writeMask(join(dir, 'chelsea_mask.png'), 451, 300, (x, y) => x < 20 && y < 20);
+    const run = await runCli(['batch', dir, '--out', dir]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/would overwrite .*chelsea\.png; choose another --out folder/);
+  });
 });
