@@ -5,9 +5,9 @@
  * expectation–maximisation alternates between matching every patch that overlaps the hole to
  * its nearest known patch (PatchMatch, Barnes et al. 2009: random init, propagation, random
  * search) and re-estimating the hole pixels by weighted voting of the matched patches. The
- * coarsest level starts from an onion-peel fill (onion-peel.ts); each finer level starts from the upsampled
- * image and the upsampled field. Finally the hole's low frequencies are pulled towards a smooth
- * fill (low-frequency.ts). Known pixels come back bit-identical.
+ * coarsest level starts from an onion-peel fill (onion-peel.ts); each finer level starts from
+ * the upsampled image and field. Finally the hole's low frequencies are pulled towards a
+ * smooth fill (low-frequency.ts). Known pixels come back bit-identical.
  */
 import { maxHoleDistance } from './distance-transform.ts';
 import {
