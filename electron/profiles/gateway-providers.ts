@@ -1,6 +1,7 @@
+import type { GatewayLimits } from '../../shared/contract/schemas.ts';
 import type { GatewayProfile } from '../../shared/gateway/profile.ts';
 import type { PriceTable } from '../../shared/gateway/prices.ts';
-import { createGatewayProvider, type GatewayAnswer, type GatewayProviderOptions } from '../gateways/index.ts';
+import { createGatewayProvider, defaultCallOptions, type GatewayAnswer, type GatewayCallOptions, type GatewayProviderOptions } from '../gateways/index.ts';
 import type { Provider } from '../jobs/provider.ts';
 import type { KeyStore } from '../keys/key-store.ts';
 import type { UsageLog } from '../usage/usage-log.ts';
@@ -31,9 +32,10 @@ export function createGatewayProviders(deps: {
   return {
     list() {
       built ??= deps.profiles().map((stored) => {
-        const { persistInsecurely: _persist, ...profile } = stored;
+        const { persistInsecurely: _persist, limits, ...profile } = stored;
         return createGatewayProvider(profile, () => deps.keys.get(profile.id), {
           ...deps.overrides,
+          call: callOptionsFor(limits, deps.overrides?.call),
           prices: deps.prices(),
           onAnswered: (answer) => logAnswer(deps.usage, profile, answer, deps.onUsageError),
         });
@@ -65,4 +67,17 @@ function logAnswer(usage: UsageLog, profile: GatewayProfile, answer: GatewayAnsw
       ...(answer.costUsd === undefined ? {} : { costUsd: answer.costUsd }),
     })
     .catch(onError);
+}
+
+/** A profile's limits as the gateway layer's call options; one attempt never outlasts the whole job. */
+export function callOptionsFor(limits: GatewayLimits, base: GatewayCallOptions = defaultCallOptions): GatewayCallOptions {
+  const totalTimeoutMs = limits.totalTimeoutS * 1000;
+  return {
+    ...base,
+    maxRetries: limits.maxRetries,
+    connectTimeoutMs: limits.connectTimeoutS * 1000,
+    totalTimeoutMs,
+    requestTimeoutMs: Math.min(base.requestTimeoutMs, totalTimeoutMs),
+    rateLimits: { maxConcurrent: limits.maxConcurrent, requestsPerMinute: limits.requestsPerMinute },
+  };
 }

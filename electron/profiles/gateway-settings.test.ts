@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestGateway, TEST_API_KEY, type TestGateway } from '../../tests/gateway/test-gateway.ts';
 import { dispatch, type Handlers } from '../ipc/dispatch.ts';
+import { callOptionsFor } from './gateway-providers.ts';
 import { createGatewaySettings, type GatewaySettings } from './gateway-settings.ts';
 
 let gateway: TestGateway;
@@ -96,6 +97,18 @@ describe('gateway settings channels', () => {
     } finally {
       await other.close();
     }
+  });
+
+  it('per-profile limits and timeouts are kept and become the gateway call options', async () => {
+    const limits = { maxConcurrent: 1, requestsPerMinute: 5, maxRetries: 0, connectTimeoutS: 3, totalTimeoutS: 60 };
+    const saved = await send('saveProfile', { profile: { ...draft(), limits } });
+    expect(saved).toMatchObject({ ok: true, data: { profile: { limits } } });
+    // Saving without limits keeps them; a new profile gets the defaults.
+    await send('saveProfile', { profile: { ...draft(), id: 'test-relay', model: 'gpt-image-2' } });
+    const listed = await send('listProfiles', {});
+    expect(listed.ok && (listed.data as { profiles: Array<{ limits: unknown }> }).profiles[0]?.limits).toEqual(limits);
+    expect(callOptionsFor(limits)).toMatchObject({ maxRetries: 0, connectTimeoutMs: 3000, totalTimeoutMs: 60_000, requestTimeoutMs: 60_000, rateLimits: { maxConcurrent: 1, requestsPerMinute: 5 } });
+    expect(await send('saveProfile', { profile: { ...draft(), limits: { ...limits, maxRetries: 9 } } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 
   it('refuses http to a remote host with the fix', async () => {

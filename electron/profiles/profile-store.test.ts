@@ -2,6 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { defaultGatewayLimits } from '../../shared/contract/schemas.ts';
 import { createProfileStore, profileIdFor } from './profile-store.ts';
 
 let dir: string;
@@ -17,7 +18,15 @@ describe('profile store', () => {
     const store = await createProfileStore({ dataDir: dir });
     const { profile, warning } = await store.save(draft);
     expect(warning).toBeUndefined();
-    expect(profile).toEqual({ id: 'my-relay', name: 'My Relay', baseUrl: 'https://relay.example.com/v1', protocol: 'openai-images', model: 'gpt-image-1', persistInsecurely: false });
+    expect(profile).toEqual({
+      id: 'my-relay',
+      name: 'My Relay',
+      baseUrl: 'https://relay.example.com/v1',
+      protocol: 'openai-images',
+      model: 'gpt-image-1',
+      persistInsecurely: false,
+      limits: defaultGatewayLimits,
+    });
     await store.save({ ...draft, id: 'my-relay', model: 'gpt-image-2' });
     const second = await store.save(draft);
     expect(second.profile.id).toBe('my-relay-2');

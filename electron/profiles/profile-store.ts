@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { InfillError } from '../../shared/errors.ts';
-import type { ProfileDraft } from '../../shared/contract/schemas.ts';
+import { defaultGatewayLimits, gatewayLimitsSchema, type GatewayLimits, type ProfileDraft } from '../../shared/contract/schemas.ts';
 import { gatewayProfileSchema, validateBaseUrl, type GatewayProfile } from '../../shared/gateway/profile.ts';
 import { readTextIfExists, serialized, writeFileAtomic } from '../keys/atomic-file.ts';
 
@@ -12,6 +12,7 @@ import { readTextIfExists, serialized, writeFileAtomic } from '../keys/atomic-fi
 
 export interface StoredProfile extends GatewayProfile {
   persistInsecurely: boolean;
+  limits: GatewayLimits;
 }
 
 export interface SavedProfile {
@@ -29,7 +30,9 @@ export interface ProfileStore {
   onChange(listener: () => void): () => void;
 }
 
-const storedProfileSchema = gatewayProfileSchema.omit({ keyHint: true }).extend({ persistInsecurely: z.boolean().default(false) });
+const storedProfileSchema = gatewayProfileSchema
+  .omit({ keyHint: true })
+  .extend({ persistInsecurely: z.boolean().default(false), limits: gatewayLimitsSchema.default(defaultGatewayLimits) });
 const profileFileSchema = z.object({ version: z.literal(1), profiles: z.array(storedProfileSchema) });
 
 /** Checks the base URL as users get it wrong; an error carries the suggested fix in its message. */
@@ -94,6 +97,7 @@ export async function createProfileStore(options: { dataDir: string }): Promise<
           protocol: draft.protocol,
           model: draft.model.trim(),
           persistInsecurely: saveOptions.persistInsecurely ?? existing?.persistInsecurely ?? false,
+          limits: draft.limits ?? existing?.limits ?? defaultGatewayLimits,
         };
         const parsed = storedProfileSchema.safeParse(profile);
         if (!parsed.success) throw new InfillError('INVALID_INPUT', parsed.error.issues[0]?.message ?? 'Invalid profile');

@@ -4,7 +4,7 @@ import { gatewayPresetIds, gatewayPresets, gatewayProtocols, type GatewayPresetI
 import { call } from '../platform/api.ts';
 import { useAppStore } from '../state/store.ts';
 import './gateways.css';
-import { baseUrlHint, draftOf, formFromPreset, formFromProfile, formProblem, protocolLabels, type ProfileForm } from './profile-form.ts';
+import { baseUrlHint, clampLimit, draftOf, formFromPreset, formFromProfile, formProblem, limitFields, protocolLabels, type ProfileForm } from './profile-form.ts';
 
 type Outcome = { kind: 'ok' | 'error' | 'warning'; message: string } | undefined;
 
@@ -210,6 +210,24 @@ export function SettingsDialog() {
               </label>
             </div>
           )}
+          <details className="limits">
+            <summary>Limits and timeouts</summary>
+            <div className="limit-grid">
+              {limitFields.map((field) => (
+                <label key={field.key} className="field">
+                  <span>{field.label}</span>
+                  <input
+                    type="number"
+                    aria-label={field.label}
+                    min={field.min}
+                    max={field.max}
+                    value={form.limits[field.key]}
+                    onChange={(e) => update({ limits: { ...form.limits, [field.key]: clampLimit(field, Number(e.currentTarget.value)) } })}
+                  />
+                </label>
+              ))}
+            </div>
+          </details>
           {outcome && (
             <p className={`hint ${outcome.kind}`} role={outcome.kind === 'error' ? 'alert' : 'status'} aria-label="Connection result">
               {outcome.message}

@@ -1,4 +1,4 @@
-import type { ProfileDraft, ProfileView } from '../../shared/contract/schemas.ts';
+import { defaultGatewayLimits, type GatewayLimits, type ProfileDraft, type ProfileView } from '../../shared/contract/schemas.ts';
 import { gatewayPresets, validateBaseUrl, type GatewayPresetId, type GatewayProtocol } from '../../shared/gateway/profile.ts';
 
 /** The settings form's state and its pure rules, kept out of the component so they read plainly. */
@@ -13,6 +13,7 @@ export interface ProfileForm {
   /** Typed here, sent once with Save or Test, then cleared; never filled from main. */
   apiKey: string;
   persistInsecurely: boolean;
+  limits: GatewayLimits;
 }
 
 export const protocolLabels: Record<GatewayProtocol, string> = {
@@ -23,16 +24,16 @@ export const protocolLabels: Record<GatewayProtocol, string> = {
 
 export function formFromPreset(preset: GatewayPresetId): ProfileForm {
   const p = gatewayPresets[preset];
-  return { id: undefined, preset, name: preset === 'custom' ? '' : p.name, baseUrl: preset === 'custom' ? '' : p.baseUrl, protocol: p.protocol, model: p.model, apiKey: '', persistInsecurely: false };
+  return { id: undefined, preset, name: preset === 'custom' ? '' : p.name, baseUrl: preset === 'custom' ? '' : p.baseUrl, protocol: p.protocol, model: p.model, apiKey: '', persistInsecurely: false, limits: defaultGatewayLimits };
 }
 
 export function formFromProfile(profile: ProfileView): ProfileForm {
   const preset = (Object.keys(gatewayPresets) as GatewayPresetId[]).find((id) => gatewayPresets[id].baseUrl === profile.baseUrl) ?? 'custom';
-  return { id: profile.id, preset, name: profile.name, baseUrl: profile.baseUrl, protocol: profile.protocol, model: profile.model, apiKey: '', persistInsecurely: profile.persistInsecurely };
+  return { id: profile.id, preset, name: profile.name, baseUrl: profile.baseUrl, protocol: profile.protocol, model: profile.model, apiKey: '', persistInsecurely: profile.persistInsecurely, limits: profile.limits };
 }
 
 export function draftOf(form: ProfileForm): ProfileDraft {
-  return { ...(form.id ? { id: form.id } : {}), name: form.name.trim(), baseUrl: form.baseUrl.trim(), protocol: form.protocol, model: form.model.trim() };
+  return { ...(form.id ? { id: form.id } : {}), name: form.name.trim(), baseUrl: form.baseUrl.trim(), protocol: form.protocol, model: form.model.trim(), limits: form.limits };
 }
 
 export type UrlHint = { kind: 'error' | 'warning'; message: string; suggestion?: string } | undefined;
@@ -52,4 +53,17 @@ export function formProblem(form: ProfileForm): string | undefined {
   if (baseUrlHint(form.baseUrl)?.kind === 'error') return 'Fix the base URL first.';
   if (!form.model.trim()) return 'Choose a model.';
   return undefined;
+}
+
+/** The limits the settings dialog edits, with their labels and bounds (as gatewayLimitsSchema). */
+export const limitFields: ReadonlyArray<{ key: keyof GatewayLimits; label: string; min: number; max: number }> = [
+  { key: 'maxConcurrent', label: 'Requests at once', min: 1, max: 16 },
+  { key: 'requestsPerMinute', label: 'Requests per minute', min: 1, max: 600 },
+  { key: 'maxRetries', label: 'Retries', min: 0, max: 5 },
+  { key: 'connectTimeoutS', label: 'Connect timeout (s)', min: 1, max: 120 },
+  { key: 'totalTimeoutS', label: 'Total timeout (s)', min: 10, max: 3600 },
+];
+
+export function clampLimit(field: (typeof limitFields)[number], value: number): number {
+  return Math.round(Math.min(field.max, Math.max(field.min, Number.isFinite(value) ? value : field.min)));
 }

@@ -92,6 +92,22 @@ export const keyStorageInfoSchema = z.object({
 });
 export type KeyStorageInfo = z.infer<typeof keyStorageInfoSchema>;
 
+/**
+ * Our side of a gateway's limits, per profile: free tiers allow 1–5 requests at once and 10–60
+ * per minute; image models take a minute or more to answer.
+ */
+export const gatewayLimitsSchema = z
+  .object({
+    maxConcurrent: z.number().int().min(1).max(16),
+    requestsPerMinute: z.number().int().min(1).max(600),
+    maxRetries: z.number().int().min(0).max(5),
+    connectTimeoutS: z.number().int().min(1).max(120),
+    totalTimeoutS: z.number().int().min(10).max(3600),
+  })
+  .strict();
+export type GatewayLimits = z.infer<typeof gatewayLimitsSchema>;
+export const defaultGatewayLimits: GatewayLimits = { maxConcurrent: 2, requestsPerMinute: 30, maxRetries: 2, connectTimeoutS: 10, totalTimeoutS: 600 };
+
 /** A profile as the settings dialog edits it: no key, no id for a new one. */
 export const profileDraftSchema = z
   .object({
@@ -101,6 +117,7 @@ export const profileDraftSchema = z
     baseUrl: z.string().trim().min(1, 'Enter the base URL').max(2000),
     protocol: gatewayProtocolSchema,
     model: z.string().trim().min(1, 'Choose a model').max(200),
+    limits: gatewayLimitsSchema.optional(),
   })
   .strict();
 export type ProfileDraft = z.infer<typeof profileDraftSchema>;
@@ -110,6 +127,7 @@ export const profileViewSchema = gatewayProfileSchema.extend({
   keyStatus: keyStatusSchema,
   /** The person chose to keep the key on disk although no keychain encrypts it. */
   persistInsecurely: z.boolean(),
+  limits: gatewayLimitsSchema,
 });
 export type ProfileView = z.infer<typeof profileViewSchema>;
 

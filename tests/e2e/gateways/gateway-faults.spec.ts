@@ -60,3 +60,23 @@ test('cancel frees the UI at once while the gateway is still working, and change
   await expect(page.getByRole('button', { name: 'Clear mask' })).toBeEnabled();
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
+
+test('retries are a per-profile setting: with none, a 503 fails at once with its message', async ({ app: page, gateway }) => {
+  await openPhoto(page, photo);
+  await waitForImageOnScreen(page);
+  await addGateway(page, { name: 'Test relay', baseUrl: gateway.baseUrl, model: 'gpt-image-1', apiKey: TEST_API_KEY });
+  await page.getByRole('button', { name: 'Gateways…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Gateway settings' });
+  await dialog.getByText('Limits and timeouts').click();
+  await dialog.getByLabel('Retries').fill('0');
+  await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(dialog.getByLabel('Connection result')).toContainText('Saved');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  gateway.setFault({ kind: 'status', status: 503, times: 1, path: '/images/edits' });
+  await paintStroke(page, stroke);
+  await page.getByRole('button', { name: 'Generate', exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText('503');
+  expect(gateway.requests.filter((r) => r.path === '/images/edits')).toHaveLength(1);
+  await expect(layerRows(page)).toHaveCount(1);
+});
