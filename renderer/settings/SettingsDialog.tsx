@@ -222,7 +222,9 @@ export function SettingsDialog() {
                     min={field.min}
                     max={field.max}
                     value={form.limits[field.key]}
-                    onChange={(e) => update({ limits: { ...form.limits, [field.key]: clampLimit(field, Number(e.currentTarget.value)) } })}
+                    // Clamped when the field is left (and on save), so typing "300" is not cut short at "3".
+                    onChange={(e) => update({ limits: { ...form.limits, [field.key]: Number(e.currentTarget.value) } })}
+                    onBlur={(e) => update({ limits: { ...form.limits, [field.key]: clampLimit(field, Number(e.currentTarget.value)) } })}
                   />
                 </label>
               ))}

@@ -33,7 +33,7 @@ export function formFromProfile(profile: ProfileView): ProfileForm {
 }
 
 export function draftOf(form: ProfileForm): ProfileDraft {
-  return { ...(form.id ? { id: form.id } : {}), name: form.name.trim(), baseUrl: form.baseUrl.trim(), protocol: form.protocol, model: form.model.trim(), limits: form.limits };
+  return { ...(form.id ? { id: form.id } : {}), name: form.name.trim(), baseUrl: form.baseUrl.trim(), protocol: form.protocol, model: form.model.trim(), limits: clampedLimits(form.limits) };
 }
 
 export type UrlHint = { kind: 'error' | 'warning'; message: string; suggestion?: string } | undefined;
@@ -66,4 +66,10 @@ export const limitFields: ReadonlyArray<{ key: keyof GatewayLimits; label: strin
 
 export function clampLimit(field: (typeof limitFields)[number], value: number): number {
   return Math.round(Math.min(field.max, Math.max(field.min, Number.isFinite(value) ? value : field.min)));
+}
+
+export function clampedLimits(limits: GatewayLimits): GatewayLimits {
+  const out = { ...limits };
+  for (const field of limitFields) out[field.key] = clampLimit(field, limits[field.key]);
+  return out;
 }

@@ -61,7 +61,7 @@ test('cancel frees the UI at once while the gateway is still working, and change
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
-test('retries are a per-profile setting: with none, a 503 fails at once with its message', async ({ app: page, gateway }) => {
+test('retries are a per-profile setting: with none, a 503 fails at once with its message', async ({ app: page, gateway }, testInfo) => {
   await openPhoto(page, photo);
   await waitForImageOnScreen(page);
   await addGateway(page, { name: 'Test relay', baseUrl: gateway.baseUrl, model: 'gpt-image-1', apiKey: TEST_API_KEY });
@@ -69,6 +69,7 @@ test('retries are a per-profile setting: with none, a 503 fails at once with its
   const dialog = page.getByRole('dialog', { name: 'Gateway settings' });
   await dialog.getByText('Limits and timeouts').click();
   await dialog.getByLabel('Retries').fill('0');
+  await page.screenshot({ path: testInfo.outputPath('limits.png') });
   await dialog.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(dialog.getByLabel('Connection result')).toContainText('Saved');
   await dialog.getByRole('button', { name: 'Close' }).click();
