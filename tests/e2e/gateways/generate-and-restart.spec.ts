@@ -77,3 +77,14 @@ test('INFILL_API_KEY works without typing a key, and says where the key comes fr
     await bridge.stop();
   }
 });
+
+test('Generate image with no picture open starts a new 1024×1024 document from the result', async ({ app: page, gateway }) => {
+  await addGateway(page, { name: 'Images relay', baseUrl: gateway.baseUrl, model: 'gpt-image-1', apiKey: TEST_API_KEY });
+  await page.getByLabel('Prompt').fill('a red kite');
+  await page.getByRole('button', { name: 'Generate image' }).click();
+  await expect(layerRows(page)).toHaveCount(1);
+  await expect(layerRows(page).first()).toHaveAttribute('data-layer-kind', 'generated');
+  expect(gateway.requests.find((r) => r.path === '/images/generations')?.json).toMatchObject({ size: '1024x1024' });
+  await expect(page.getByRole('button', { name: 'Export' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
+});
