@@ -40,6 +40,7 @@ const actions: Record<ActionId, ActionImpl> = {
   openUsage: { enabled: always, perform: () => store().setUsageOpen(true) },
   toolBrush: { enabled: always, perform: () => store().setTool('brush') },
   toolEraser: { enabled: always, perform: () => store().setTool('eraser') },
+  toolExtend: { enabled: hasDocument, perform: () => store().setTool('extend') },
   brushSmaller: { enabled: always, perform: () => store().setBrushSize(Math.min(store().brushSize - 1, store().brushSize * 0.8)) },
   brushLarger: { enabled: always, perform: () => store().setBrushSize(Math.max(store().brushSize + 1, store().brushSize * 1.25)) },
   clearMask: { enabled: hasMask, perform: () => store().commit('Clear mask', clearMask) },

@@ -19,6 +19,8 @@ export function CanvasView() {
   const stage = useRef<Konva.Stage>(null);
   const maskLayer = useRef<Konva.Layer>(null);
   const cursor = useRef<Konva.Circle>(null);
+  const extendPreview = useRef<Konva.Rect>(null);
+  const tool = useAppStore((s) => s.tool);
   const canvas = useAppStore((s) => getDocument(s.records)?.canvas);
   const layers = useAppStore(useShallow((s) => getOrderedLayers(s.records)));
   const view = useAppStore((s) => s.view);
@@ -26,7 +28,7 @@ export function CanvasView() {
   const setViewport = useAppStore((s) => s.setViewport);
   const redrawMask = useCallback(() => maskLayer.current?.batchDraw(), []);
   const painter = useMaskPainter(canvas, redrawMask);
-  useCanvasInput({ container, stage, maskLayer, cursor }, painter);
+  useCanvasInput({ container, stage, maskLayer, cursor, extendPreview }, painter);
 
   useEffect(() => {
     const element = container.current;
@@ -44,6 +46,7 @@ export function CanvasView() {
       aria-label="Canvas"
       data-testid="canvas"
       data-view={`${view.scale} ${view.x} ${view.y}`}
+      data-tool={tool}
     >
       {!canvas && <p className="canvas-empty">Open a photo, drop one here, or paste one to begin.</p>}
       <Stage ref={stage} width={viewport.width} height={viewport.height} scaleX={view.scale} scaleY={view.scale} x={view.x} y={view.y}>
@@ -64,6 +67,7 @@ export function CanvasView() {
         </Layer>
         <Layer listening={false}>
           {canvas && <Rect {...canvas} stroke="#8a8a96" strokeWidth={1 / view.scale} perfectDrawEnabled={false} />}
+          <Rect ref={extendPreview} visible={false} stroke="#7aa7ff" dash={[8, 6]} listening={false} perfectDrawEnabled={false} />
           <Circle ref={cursor} radius={10} stroke="#ffffff" strokeWidth={1} visible={false} perfectDrawEnabled={false} shadowColor="#000" shadowBlur={2} shadowForStrokeEnabled />
         </Layer>
       </Stage>

@@ -80,6 +80,16 @@ export class MaskPainter {
       this.painted = { x: 0, y: 0, width: this.bounds.width, height: this.bounds.height };
       return;
     }
+    if (op.kind === 'rect') {
+      const local = { x: op.x - this.bounds.x, y: op.y - this.bounds.y, width: op.width, height: op.height };
+      for (const tile of this.tiles.overlapping(local, true)) {
+        tile.ctx.globalCompositeOperation = 'source-over';
+        tile.ctx.fillStyle = MASK_COLOR;
+        tile.ctx.fillRect(local.x - tile.x, local.y - tile.y, local.width, local.height);
+      }
+      this.painted = unionRects(this.painted, local);
+      return;
+    }
     const [x0 = 0, y0 = 0] = op.points;
     this.dab(op, x0, y0);
     let carry = 0;

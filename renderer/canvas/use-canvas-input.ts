@@ -1,7 +1,9 @@
 import type Konva from 'konva';
 import { useEffect, type RefObject } from 'react';
 import { getDocument, getMaskOps } from '../../shared/document/records.ts';
+import type { Rect } from '../../shared/geometry.ts';
 import { addMaskOp, newId } from '../state/document-ops.ts';
+import { draggedCanvas, edgesAt, extendCanvas, type Edge } from './extend-canvas.ts';
 import { useAppStore } from '../state/store.ts';
 import type { MaskPainter } from './mask-painter.ts';
 import { screenToDocument, zoomAt } from './view-math.ts';
@@ -11,15 +13,20 @@ interface CanvasInputRefs {
   stage: RefObject<Konva.Stage | null>;
   maskLayer: RefObject<Konva.Layer | null>;
   cursor: RefObject<Konva.Circle | null>;
+  extendPreview: RefObject<Konva.Rect | null>;
 }
 
-type Gesture = { kind: 'idle' } | { kind: 'stroke'; pointerId: number } | { kind: 'pan'; pointerId: number; startX: number; startY: number; viewX: number; viewY: number };
+type Gesture =
+  | { kind: 'idle' }
+  | { kind: 'stroke'; pointerId: number }
+  | { kind: 'extend'; pointerId: number; edges: Edge[]; start: { x: number; y: number }; canvas: Rect; next: Rect }
+  | { kind: 'pan'; pointerId: number; startX: number; startY: number; viewX: number; viewY: number };
 
 /**
  * Pointer, wheel and space-bar handling for the canvas, as native listeners: the brush's hot
  * path stamps into the mask canvas and asks Konva to redraw one layer, without React or the
  * store, and records one mask operation when the pointer lifts. Tools are a small state
- * machine: idle → stroke | pan → idle; Escape cancels a stroke.
+ * machine: idle → stroke | pan | extend → idle; Escape cancels a stroke or an extension.
  */
 export function useCanvasInput(refs: CanvasInputRefs, painter: MaskPainter | null): void {
   useEffect(() => {
@@ -38,9 +45,14 @@ export function useCanvasInput(refs: CanvasInputRefs, painter: MaskPainter | nul
     const moveCursor = (event: PointerEvent) => {
       const cursor = refs.cursor.current;
       if (!cursor) return;
-      const { brushSize, view } = store.getState();
+      const { brushSize, view, tool } = store.getState();
       const point = toDocument(event);
-      cursor.setAttrs({ x: point.x, y: point.y, radius: brushSize / 2, strokeWidth: 1.5 / view.scale, visible: true });
+      cursor.setAttrs({ x: point.x, y: point.y, radius: brushSize / 2, strokeWidth: 1.5 / view.scale, visible: tool !== 'extend' });
+    };
+
+    const hideExtendPreview = () => {
+      refs.extendPreview.current?.visible(false);
+      refs.extendPreview.current?.getLayer()?.batchDraw();
     };
 
     const onPointerDown = (event: PointerEvent) => {
@@ -53,8 +65,14 @@ export function useCanvasInput(refs: CanvasInputRefs, painter: MaskPainter | nul
         container.dataset.panning = 'true';
         return;
       }
-      if (event.button !== 0 || !getDocument(state.records)) return;
+      const doc = getDocument(state.records);
+      if (event.button !== 0 || !doc) return;
       const point = toDocument(event);
+      if (state.tool === 'extend') {
+        gesture = { kind: 'extend', pointerId: event.pointerId, edges: edgesAt(doc.canvas, point.x, point.y), start: point, canvas: doc.canvas, next: doc.canvas };
+        container.setPointerCapture(event.pointerId);
+        return;
+      }
       painter.beginStroke(state.tool === 'eraser' ? 'erase' : 'paint', state.brushSize, state.brushHardness, point.x, point.y);
       gesture = { kind: 'stroke', pointerId: event.pointerId };
       container.setPointerCapture(event.pointerId);
@@ -66,6 +84,11 @@ export function useCanvasInput(refs: CanvasInputRefs, painter: MaskPainter | nul
       if (gesture.kind === 'pan' && event.pointerId === gesture.pointerId) {
         refs.stage.current?.position({ x: gesture.viewX + event.clientX - gesture.startX, y: gesture.viewY + event.clientY - gesture.startY });
         refs.stage.current?.batchDraw();
+      } else if (gesture.kind === 'extend' && event.pointerId === gesture.pointerId) {
+        const point = toDocument(event);
+        gesture.next = draggedCanvas(gesture.canvas, gesture.edges, point.x - gesture.start.x, point.y - gesture.start.y);
+        refs.extendPreview.current?.setAttrs({ ...gesture.next, visible: true, strokeWidth: 2 / store.getState().view.scale });
+        refs.extendPreview.current?.getLayer()?.batchDraw();
       } else if (gesture.kind === 'stroke' && event.pointerId === gesture.pointerId) {
         const events = typeof event.getCoalescedEvents === 'function' ? event.getCoalescedEvents() : [];
         for (const sample of events.length > 0 ? events : [event]) {
@@ -84,6 +107,10 @@ export function useCanvasInput(refs: CanvasInputRefs, painter: MaskPainter | nul
         const { view, setView } = store.getState();
         setView({ ...view, x: gesture.viewX + event.clientX - gesture.startX, y: gesture.viewY + event.clientY - gesture.startY });
         delete container.dataset.panning;
+      } else if (gesture.kind === 'extend') {
+        hideExtendPreview();
+        const next = gesture.next;
+        store.getState().commit('Extend canvas', (records) => extendCanvas(records, next));
       } else {
         const op = painter.endStroke();
         if (op) {
@@ -108,6 +135,9 @@ export function useCanvasInput(refs: CanvasInputRefs, painter: MaskPainter | nul
         spaceHeld = true;
         container.dataset.spaceHeld = 'true';
         event.preventDefault();
+      } else if (event.key === 'Escape' && gesture.kind === 'extend') {
+        hideExtendPreview();
+        gesture = { kind: 'idle' };
       } else if (event.key === 'Escape' && gesture.kind === 'stroke') {
         painter.abandonStroke();
         painter.replay(getMaskOps(store.getState().records).map((record) => record.op));
@@ -144,7 +174,7 @@ export function useCanvasInput(refs: CanvasInputRefs, painter: MaskPainter | nul
       window.removeEventListener('keydown', onKeyDown);
       window.removeEventListener('keyup', onKeyUp);
     };
-  }, [refs.container, refs.stage, refs.maskLayer, refs.cursor, painter]);
+  }, [refs.container, refs.stage, refs.maskLayer, refs.cursor, refs.extendPreview, painter]);
 }
 
 export function isTyping(event: KeyboardEvent): boolean {

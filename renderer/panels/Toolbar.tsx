@@ -37,6 +37,9 @@ export function Toolbar() {
       <div className="group">
         <ActionButton action="toolBrush" pressed={tool === 'brush'} />
         <ActionButton action="toolEraser" pressed={tool === 'eraser'} />
+        <ActionButton action="toolExtend" pressed={tool === 'extend'}>
+          Extend
+        </ActionButton>
         <label className="slider">
           <span>Size</span>
           <input

@@ -25,7 +25,7 @@ export interface DocumentSlice {
   cancelGesture(): void;
 }
 
-export type Tool = 'brush' | 'eraser';
+export type Tool = 'brush' | 'eraser' | 'extend';
 
 /** How the document is shown: screen = document * scale + offset. */
 export interface ViewTransform {

@@ -22,6 +22,7 @@ export const actionCatalog = [
   { id: 'openUsage', label: 'Usage and prices', shortcuts: [], menu: 'file' },
   { id: 'toolBrush', label: 'Brush', shortcuts: ['B'], menu: 'mask' },
   { id: 'toolEraser', label: 'Eraser', shortcuts: ['E'], menu: 'mask' },
+  { id: 'toolExtend', label: 'Extend canvas', shortcuts: ['X'], menu: 'edit' },
   { id: 'brushSmaller', label: 'Smaller brush', shortcuts: ['['], menu: 'mask' },
   { id: 'brushLarger', label: 'Larger brush', shortcuts: [']'], menu: 'mask' },
   { id: 'clearMask', label: 'Clear mask', shortcuts: ['Mod+Shift+X'], menu: 'mask' },

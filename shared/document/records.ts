@@ -44,7 +44,16 @@ export interface MaskInvert {
   kind: 'invert';
 }
 
-export type MaskOperation = BrushStroke | MaskInvert;
+/** A filled rectangle in document pixels: the new strip of an extended canvas, say. */
+export interface MaskRect {
+  kind: 'rect';
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export type MaskOperation = BrushStroke | MaskInvert | MaskRect;
 
 /** One edit of the mask; replaying them in `seq` order rebuilds it. */
 export interface MaskOpRecord {
