@@ -25,7 +25,15 @@ function LayerRow({ layer, isTop, isBottom }: { layer: LayerRecord; isTop: boole
   const startGesture = useAppStore((s) => s.startGesture);
   const endGesture = useAppStore((s) => s.endGesture);
   const title = layer.generation
-    ? `${layer.generation.providerId}${layer.generation.model ? ` · ${layer.generation.model}` : ''} · seed ${layer.generation.seed}`
+    ? [
+        layer.generation.providerId,
+        layer.generation.model,
+        `seed ${layer.generation.seed}`,
+        layer.generation.costUsd !== undefined ? `$${layer.generation.costUsd.toFixed(3)}` : undefined,
+        layer.generation.prompt ? `“${layer.generation.prompt}”` : undefined,
+      ]
+        .filter(Boolean)
+        .join(' · ')
     : `${layer.width}×${layer.height}`;
   return (
     <li className="layer-row" aria-label={`Layer ${layer.name}`} data-layer-kind={layer.kind}>
