@@ -1,6 +1,7 @@
 import type { LayerSnapshot } from '../../shared/contract/schemas.ts';
 import { intersectRects, isEmptyRect, type Rect } from '../../shared/geometry.ts';
 import type { RgbaImage } from '../jobs/provider.ts';
+import { isKnownOpaque } from './image-codec.ts';
 
 /**
  * Flattens layers (bottom first) into the pixels of `region`, in document coordinates.
@@ -31,10 +32,21 @@ export function drawOver(target: RgbaImage, region: Rect, source: RgbaImage, x: 
   const dst = target.data;
   const src = source.data;
   const alphaScale = Math.round(Math.min(1, Math.max(0, opacity)) * 255);
+  // At full opacity an opaque source pixel replaces the target pixel as is (the `sa === 255`
+  // branch below), so a row with no transparency at all is one copy. Known-opaque sources
+  // (decoded from files without alpha) skip the check; others are checked row by row.
+  const fullOpacity = alphaScale === 255;
+  const knownOpaque = fullOpacity && isKnownOpaque(source);
+  const words = fullOpacity && !knownOpaque && LITTLE_ENDIAN && src.byteOffset % 4 === 0 ? new Uint32Array(src.buffer, src.byteOffset, src.length >> 2) : undefined;
+  const rowBytes = overlap.width * 4;
   for (let row = 0; row < overlap.height; row++) {
     const docY = overlap.y + row;
     let d = ((docY - region.y) * target.width + (overlap.x - region.x)) * 4;
     let s = ((docY - y) * source.width + (overlap.x - x)) * 4;
+    if (knownOpaque || (words && rowIsOpaque(words, s >> 2, overlap.width))) {
+      dst.set(src.subarray(s, s + rowBytes), d);
+      continue;
+    }
     for (let col = 0; col < overlap.width; col++, d += 4, s += 4) {
       const sa = alphaScale === 255 ? src[s + 3]! : Math.round((src[s + 3]! * alphaScale) / 255);
       if (sa === 0) continue;
@@ -63,4 +75,12 @@ export function drawOver(target: RgbaImage, region: Rect, source: RgbaImage, x: 
       dst[d + 3] = Math.round(outA * 255);
     }
   }
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/** Whether `count` pixels from word `start` all have alpha 255 (little-endian: alpha is the top byte). */
+function rowIsOpaque(words: Uint32Array, start: number, count: number): boolean {
+  for (let i = start, end = start + count; i < end; i++) if (words[i]! < 0xff000000) return false;
+  return true;
 }

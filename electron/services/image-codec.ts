@@ -64,15 +64,29 @@ export async function probeImage(bytes: Uint8Array, name: string): Promise<Probe
   return { format: isAvif ? 'avif' : metadata.format, width, height, displayMime, orientation: metadata.orientation ?? 1 };
 }
 
+/** Pixel buffers known to have alpha 255 everywhere (decoded from a file without alpha). */
+const opaquePixels = new WeakSet<Uint8Array>();
+
+/** Whether every pixel of `image` is known to be opaque, without looking at the pixels. */
+export function isKnownOpaque(image: RgbaImage): boolean {
+  return opaquePixels.has(image.data);
+}
+
 /** Decodes the whole image (first frame, EXIF orientation applied) to 8-bit straight RGBA. */
 export async function decodeRgba(bytes: Uint8Array, name = 'image'): Promise<RgbaImage> {
   try {
-    const { data, info } = await sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, autoOrient: true })
+    const decoder = sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, autoOrient: true });
+    // The header says whether there is an alpha channel at all; without one, ensureAlpha makes
+    // every pixel 255, which lets flattening copy whole rows (see flatten.ts).
+    const { hasAlpha } = await decoder.metadata();
+    const { data, info } = await decoder
       .toColourspace('srgb')
       .ensureAlpha()
       .raw({ depth: 'uchar' })
       .toBuffer({ resolveWithObject: true });
-    return { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
+    const image = { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
+    if (!hasAlpha) opaquePixels.add(image.data);
+    return image;
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new InfillError('CORRUPT_IMAGE', `“${name}” is damaged or incomplete and cannot be opened (${reason}).`);
