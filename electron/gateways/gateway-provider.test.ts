@@ -93,8 +93,22 @@ describe('gateway provider', () => {
     expect(gateway.requests.at(-1)?.files?.find((f) => f.field === 'image')).toMatchObject({ format: 'png', hasAlpha: true });
   });
 
+  it('uploads JPEG where the model takes it, by default; the mask stays an alpha PNG of the same size', async () => {
+    for (const protocol of ['openai-images', 'chat-image', 'json-relay'] as const) {
+      const p = provider(protocol);
+      const recorded = context();
+      await p.run(jobInput(p, document()), recorded.ctx);
+      expect(recorded.stages.some(([, , m]) => /^Uploading [\d.]+ (KB|MB) \(\d+×\d+ JPEG\)/.test(m ?? '')), protocol).toBe(true);
+    }
+    const last = gateway.requests.filter((r) => r.path === '/images/edits').at(-1);
+    const image = last?.files?.find((f) => f.field === 'image');
+    expect(image).toMatchObject({ format: 'jpeg', width: 1024, height: 1024 });
+    expect(last?.files?.find((f) => f.field === 'mask')).toMatchObject({ format: 'png', hasAlpha: true, width: 1024, height: 1024 });
+  });
+
   it('reports progress stages, the upload size and the cost from usage', async () => {
-    const p = provider('openai-images');
+    // Lossless on request: the message names the format that was sent.
+    const p = provider('openai-images', { upload: 'lossless' });
     const recorded = context();
     const [candidate] = await p.run(jobInput(p, document()), recorded.ctx);
     const stages = recorded.stages.map(([s]) => s);
@@ -155,7 +169,8 @@ describe('gateway provider', () => {
 
   it('on 413 shrinks and retries once, then succeeds', async () => {
     gateway.options.maxBodyBytes = 700 * 1024;
-    const p = provider('openai-images', { budgetBytes: 4 * 1024 * 1024 });
+    // Lossless PNG (~1.5 MB here) so the upload overshoots the relay's 700 KB cap.
+    const p = provider('openai-images', { budgetBytes: 4 * 1024 * 1024, upload: 'lossless' });
     const recorded = context();
     const input = jobInput(p, document());
     const [candidate] = await p.run(input, recorded.ctx);

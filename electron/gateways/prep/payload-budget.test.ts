@@ -47,4 +47,14 @@ describe('payload budget, computed up front', () => {
     expect(corrected).toBeDefined();
     expect((corrected?.size.width ?? 0) * (corrected?.size.height ?? 0)).toBeLessThan(plan.size.width * plan.size.height * 0.6);
   });
+
+  it('compact: JPEG q85 wherever the model takes it, RGBA PNG for dall-e-2', () => {
+    const at = (spec: typeof gpt1, protocol: 'openai-images' | 'chat-image' | 'json-relay') =>
+      planPayload({ region: { width: 1024, height: 1024 }, spec, protocol, budgetBytes: DEFAULT_BUDGET_BYTES, prefer: 'compact' });
+    for (const [spec, protocol] of [[gpt1, 'openai-images'], [gpt2, 'openai-images'], [chat, 'chat-image'], [relay, 'json-relay']] as const) {
+      expect(at(spec, protocol)).toMatchObject({ format: 'jpeg', quality: 85, alpha: false });
+    }
+    expect(at(dallE2, 'openai-images')).toMatchObject({ format: 'png', alpha: true });
+    expect(at(dallE2, 'openai-images').size).toEqual(planPayload({ region: { width: 1024, height: 1024 }, spec: dallE2, protocol: 'openai-images', budgetBytes: DEFAULT_BUDGET_BYTES }).size);
+  });
 });

@@ -32,7 +32,22 @@ const ALPHA_PNG_BYTES_PER_PIXEL = 2.9;
 const MASK_BYTES_PER_PIXEL = 0.08;
 /** Prompt, form fields, JSON keys, multipart headers. */
 const FIXED_OVERHEAD_BYTES = 48 * 1024;
+/** JPEG/WebP quality when lossy is the fallback because lossless does not fit the budget. */
 const LOSSY_QUALITY = 90;
+/**
+ * JPEG quality (4:4:4) for a compact upload. Outside the blend mask Infill keeps the original
+ * pixels (composite-back), so the upload's compression only changes the context the model sees:
+ * q85 4:4:4 is visually clean on photos and 1/4–1/5 of lossless PNG's bytes (1 MP of camera-like
+ * detail: 1.9 MB PNG vs ~380 KB), and encodes 4–5× faster.
+ */
+const COMPACT_QUALITY = 85;
+
+/**
+ * `lossless`: PNG whenever it fits the budget, JPEG only when it does not.
+ * `compact`: JPEG wherever the model takes it (GPT image models, chat image models, JSON relays);
+ * PNG only where it is required (dall-e-2: RGBA PNG).
+ */
+export type UploadPreference = 'lossless' | 'compact';
 
 /** Multipart carries bytes as is; JSON and chat carry base64 (4/3) inside data URIs. */
 export function transportFactor(protocol: GatewayProtocol): number {
@@ -57,6 +72,8 @@ export interface PlanInput {
   budgetBytes: number;
   /** Outpaint uploads have no mask. */
   withMask?: boolean;
+  /** Default `lossless`; the gateway provider asks for `compact` unless told otherwise. */
+  prefer?: UploadPreference;
 }
 
 export function planPayload(input: PlanInput): PayloadPlan {
@@ -64,10 +81,11 @@ export function planPayload(input: PlanInput): PayloadPlan {
   const withMask = input.withMask ?? true;
   const alpha = spec.family === 'dall-e-2';
   const fileCap = spec.maxImageBytes;
+  const compact = input.prefer === 'compact';
   const plan = (format: ImageFormat, size: Size): PayloadPlan => ({
     size,
     format,
-    quality: LOSSY_QUALITY,
+    quality: compact ? COMPACT_QUALITY : LOSSY_QUALITY,
     alpha,
     estimatedBytes: estimateBytes(size.width * size.height, format, alpha, protocol, withMask),
     budgetBytes,
@@ -75,8 +93,9 @@ export function planPayload(input: PlanInput): PayloadPlan {
   const wanted = fitToModel(region, spec);
   const wantedPixels = wanted.width * wanted.height;
   const lossy: ImageFormat | undefined = spec.inputFormats.includes('jpeg') ? 'jpeg' : spec.inputFormats.includes('webp') ? 'webp' : undefined;
-  const formats: ImageFormat[] = spec.inputFormats.includes('png') ? ['png'] : [];
-  if (lossy) formats.push(lossy);
+  const formats: ImageFormat[] = spec.inputFormats.includes('png') && !(compact && lossy && !alpha) ? ['png'] : [];
+  if (lossy && !alpha) formats.push(lossy);
+  if (formats.length === 0) formats.push('png');
   for (const format of formats) {
     const limit = Math.min(pixelsWithin(budgetBytes, format, alpha, protocol, withMask), Math.floor(fileCap / BYTES_PER_PIXEL[format]));
     if (wantedPixels <= limit) return plan(format, wanted);
