@@ -64,4 +64,19 @@ describe('upload encoding', () => {
     expect([out.width, out.height, out.data.length]).toEqual([30, 40, 30 * 40 * 4]);
     await expect(decodeToSize(new Uint8Array([1, 2, 3]), { width: 3, height: 3 }, 'Relay')).rejects.toMatchObject({ code: 'BAD_RESPONSE' });
   });
+
+  it('decodes just a box of the resized answer, the same pixels as the whole resize', async () => {
+    const data = Buffer.alloc(64 * 48 * 3);
+    for (let i = 0; i < data.length; i++) data[i] = (i * 37) & 255;
+    const png = new Uint8Array(await sharp(data, { raw: { width: 64, height: 48, channels: 3 } }).png().toBuffer());
+    const size = { width: 155, height: 117 };
+    const whole = await decodeToSize(png, size, 'Relay');
+    const box = { x: 31, y: 20, width: 90, height: 61 };
+    const part = await decodeToSize(png, size, 'Relay', box);
+    expect([part.width, part.height]).toEqual([90, 61]);
+    for (let y = 0; y < box.height; y++) {
+      const from = ((y + box.y) * size.width + box.x) * 4;
+      expect(part.data.subarray(y * box.width * 4, (y + 1) * box.width * 4)).toEqual(whole.data.subarray(from, from + box.width * 4));
+    }
+  });
 });

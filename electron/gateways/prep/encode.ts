@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import { InfillError } from '../../../shared/errors.ts';
 import type { GatewayProtocol } from '../../../shared/gateway/profile.ts';
+import type { Rect } from '../../../shared/geometry.ts';
 import type { Size } from '../../../shared/gateway/model-sizes.ts';
 import type { RgbaImage } from '../../jobs/provider.ts';
 import type { EncodedImage } from '../adapters/types.ts';
@@ -74,16 +75,20 @@ export async function normalizeForUpload(bytes: Uint8Array): Promise<EncodedImag
   }
 }
 
-/** Decodes a returned image and resizes it to the crop's size, as straight RGBA. */
-export async function decodeToSize(bytes: Uint8Array, size: Size, gatewayName: string): Promise<RgbaImage> {
+/**
+ * Decodes a returned image and resizes it to the crop's size, as straight RGBA. With `box`, only
+ * that part of the resized image is produced (libvips computes just the pixels asked for, each
+ * the same as in the whole resize): the answer matters only where it is blended or measured.
+ */
+export async function decodeToSize(bytes: Uint8Array, size: Size, gatewayName: string, box?: Rect): Promise<RgbaImage> {
   try {
-    const { data } = await sharp(bytes)
-      .toColourspace('srgb')
-      .ensureAlpha()
-      .resize(size.width, size.height, { fit: 'fill', kernel: 'lanczos3' })
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    return { width: size.width, height: size.height, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
+    let pipeline = sharp(bytes).toColourspace('srgb').ensureAlpha().resize(size.width, size.height, { fit: 'fill', kernel: 'lanczos3' });
+    const part = box && (box.width !== size.width || box.height !== size.height) ? box : undefined;
+    if (part) pipeline = pipeline.extract({ left: part.x, top: part.y, width: part.width, height: part.height });
+    const { data } = await pipeline.raw().toBuffer({ resolveWithObject: true });
+    const out = part ?? size;
+    if (data.length !== out.width * out.height * 4) throw new Error('unexpected layout');
+    return { width: out.width, height: out.height, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
   } catch {
     throw new InfillError('BAD_RESPONSE', `${gatewayName} returned an image Infill cannot decode; nothing was changed.`);
   }

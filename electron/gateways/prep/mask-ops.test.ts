@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blendMaskFromDistance, clampBlendOptions, distanceFromMask, editAreaFromBlend, maskBounds, MAX_TOUCH_PX } from './mask-ops.ts';
+import { blendMaskFromDistance, blendMaskFromField, clampBlendOptions, distanceField, distanceFromMask, editAreaFromBlend, maskBounds, MAX_TOUCH_PX } from './mask-ops.ts';
 
 function disc(width: number, height: number, cx: number, cy: number, r: number): Uint8Array {
   const m = new Uint8Array(width * height);
@@ -61,5 +61,31 @@ describe('mask ops', () => {
     for (let x = 9; x < 24; x++) expect(row[x] ?? 0).toBeLessThanOrEqual(row[x - 1] ?? 0);
     expect(row[24]).toBe(0);
     expect([...editAreaFromBlend(blend).subarray(5 * w, 5 * w + 26)].filter((v) => v === 255)).toHaveLength(24);
+  });
+
+  it('finds the bounding box from words and row ends the same as pixel by pixel', () => {
+    const w = 37;
+    const h = 23;
+    for (let k = 0; k < 200; k++) {
+      const m = new Uint8Array(w * h);
+      for (let j = 0; j < 1 + (k % 5); j++) m[(k * 7919 + j * 104729) % (w * h)] = 1 + ((k + j) % 255);
+      let x0 = w, y0 = h, x1 = -1, y1 = -1;
+      for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) if ((m[y * w + x] ?? 0) > 0) [x0, y0, x1, y1] = [Math.min(x0, x), Math.min(y0, y), Math.max(x1, x), Math.max(y1, y)];
+      expect(maskBounds(m, w, h)).toEqual({ x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1 });
+    }
+  });
+
+  it('the boxed field, blend and edit area equal the whole-crop ones', () => {
+    const w = 300;
+    const h = 200;
+    const m = disc(w, h, 120, 90, 30);
+    m[150 * w + 250] = 255;
+    const field = distanceField(m, w, h, 52);
+    expect(field.box).toEqual({ x: 37, y: 7, width: 263, height: 193 }); // mask box ± 53, clipped
+    const full = distanceFromMask(m, w, h, 52);
+    const options = { growPx: 8, featherPx: 16 };
+    const blend = blendMaskFromField(field, w, h, options);
+    expect(blend).toEqual(blendMaskFromDistance(full, options));
+    expect(editAreaFromBlend(blend, w, field.box)).toEqual(editAreaFromBlend(blend));
   });
 });

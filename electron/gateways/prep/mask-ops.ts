@@ -27,24 +27,60 @@ export function clampBlendOptions(options: BlendOptions): BlendOptions {
   return { growPx, featherPx };
 }
 
-/** Bounding box of the pixels with mask > 0, or undefined when the mask is empty. */
+/**
+ * Bounding box of the pixels with mask > 0, or undefined when the mask is empty. Big crops are
+ * mostly zero margin around the painted box, so the rows are found with 32-bit words from both
+ * ends, and each row in between is scanned only from its ends up to the box found so far.
+ */
 export function maskBounds(mask: Uint8Array, width: number, height: number): Rect | undefined {
-  let x0 = width;
-  let y0 = height;
-  let x1 = -1;
-  let y1 = -1;
-  for (let y = 0; y < height; y++) {
-    const row = y * width;
-    for (let x = 0; x < width; x++) {
-      if ((mask[row + x] ?? 0) > 0) {
-        if (x < x0) x0 = x;
-        if (x > x1) x1 = x;
-        if (y < y0) y0 = y;
-        y1 = y;
+  const total = width * height;
+  let first = 0;
+  let last = total - 1;
+  if (mask.byteOffset % 4 === 0 && total >= 64) {
+    const n = total >> 2;
+    const words = new Uint32Array(mask.buffer, mask.byteOffset, n);
+    let w = 0;
+    while (w < n && words[w] === 0) w++;
+    first = w * 4;
+    let tailPainted = false;
+    for (let i = total - 1; i >= n * 4; i--) {
+      if ((mask[i] ?? 0) !== 0) {
+        tailPainted = true;
+        break;
+      }
+    }
+    if (!tailPainted) {
+      let v = n - 1;
+      while (v > w && words[v] === 0) v--;
+      last = v * 4 + 3;
+    }
+  }
+  while (first < total && (mask[first] ?? 0) === 0) first++;
+  if (first >= total) return undefined;
+  while (last > first && (mask[last] ?? 0) === 0) last--;
+  const y0 = Math.floor(first / width);
+  const y1 = Math.floor(last / width);
+  let x0 = first - y0 * width;
+  let x1 = last - y1 * width;
+  if (y1 > y0) {
+    // Rows y0 and y1 reach at least to the first/last found pixel; widen from every row's ends.
+    for (let y = y0; y <= y1; y++) {
+      const row = y * width;
+      for (let x = 0; x < x0; x++) {
+        if ((mask[row + x] ?? 0) > 0) {
+          x0 = x;
+          break;
+        }
+      }
+      for (let x = width - 1; x > x1; x--) {
+        if ((mask[row + x] ?? 0) > 0) {
+          x1 = x;
+          break;
+        }
       }
     }
   }
-  return x1 < 0 ? undefined : { x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1 };
+  return { x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1 };
 }
 
 const FAR = 1e20;
@@ -78,14 +114,22 @@ function edt1d(f: Float64Array, n: number, d: Float64Array, v: Int32Array, z: Fl
 }
 
 /**
- * Euclidean distance from every pixel to the nearest pixel with mask > 0 (0 on the mask).
- * Only the mask's bounding box grown by `maxDistance` is computed; everything else is Infinity,
- * which is exact enough: those pixels are farther than `maxDistance` by construction.
+ * Distances inside `box` only (crop coordinates, row-major, `box.width × box.height`); every
+ * pixel outside it is farther than the `maxDistance` it was computed for.
  */
-export function distanceFromMask(mask: Uint8Array, width: number, height: number, maxDistance: number): Float32Array {
-  const out = new Float32Array(width * height).fill(Infinity);
+export interface DistanceField {
+  box: Rect;
+  data: Float32Array;
+}
+
+/**
+ * Euclidean distance to the nearest pixel with mask > 0 (0 on the mask), computed only in the
+ * mask's bounding box grown by `maxDistance`: the only place anything is blended, compared or
+ * sent as edit area. A 24 MP job's crop (2472²) never gets walked or filled as a whole.
+ */
+export function distanceField(mask: Uint8Array, width: number, height: number, maxDistance: number): DistanceField {
   const bounds = maskBounds(mask, width, height);
-  if (!bounds) return out;
+  if (!bounds) return { box: { x: 0, y: 0, width: 0, height: 0 }, data: new Float32Array(0) };
   const pad = Math.ceil(maxDistance) + 1;
   const x0 = Math.max(0, bounds.x - pad);
   const y0 = Math.max(0, bounds.y - pad);
@@ -93,28 +137,87 @@ export function distanceFromMask(mask: Uint8Array, width: number, height: number
   const y1 = Math.min(height, bounds.y + bounds.height + pad);
   const w = x1 - x0;
   const h = y1 - y0;
-  // Float32 halves the memory for big crops; squared distances that matter (≤ 48²) stay exact.
+  // Float32 halves the memory for big crops; squared distances that matter (≤ 53²) stay exact.
   const grid = new Float32Array(w * h);
-  const longest = Math.max(w, h);
-  const f = new Float64Array(longest);
-  const d = new Float64Array(longest);
-  const v = new Int32Array(longest);
-  const z = new Float64Array(longest + 1);
-  // Columns first, then rows.
-  for (let x = 0; x < w; x++) {
-    for (let y = 0; y < h; y++) f[y] = (mask[(y + y0) * width + x + x0] ?? 0) > 0 ? 0 : FAR;
-    edt1d(f, h, d, v, z);
-    for (let y = 0; y < h; y++) grid[y * w + x] = d[y] ?? FAR;
-  }
+  // Columns: the squared distance to the nearest painted pixel above or below, in two row-major
+  // sweeps (the 1-D transform of a 0/∞ column is just that, and rows are cache-friendly).
+  const NONE = 1e9;
   for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) f[x] = grid[y * w + x] ?? FAR;
-    edt1d(f, w, d, v, z);
+    const m = (y + y0) * width + x0;
+    const row = y * w;
+    for (let x = 0; x < w; x++) grid[row + x] = (mask[m + x] ?? 0) > 0 ? 0 : y > 0 ? grid[row - w + x]! + 1 : NONE;
+  }
+  const below = new Float64Array(w);
+  for (let y = h - 1; y >= 0; y--) {
+    const row = y * w;
     for (let x = 0; x < w; x++) {
-      const squared = d[x] ?? FAR;
-      out[(y + y0) * width + x + x0] = squared >= FAR ? Infinity : Math.sqrt(squared);
+      const up = grid[row + x]!;
+      const down = up === 0 ? 0 : y < h - 1 ? below[x]! + 1 : NONE;
+      below[x] = down;
+      const nearest = up < down ? up : down;
+      grid[row + x] = nearest >= NONE / 2 ? FAR : nearest * nearest;
     }
   }
+  // Rows: the exact 1-D transform (lower envelope of parabolas), run between painted pixels only.
+  // A painted pixel (0) is nearer than anything beyond it, so each gap between painted runs, with
+  // the painted pixel at either end, is solved on its own and the painted runs are skipped: inside
+  // a big mask that is most of the box.
+  const f = new Float64Array(w + 2);
+  const d = new Float64Array(w + 2);
+  const v = new Int32Array(w + 2);
+  const z = new Float64Array(w + 3);
+  for (let y = 0; y < h; y++) {
+    const row = y * w;
+    let x = 0;
+    while (x < w) {
+      if (grid[row + x] === 0) {
+        x++;
+        continue;
+      }
+      const start = x;
+      while (x < w && grid[row + x] !== 0) x++;
+      const from = start > 0 ? start - 1 : start;
+      const to = x < w ? x + 1 : x;
+      let reachable = false;
+      for (let i = from; i < to; i++) {
+        const value = grid[row + i]!;
+        f[i - from] = value;
+        if (value < FAR) reachable = true;
+      }
+      if (!reachable) {
+        grid.fill(Infinity, row + start, row + x);
+        continue;
+      }
+      edt1d(f, to - from, d, v, z);
+      for (let q = start; q < x; q++) {
+        const squared = d[q - from] ?? FAR;
+        grid[row + q] = squared >= FAR ? Infinity : Math.sqrt(squared);
+      }
+    }
+  }
+  return { box: { x: x0, y: y0, width: w, height: h }, data: grid };
+}
+
+/**
+ * Euclidean distance from every pixel to the nearest pixel with mask > 0 (0 on the mask), as a
+ * full-size array: `distanceField` spread over the crop, Infinity outside its box (exact enough:
+ * those pixels are farther than `maxDistance` by construction).
+ */
+export function distanceFromMask(mask: Uint8Array, width: number, height: number, maxDistance: number): Float32Array {
+  const out = new Float32Array(width * height).fill(Infinity);
+  const { box, data } = distanceField(mask, width, height, maxDistance);
+  for (let y = 0; y < box.height; y++) out.set(data.subarray(y * box.width, (y + 1) * box.width), (y + box.y) * width + box.x);
   return out;
+}
+
+function blendValue(d: number, growPx: number, featherPx: number): number {
+  if (d <= growPx) return 255;
+  if (d < growPx + featherPx) {
+    const t = (d - growPx) / featherPx;
+    const smooth = t * t * (3 - 2 * t);
+    return Math.round(255 * (1 - smooth));
+  }
+  return 0;
 }
 
 /**
@@ -123,23 +226,39 @@ export function distanceFromMask(mask: Uint8Array, width: number, height: number
  */
 export function blendMaskFromDistance(distance: Float32Array, options: BlendOptions): Uint8Array {
   const { growPx, featherPx } = clampBlendOptions(options);
-  const reach = growPx + featherPx;
   const out = new Uint8Array(distance.length);
-  for (let i = 0; i < distance.length; i++) {
-    const d = distance[i] ?? Infinity;
-    if (d <= growPx) out[i] = 255;
-    else if (d < reach) {
-      const t = (d - growPx) / featherPx;
-      const smooth = t * t * (3 - 2 * t);
-      out[i] = Math.round(255 * (1 - smooth));
+  for (let i = 0; i < distance.length; i++) out[i] = blendValue(distance[i] ?? Infinity, growPx, featherPx);
+  return out;
+}
+
+/** The same blend mask, full crop size, from a field: only the field's box is visited. */
+export function blendMaskFromField(field: DistanceField, width: number, height: number, options: BlendOptions): Uint8Array {
+  const { growPx, featherPx } = clampBlendOptions(options);
+  const out = new Uint8Array(width * height);
+  const { box, data } = field;
+  for (let y = 0; y < box.height; y++) {
+    const from = y * box.width;
+    const to = (y + box.y) * width + box.x;
+    for (let x = 0; x < box.width; x++) {
+      const d = data[from + x]!;
+      if (d < growPx + featherPx || d <= growPx) out[to + x] = blendValue(d, growPx, featherPx); // else 0
     }
   }
   return out;
 }
 
-/** What the model is told to repaint: every pixel the blend mask may touch. */
-export function editAreaFromBlend(blend: Uint8Array): Uint8Array {
+/**
+ * What the model is told to repaint: every pixel the blend mask may touch. With `box` (the
+ * field's box, outside which the blend is 0 by construction) only that part is visited.
+ */
+export function editAreaFromBlend(blend: Uint8Array, width?: number, box?: Rect): Uint8Array {
   const out = new Uint8Array(blend.length);
-  for (let i = 0; i < blend.length; i++) out[i] = (blend[i] ?? 0) > 0 ? 255 : 0;
+  if (width === undefined || box === undefined) {
+    for (let i = 0; i < blend.length; i++) out[i] = (blend[i] ?? 0) > 0 ? 255 : 0;
+    return out;
+  }
+  for (let y = box.y; y < box.y + box.height; y++) {
+    for (let i = y * width + box.x, end = i + box.width; i < end; i++) if (blend[i]! > 0) out[i] = 255;
+  }
   return out;
 }

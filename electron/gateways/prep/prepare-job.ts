@@ -5,13 +5,13 @@ import type { ProviderJobInput, RgbaImage } from '../../jobs/provider.ts';
 import type { EditRequest, GenerateRequest, OutpaintRequest } from '../adapters/types.ts';
 import { matchColoursInRing } from './colour-match.ts';
 import type { ColourMatch } from './colour-match.ts';
-import { keepOutsideBlend } from './composite.ts';
+import { keepInsideBlend } from './composite.ts';
 import { decodeToSize, encodeImageForUpload, encodeMaskForUpload, resampleRoundTrip } from './encode.ts';
-import { blendMaskFromDistance, clampBlendOptions, COLOUR_RING_PX, distanceFromMask, editAreaFromBlend, MAX_TOUCH_PX } from './mask-ops.ts';
-import type { BlendOptions } from './mask-ops.ts';
+import { blendMaskFromField, clampBlendOptions, COLOUR_RING_PX, distanceField, editAreaFromBlend, MAX_TOUCH_PX } from './mask-ops.ts';
+import type { BlendOptions, DistanceField } from './mask-ops.ts';
 import { cropRgba, detectOutpaint, isBlank } from './outpaint.ts';
 import { correctedPlan, planPayload, transportFactor } from './payload-budget.ts';
-import type { PayloadPlan, PlanInput } from './payload-budget.ts';
+import type { PayloadPlan, PlanInput, UploadPreference } from './payload-budget.ts';
 
 /** From the runner's crop + mask to a ready request, and from the answer back to a candidate. */
 
@@ -22,6 +22,8 @@ export interface PrepOptions {
   partialImages: number;
   /** Use the relay's outpaint endpoint when the mask is a strip of empty canvas. */
   canOutpaint: boolean;
+  /** PNG when it fits, or JPEG wherever the model takes it (see payload-budget.ts); default lossless. */
+  upload?: UploadPreference;
 }
 
 export type PreparedRequest =
@@ -36,10 +38,13 @@ export interface PreparedJob {
   uploadBytes: number;
   /** Blend mask at crop size: grown + feathered painted mask, 0 beyond 32 px. */
   blend: Uint8Array;
-  /** Distance to the painted mask, for the colour ring. */
-  distance: Float32Array;
+  /**
+   * Distance to the painted mask, in the mask's box grown by the colour ring's reach: outside
+   * that box the blend mask is 0, so the answer is only decoded, measured and used inside it.
+   */
+  distance: DistanceField;
   reachPx: number;
-  /** The crop after the same resize round trip as the answer, computed once per job. */
+  /** What the model saw, at crop scale, inside the distance box: computed once per job. */
   reference?: Promise<RgbaImage>;
 }
 
@@ -48,20 +53,21 @@ export async function prepareJob(input: ProviderJobInput, protocol: GatewayProto
   const region: Size = { width: image.width, height: image.height };
   const blendOptions = clampBlendOptions(options.blend);
   const reachPx = blendOptions.growPx + blendOptions.featherPx;
-  const distance = distanceFromMask(mask, image.width, image.height, MAX_TOUCH_PX + RESAMPLE_GUARD_PX + COLOUR_RING_PX);
-  const blend = blendMaskFromDistance(distance, blendOptions);
+  const distance = distanceField(mask, image.width, image.height, MAX_TOUCH_PX + RESAMPLE_GUARD_PX + COLOUR_RING_PX);
+  const blend = blendMaskFromField(distance, image.width, image.height, blendOptions);
+  const prefer = options.upload ? { prefer: options.upload } : {};
   const base = { prompt: input.prompt, seed: input.seed };
 
   if (isBlank(image) && protocol !== 'json-relay') {
     const size = fitToModel(region, spec);
-    const plan = planPayload({ region, spec, protocol, budgetBytes: options.budgetBytes, withMask: false });
+    const plan = planPayload({ region, spec, protocol, budgetBytes: options.budgetBytes, withMask: false, ...prefer });
     const request: GenerateRequest = { ...base, n: input.n, size, ...(options.partialImages > 0 ? { partialImages: options.partialImages } : {}) };
     return { call: { mode: 'generate', request }, plan, uploadBytes: 0, blend, distance, reachPx };
   }
 
   const outpaint = options.canOutpaint ? detectOutpaint(image, mask) : undefined;
   if (outpaint) {
-    const planInput: PlanInput = { region, spec, protocol, budgetBytes: options.budgetBytes, withMask: false };
+    const planInput: PlanInput = { region, spec, protocol, budgetBytes: options.budgetBytes, withMask: false, ...prefer };
     const plan = planPayload(planInput);
     const scale = plan.size.width / region.width;
     const scaleY = plan.size.height / region.height;
@@ -76,8 +82,8 @@ export async function prepareJob(input: ProviderJobInput, protocol: GatewayProto
     return { call: { mode: 'outpaint', request }, plan, uploadBytes: Math.ceil(known.bytes.length * transportFactor(protocol)), blend, distance, reachPx };
   }
 
-  const editArea = editAreaFromBlend(blend);
-  const planInput: PlanInput = { region, spec, protocol, budgetBytes: options.budgetBytes };
+  const editArea = editAreaFromBlend(blend, image.width, distance.box);
+  const planInput: PlanInput = { region, spec, protocol, budgetBytes: options.budgetBytes, ...prefer };
   let plan = planPayload(planInput);
   let encoded = await encodeEdit(image, editArea, region, plan, protocol);
   const corrected = correctedPlan(plan, encoded.uploadBytes, planInput);
@@ -112,13 +118,44 @@ export interface FinishedCandidate {
   colour: ColourMatch;
 }
 
-/** Decode, resize back to the crop, colour-match in the ring, and keep every untouched pixel. */
+/**
+ * Decode, resize back to the crop, colour-match in the ring, and keep every untouched pixel.
+ * Only the distance box (the mask's box grown by the ring) of the answer is decoded and looked
+ * at: outside it the blend mask is 0 and the candidate is the original crop, byte for byte.
+ */
 export async function finishCandidate(bytes: Uint8Array, input: ProviderJobInput, prepared: PreparedJob, gatewayName: string): Promise<FinishedCandidate> {
-  const result = await decodeToSize(bytes, { width: input.image.width, height: input.image.height }, gatewayName);
+  const size: Size = { width: input.image.width, height: input.image.height };
+  const { box } = prepared.distance;
+  if (box.width === 0 || box.height === 0) {
+    await decodeToSize(bytes, size, gatewayName, { x: 0, y: 0, width: 1, height: 1 }); // still refuse garbage
+    return { image: { ...size, data: new Uint8Array(input.image.data) }, blendMask: prepared.blend, colour: { applied: false, gain: [1, 1, 1], offset: [0, 0, 0], reason: 'empty mask' } };
+  }
+  const result = await decodeToSize(bytes, size, gatewayName, box);
   // The ring starts a few pixels out: resampling to and from the upload size bleeds the model's
   // paint about a pixel past the edit area, and those pixels would skew the statistics.
   const inner = prepared.reachPx + RESAMPLE_GUARD_PX;
-  prepared.reference ??= resampleRoundTrip(input.image, prepared.plan.size);
-  const colour = matchColoursInRing(await prepared.reference, result, prepared.distance, inner, inner + COLOUR_RING_PX);
-  return { image: keepOutsideBlend(input.image, result, prepared.blend), blendMask: prepared.blend, colour };
+  prepared.reference ??= referenceInBox(input.image, prepared, gatewayName);
+  const colour = matchColoursInRing(await prepared.reference, result, prepared.distance.data, inner, inner + COLOUR_RING_PX);
+  return { image: keepInsideBlend(input.image, result, box, prepared.blend), blendMask: prepared.blend, colour };
+}
+
+/**
+ * The colour match's reference: the crop as the model saw it, brought back to crop scale the way
+ * the answer is, inside the distance box. Without a resize it is the crop itself; for an edit it
+ * is the uploaded file decoded like an answer (one decode, no second pass over the whole crop),
+ * with the crop's own alpha so empty canvas stays out of the statistics.
+ */
+async function referenceInBox(image: RgbaImage, prepared: PreparedJob, gatewayName: string): Promise<RgbaImage> {
+  const { box } = prepared.distance;
+  const size: Size = { width: image.width, height: image.height };
+  if (prepared.plan.size.width === size.width && prepared.plan.size.height === size.height) return cropRgba(image, box);
+  if (prepared.call.mode === 'edit') {
+    const seen = await decodeToSize(prepared.call.request.image.bytes, size, gatewayName, box);
+    for (let y = 0; y < box.height; y++) {
+      const from = ((y + box.y) * image.width + box.x) * 4;
+      for (let x = 0; x < box.width; x++) seen.data[(y * box.width + x) * 4 + 3] = image.data[from + x * 4 + 3]!;
+    }
+    return seen;
+  }
+  return cropRgba(await resampleRoundTrip(image, prepared.plan.size), box);
 }
