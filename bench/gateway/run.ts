@@ -142,7 +142,7 @@ try {
       log('profiling the 24 MP job…');
       const steps = await profileJobSteps({ assets: harness.assets, layers, region: bigRegion, canvas, mask: bigMask, protocol: 'openai-images', model: 'gpt-image-1', runs: 3 });
       lines.push(
-        `Where the detailed photo's job goes, step by step (each step alone with the job's inputs, median of 3). The flatten and prepareJob rows are the prep timed above; the rest run after the answer is in (they are part of the job, not of the prep figure) and use the upload image in place of the gateway's answer:`,
+        `Where the detailed photo's job goes, step by step (each step alone with the job's inputs, median of 3). The flatten and prepareJob rows are the prep timed above; the rest run after the answer is in (they are part of the job, not of the prep figure) and use the upload's pixels, as PNG, in place of the gateway's answer:`,
         '',
         ...stepRows(steps),
         '',
@@ -159,7 +159,7 @@ try {
   for (const photo of photos) {
     const harness = await createAppHarness(providers);
     const wire: Array<{ protocol: GatewayProtocol; model: string; path: string; body: number; upload: string }> = [];
-    let jpegBody: { body: number; image: number; png: number } | undefined;
+    let losslessBody: { body: number; image: number; png: number } | undefined;
     try {
       const asset = await importImage(harness.assets, `${photo.name}.jpg`, new Uint8Array(await readFile(photo.file)));
       const layers = [{ assetId: asset.assetId, x: 0, y: 0, opacity: 1, visible: true }];
@@ -170,11 +170,11 @@ try {
         log(`${photo.name} bytes ${protocol}/${model}: ${request.path} ${request.bodyBytes} B`);
         const sentImage = request.files?.find((f) => f.field === 'image' || f.field === 'image[]');
         if (model === 'gpt-image-1' && sentImage) {
-          // What if the planner sent this crop as JPEG (as it already does when PNG does not fit)?
+          // For comparison: the same crop as lossless PNG (the `upload: 'lossless'` option, and the default before).
           const crop = await flattenRegion(layers, bigRegion, (id) => harness.assets.readRgba(id));
-          const plan = { size: { width: sentImage.width, height: sentImage.height }, format: 'jpeg' as const, quality: 90, alpha: false, estimatedBytes: 0, budgetBytes: DEFAULT_BUDGET_BYTES };
-          const jpeg = await encodeImageForUpload(crop, plan);
-          jpegBody = { body: request.bodyBytes - sentImage.bytes + jpeg.bytes.length, image: jpeg.bytes.length, png: sentImage.bytes };
+          const plan = { size: { width: sentImage.width, height: sentImage.height }, format: 'png' as const, quality: 90, alpha: false, estimatedBytes: 0, budgetBytes: DEFAULT_BUDGET_BYTES };
+          const png = await encodeImageForUpload(crop, plan);
+          losslessBody = { body: request.bodyBytes - sentImage.bytes + png.bytes.length, image: sentImage.bytes, png: png.bytes.length };
         }
       }
     } finally {
@@ -184,9 +184,9 @@ try {
     const whole = await decodeRgba(new Uint8Array(await readFile(photo.file)));
     const naive: Record<'multipart' | 'base64', NaiveUpload> = { multipart: await naiveUpload(whole, undefined, 1), base64: await naiveUpload(whole, undefined, 4 / 3) };
     const note = (n: NaiveUpload) => `${n.final} → ${mb(n.wireBytes)} after ${n.encodes} encodes (${(n.ms / 1000).toFixed(1)} s)`;
-    if (jpegBody) {
-      const body = jpegBody.body;
-      whatIf.push(`${photo.name}: ${kb(body)} (image ${kb(jpegBody.image)} instead of ${kb(jpegBody.png)}), 1/${(naive.multipart.wireBytes / body).toFixed(1)} of the naive body`);
+    if (losslessBody) {
+      const body = losslessBody.body;
+      whatIf.push(`${photo.name}: ${kb(body)} (image ${kb(losslessBody.png)} instead of ${kb(losslessBody.image)}), 1/${(naive.multipart.wireBytes / body).toFixed(1)} of the naive body`);
     }
     naiveNotes.push(`**${photo.name}** (whole photo as PNG: ${mb(naive.multipart.pngBytes)}): multipart ${note(naive.multipart)}; base64 ${note(naive.base64)}`);
     for (const row of wire) {
@@ -206,7 +206,7 @@ try {
     '|---|---|---|---|---|---|---|---|',
     ...byteRows,
     '',
-    `What the planner would need for the goal: gpt-image-1's body with the same 1024×1024 crop sent as JPEG q90 4:4:4 instead of lossless PNG (mask and fields unchanged; computed, not sent): ${whatIf.join('; ')}. Outside the blend mask Infill keeps the original pixels anyway, so a lossy upload only changes the context the model sees.`,
+    `Infill uploads JPEG q85 4:4:4 wherever the model takes it (PNG where required: dall-e-2), the mask stays PNG in each protocol's polarity; outside the blend mask Infill keeps the original pixels anyway, so a lossy upload only changes the context the model sees. For comparison, gpt-image-1's body with the same crop as lossless PNG (\`upload: 'lossless'\`, the default before; computed, not sent): ${whatIf.join('; ')}.`,
     '',
   );
 
@@ -290,7 +290,7 @@ try {
     const flatAnswer = await profileJobSteps({ assets: harness.assets, layers, region, canvas: smallCanvas, mask: smallMask, protocol: 'openai-images', model: 'gpt-image-1', answer, runs: 5 });
 
     const over = app - raw;
-    const contentCost = (list: StepTime[]) => list.filter((st) => /^(decode the answer PNG|runner: encode the layer)/.test(st.step)).reduce((sum, st) => sum + st.ms, 0);
+    const contentCost = (list: StepTime[]) => list.filter((st) => /^(decode the answer|runner: encode the layer)/.test(st.step)).reduce((sum, st) => sum + st.ms, 0);
     lines.push(
       `### App overhead per job: ${region.width}×${region.height} crop of a 2048×2048 detailed JPEG, gpt-image-1 (multipart /images/edits, body ${kb(appBody)})`,
       '',
@@ -305,7 +305,7 @@ try {
       `| ↳ answer → \`jobDone\` (finishCandidate, layer pixels, layer PNG, asset store) | ${ms(median(stages.after))} | | | |`,
       `| Infill, provider.run alone (prepareJob + HTTP + finishCandidate) | ${ms(provider)} | ${signed(provider - raw)} | ${ms(fastest(providerTimes))} | |`,
       '',
-      `Where the app's own time goes (each step alone with the job's inputs, median of 10). The test gateway answers with the crop painted flat magenta inside the mask, which is cheaper to decode and to encode as a layer than a model's picture; the steps below use the upload image (photo content) as the answer instead. Decoding the answer and encoding the layer took ${ms(contentCost(flatAnswer))} with the gateway's flat answer and ${ms(contentCost(steps))} with the photo-like one: a real model's job pays about that difference on top of the figures above.`,
+      `Where the app's own time goes (each step alone with the job's inputs, median of 10). The test gateway answers with the crop painted flat magenta inside the mask, which is cheaper to decode and to encode as a layer than a model's picture; the steps below use the upload's pixels as a PNG (photo content) as the answer instead. Decoding the answer and encoding the layer took ${ms(contentCost(flatAnswer))} with the gateway's flat answer and ${ms(contentCost(steps))} with the photo-like one: a real model's job pays about that difference on top of the figures above.`,
       '',
       ...stepRows(steps),
       '',
