@@ -158,6 +158,8 @@ out.push(
       ['… + onion-peel start + low-frequency correction', 18.12, 0.502, 0.806],
       ['… σ² = 10th percentile (shipped)', 18.2, 0.501, 0.826],
       ['… + spatial prior (nearby sources), weak / medium / strong', '18.33 / 18.37 / 18.41', '0.519 / 0.528 / 0.540', '0.726 / 0.680 / 0.641'],
+      ['… + spatial prior at the coarsest level only, medium / strong', '18.35 / 18.39', '0.510 / 0.516', '0.784 / 0.767'],
+      ['… + Wexler\'s boundary confidence γ^−dist in the vote, γ = 1.1 / 1.3', '18.21 / 18.27', '0.503 / 0.515', '0.823 / 0.772'],
       ['smooth: no gradient term', 18.28, 0.591, 0.335],
       ['smooth: ½ gradient term everywhere', 17.75, 0.576, 0.462],
       ['smooth: full gradient term (as in the paper)', 9.13, 0.258, 3.83],
