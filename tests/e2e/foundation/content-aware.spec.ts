@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from '../support/fixtures.ts';
-import { layerRows, openPhoto, paintStroke, photos, waitForImageOnScreen } from '../support/canvas.ts';
+import { exportImage, layerRows, openPhoto, paintStroke, photos, waitForImageOnScreen } from '../support/canvas.ts';
 import { compareAroundPath, decode } from '../support/pixels.ts';
 
 const photo = join(photos, 'chelsea.png');
@@ -37,10 +36,7 @@ test('the automatic choice estimates and runs content-aware fill for a large hol
   await expect(layerRows(page)).toHaveCount(2);
   await page.screenshot({ path: testInfo.outputPath('content-aware.png') });
 
-  await page.getByRole('button', { name: 'Export' }).click();
-  const download = page.waitForEvent('download');
-  await page.getByRole('dialog', { name: 'Export image' }).getByRole('button', { name: 'Save' }).click();
-  const filled = await decode(new Uint8Array(await readFile(await (await download).path())));
+  const filled = await decode(await exportImage(page));
   const result = compareAroundPath(await decode(photo), filled, path, 25 + 3, 12);
   expect(result.changedOutside, 'pixels changed outside the mask').toBe(0);
   expect(result.changedInside / result.inside).toBeGreaterThan(0.5);

@@ -1,8 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { expect, test } from '../support/fixtures.ts';
-import { layerRows, openPhoto, paintStroke, photos, viewScale, waitForImageOnScreen } from '../support/canvas.ts';
+import { exportImage, layerRows, openPhoto, paintStroke, photos, viewScale, waitForImageOnScreen } from '../support/canvas.ts';
 import { compareAroundPath, decode } from '../support/pixels.ts';
 
 const photo = join(photos, 'coffee.jpg');
@@ -12,16 +10,6 @@ const path: Array<[number, number]> = [
   [300, 170],
   [380, 160],
 ];
-
-async function exportPng(page: Page): Promise<Uint8Array> {
-  await page.getByRole('button', { name: 'Export' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Export image' });
-  await dialog.getByLabel('Format').selectOption('png');
-  const download = page.waitForEvent('download');
-  await dialog.getByRole('button', { name: 'Save' }).click();
-  const file = await (await download).path();
-  return new Uint8Array(await readFile(file));
-}
 
 test('open a photo, paint a mask, fill it offline, undo, redo and export', async ({ app: page }, testInfo) => {
   await openPhoto(page, photo);
@@ -41,7 +29,7 @@ test('open a photo, paint a mask, fill it offline, undo, redo and export', async
   await page.screenshot({ path: testInfo.outputPath('2-filled.png') });
 
   const original = await decode(photo);
-  const filled = await decode(await exportPng(page));
+  const filled = await decode(await exportImage(page));
   expect([filled.width, filled.height]).toEqual([600, 400]);
   // The brush is 30 px across with a soft edge; beyond its radius nothing may change.
   const scale = await viewScale(page);
@@ -52,12 +40,12 @@ test('open a photo, paint a mask, fill it offline, undo, redo and export', async
   await page.keyboard.press('Control+z');
   await expect(layerRows(page)).toHaveCount(1);
   await expect(page.getByRole('button', { name: 'Clear mask' })).toBeEnabled();
-  const undone = await decode(await exportPng(page));
+  const undone = await decode(await exportImage(page));
   expect(Buffer.from(undone.data).equals(Buffer.from(original.data)), 'undo restores the original pixels').toBe(true);
   await page.screenshot({ path: testInfo.outputPath('3-undone.png') });
 
   await page.keyboard.press('Control+Shift+Z');
   await expect(layerRows(page)).toHaveCount(2);
-  const redone = await decode(await exportPng(page));
+  const redone = await decode(await exportImage(page));
   expect(Buffer.from(redone.data).equals(Buffer.from(filled.data)), 'redo brings the fill back').toBe(true);
 });

@@ -2,15 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../support/fixtures.ts';
-import { layerRows, photos, waitForImageOnScreen } from '../support/canvas.ts';
+import { exportImage, layerRows, photos, waitForImageOnScreen } from '../support/canvas.ts';
 import { decode } from '../support/pixels.ts';
 
 async function exportPixels(page: Page) {
-  await page.getByRole('button', { name: 'Export' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Export image' });
-  const download = page.waitForEvent('download');
-  await dialog.getByRole('button', { name: 'Save' }).click();
-  return decode(new Uint8Array(await readFile(await (await download).path())));
+  return decode(await exportImage(page));
 }
 
 /** Drops a file on the canvas the way a file manager does. */

@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from '../support/fixtures.ts';
-import { documentToPage, layerRows, openPhoto, photos, waitForImageOnScreen } from '../support/canvas.ts';
+import { documentToPage, exportImage, layerRows, openPhoto, photos, waitForImageOnScreen } from '../support/canvas.ts';
 import { decode } from '../support/pixels.ts';
 
 test('drag the right border out, fill the new strip offline, and keep the original untouched', async ({ app: page }, testInfo) => {
@@ -25,10 +24,7 @@ test('drag the right border out, fill the new strip offline, and keep the origin
   await expect(layerRows(page)).toHaveCount(2);
   await page.screenshot({ path: testInfo.outputPath('2-filled.png') });
 
-  await page.getByRole('button', { name: 'Export' }).click();
-  const download = page.waitForEvent('download');
-  await page.getByRole('dialog', { name: 'Export image' }).getByRole('button', { name: 'Save' }).click();
-  const result = await decode(new Uint8Array(await readFile(await (await download).path())));
+  const result = await decode(await exportImage(page));
   const original = await decode(photo);
   const added = result.width - original.width;
   expect(added).toBeGreaterThan(100);

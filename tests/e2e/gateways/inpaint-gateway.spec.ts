@@ -1,7 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
-import { layerRows, openPhoto, paintStroke, photos, viewScale, waitForImageOnScreen } from '../support/canvas.ts';
+import { exportImage, layerRows, openPhoto, paintStroke, photos, viewScale, waitForImageOnScreen } from '../support/canvas.ts';
 import { compareAroundPath, decode } from '../support/pixels.ts';
 import { addGateway, expect, expectKeyNowhere, test, TEST_API_KEY } from './gateway-fixtures.ts';
 
@@ -15,17 +13,6 @@ const path: Array<[number, number]> = [
 const BRUSH = 30;
 /** The gateway's blend reaches at most 32 px beyond the painted mask (ISSUE 3 §3). */
 const BLEND_REACH = 32;
-
-async function exportPng(page: Page): Promise<Uint8Array> {
-  await page.getByRole('button', { name: 'Export' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Export image' });
-  await dialog.getByLabel('Format').selectOption('png');
-  const download = page.waitForEvent('download');
-  await dialog.getByRole('button', { name: 'Save' }).click();
-  const file = await (await download).path();
-  await expect(dialog).toBeHidden();
-  return new Uint8Array(await readFile(file));
-}
 
 test('configure a gateway in the UI, inpaint with two variations through it, pick one; outside the band nothing changes even when the model ignores the mask', async ({ app: page, gateway, bridge, observed }, testInfo) => {
   await openPhoto(page, photo);
@@ -78,7 +65,7 @@ test('configure a gateway in the UI, inpaint with two variations through it, pic
   await page.screenshot({ path: testInfo.outputPath('3-picked.png') });
 
   const original = await decode(photo);
-  const result = await decode(await exportPng(page));
+  const result = await decode(await exportImage(page));
   const scale = await viewScale(page);
   const compared = compareAroundPath(original, result, path, BRUSH / 2 + BLEND_REACH + 2 / scale + 1, 6);
   expect(compared.changedOutside, 'pixels changed beyond the blend band').toBe(0);
@@ -124,7 +111,7 @@ test('a chat image model (no mask field) fills through the same UI; pixels beyon
   await expect(layerRows(page)).toHaveCount(2);
   expect(gateway.requests.filter((r) => r.path === '/chat/completions')).toHaveLength(1);
   const original = await decode(photo);
-  const result = await decode(await exportPng(page));
+  const result = await decode(await exportImage(page));
   const compared = compareAroundPath(original, result, path, BRUSH / 2 + BLEND_REACH + 2 / (await viewScale(page)) + 1, 6);
   expect(compared.changedOutside, 'pixels changed beyond the blend band').toBe(0);
   expect(compared.changedInside / compared.inside).toBeGreaterThan(0.9);

@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export const photos = join(import.meta.dirname, '../../fixtures/photos');
@@ -40,4 +41,16 @@ export async function paintStroke(page: Page, points: Array<[number, number]>): 
 
 export async function waitForImageOnScreen(page: Page): Promise<void> {
   await expect(page.locator('body[data-last-drawn-asset]')).toBeAttached();
+}
+
+/** Exports the document through the Export dialog and returns the downloaded file's bytes. */
+export async function exportImage(page: Page, format: 'png' | 'jpeg' | 'webp' = 'png'): Promise<Uint8Array> {
+  await page.getByRole('button', { name: 'Export' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export image' });
+  await dialog.getByLabel('Format').selectOption(format);
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  const file = await (await download).path();
+  await expect(dialog).toBeHidden();
+  return new Uint8Array(await readFile(file));
 }
