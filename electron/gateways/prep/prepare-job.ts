@@ -2,7 +2,7 @@ import type { GatewayProtocol } from '../../../shared/gateway/profile.ts';
 import type { ModelSpec, Size } from '../../../shared/gateway/model-sizes.ts';
 import { fitToModel } from '../../../shared/gateway/model-sizes.ts';
 import type { ProviderJobInput, RgbaImage } from '../../jobs/provider.ts';
-import type { EditRequest, GenerateRequest, OutpaintRequest } from '../adapters/types.ts';
+import type { EditRequest, EncodedImage, GenerateRequest, OutpaintRequest } from '../adapters/types.ts';
 import { matchColoursInRing } from './colour-match.ts';
 import type { ColourMatch } from './colour-match.ts';
 import { keepInsideBlend } from './composite.ts';
@@ -53,19 +53,26 @@ export async function prepareJob(input: ProviderJobInput, protocol: GatewayProto
   const region: Size = { width: image.width, height: image.height };
   const blendOptions = clampBlendOptions(options.blend);
   const reachPx = blendOptions.growPx + blendOptions.featherPx;
-  const distance = distanceField(mask, image.width, image.height, MAX_TOUCH_PX + RESAMPLE_GUARD_PX + COLOUR_RING_PX);
-  const blend = blendMaskFromField(distance, image.width, image.height, blendOptions);
   const prefer = options.upload ? { prefer: options.upload } : {};
   const base = { prompt: input.prompt, seed: input.seed };
+  const blank = isBlank(image) && protocol !== 'json-relay';
+  const outpaint = !blank && options.canOutpaint ? detectOutpaint(image, mask) : undefined;
+  const editPlanInput: PlanInput = { region, spec, protocol, budgetBytes: options.budgetBytes, ...prefer };
+  const editPlan = blank || outpaint ? undefined : planPayload(editPlanInput);
+  // An edit's upload size does not depend on the mask: start encoding the crop (libvips threads)
+  // and do the mask work on this thread meanwhile.
+  const imageEncoding = editPlan ? encodeImageForUpload(image, editPlan) : undefined;
+  imageEncoding?.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
+  const distance = distanceField(mask, image.width, image.height, MAX_TOUCH_PX + RESAMPLE_GUARD_PX + COLOUR_RING_PX);
+  const blend = blendMaskFromField(distance, image.width, image.height, blendOptions);
 
-  if (isBlank(image) && protocol !== 'json-relay') {
+  if (blank) {
     const size = fitToModel(region, spec);
     const plan = planPayload({ region, spec, protocol, budgetBytes: options.budgetBytes, withMask: false, ...prefer });
     const request: GenerateRequest = { ...base, n: input.n, size, ...(options.partialImages > 0 ? { partialImages: options.partialImages } : {}) };
     return { call: { mode: 'generate', request }, plan, uploadBytes: 0, blend, distance, reachPx };
   }
 
-  const outpaint = options.canOutpaint ? detectOutpaint(image, mask) : undefined;
   if (outpaint) {
     const planInput: PlanInput = { region, spec, protocol, budgetBytes: options.budgetBytes, withMask: false, ...prefer };
     const plan = planPayload(planInput);
@@ -83,14 +90,13 @@ export async function prepareJob(input: ProviderJobInput, protocol: GatewayProto
   }
 
   const editArea = editAreaFromBlend(blend, image.width, distance.box);
-  const planInput: PlanInput = { region, spec, protocol, budgetBytes: options.budgetBytes, ...prefer };
-  let plan = planPayload(planInput);
-  let encoded = await encodeEdit(image, editArea, region, plan, protocol);
-  const corrected = correctedPlan(plan, encoded.uploadBytes, planInput);
+  let plan = editPlan ?? planPayload(editPlanInput);
+  let encoded = await encodeEdit(imageEncoding ?? encodeImageForUpload(image, plan), editArea, region, plan, protocol);
+  const corrected = correctedPlan(plan, encoded.uploadBytes, editPlanInput);
   if (corrected) {
     // One correction from the measured bytes per pixel; the 413 path in the provider is the backstop.
     plan = corrected;
-    encoded = await encodeEdit(image, editArea, region, plan, protocol);
+    encoded = await encodeEdit(encodeImageForUpload(image, plan), editArea, region, plan, protocol);
   }
   const request: EditRequest = {
     ...base,
@@ -103,9 +109,8 @@ export async function prepareJob(input: ProviderJobInput, protocol: GatewayProto
   return { call: { mode: 'edit', request }, plan, uploadBytes: encoded.uploadBytes, blend, distance, reachPx };
 }
 
-async function encodeEdit(image: RgbaImage, editArea: Uint8Array, region: Size, plan: PayloadPlan, protocol: GatewayProtocol) {
-  const encodedImage = await encodeImageForUpload(image, plan);
-  const encodedMask = await encodeMaskForUpload(editArea, region, plan.size, protocol);
+async function encodeEdit(imageEncoding: Promise<EncodedImage>, editArea: Uint8Array, region: Size, plan: PayloadPlan, protocol: GatewayProtocol) {
+  const [encodedImage, encodedMask] = await Promise.all([imageEncoding, encodeMaskForUpload(editArea, region, plan.size, protocol)]);
   const uploadBytes = Math.ceil((encodedImage.bytes.length + encodedMask.bytes.length) * transportFactor(protocol)) + 2048;
   return { image: encodedImage, mask: encodedMask, uploadBytes };
 }
