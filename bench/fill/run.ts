@@ -113,7 +113,7 @@ out.push(
       ['OpenCV Telea, same, median of 5', speed.teleaSeconds],
       ['OpenCV NS, same, median of 5', speed.nsSeconds],
       ['ours content-aware, same, worker runner (median of 3 after a warm-up)', speed.contentAwareWorkerSeconds],
-      ['… CPU seconds, all threads, for one such fill (≈ 2× wall = both cores busy)', speed.contentAwareWorkerCpuSeconds],
+      ['… CPU seconds, all threads, for one such fill (CPU ÷ wall near 2 would mean both cores busy throughout)', speed.contentAwareWorkerCpuSeconds],
       ['ours content-aware, same, in-process, one core, first run', speed.contentAwareInProcessSeconds],
       [`24 MP (${big.width}×${big.height}), ${big.holePixels} px hole: window ${big.window.width}×${big.window.height} — crop`, big.cropSeconds],
       ['… fill (content-aware, worker runner)', big.fillSeconds],
