@@ -88,7 +88,7 @@ export async function profileJobSteps(args: {
     step: `distance transform + blend mask + edit area (in the mask's box ± ${DISTANCE_REACH + 1} px: ${field.box.width}×${field.box.height})`,
     ms: await timed(runs, () => {
       const f = distanceField(crop, image.width, image.height, DISTANCE_REACH);
-      editAreaFromBlend(blendMaskFromField(f, image.width, image.height, blendOptions), image.width, f.box);
+      blendMaskFromField(f, image.width, image.height, blendOptions, new Uint8Array(image.width * image.height));
     }),
     detail: true,
   });

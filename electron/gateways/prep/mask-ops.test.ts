@@ -87,5 +87,8 @@ describe('mask ops', () => {
     const blend = blendMaskFromField(field, w, h, options);
     expect(blend).toEqual(blendMaskFromDistance(full, options));
     expect(editAreaFromBlend(blend, w, field.box)).toEqual(editAreaFromBlend(blend));
+    const edit = new Uint8Array(w * h);
+    expect(blendMaskFromField(field, w, h, options, edit)).toEqual(blend);
+    expect(edit).toEqual(editAreaFromBlend(blend));
   });
 });

@@ -231,8 +231,11 @@ export function blendMaskFromDistance(distance: Float32Array, options: BlendOpti
   return out;
 }
 
-/** The same blend mask, full crop size, from a field: only the field's box is visited. */
-export function blendMaskFromField(field: DistanceField, width: number, height: number, options: BlendOptions): Uint8Array {
+/**
+ * The same blend mask, full crop size, from a field: only the field's box is visited. With
+ * `editArea` (full crop size, zeroed), the edit area (blend > 0 → 255) is written in the same pass.
+ */
+export function blendMaskFromField(field: DistanceField, width: number, height: number, options: BlendOptions, editArea?: Uint8Array): Uint8Array {
   const { growPx, featherPx } = clampBlendOptions(options);
   const out = new Uint8Array(width * height);
   const { box, data } = field;
@@ -241,7 +244,10 @@ export function blendMaskFromField(field: DistanceField, width: number, height: 
     const to = (y + box.y) * width + box.x;
     for (let x = 0; x < box.width; x++) {
       const d = data[from + x]!;
-      if (d < growPx + featherPx || d <= growPx) out[to + x] = blendValue(d, growPx, featherPx); // else 0
+      const value = d === 0 ? 255 : d < growPx + featherPx || d <= growPx ? blendValue(d, growPx, featherPx) : 0;
+      if (value === 0) continue;
+      out[to + x] = value;
+      if (editArea) editArea[to + x] = 255;
     }
   }
   return out;

@@ -64,7 +64,10 @@ export async function prepareJob(input: ProviderJobInput, protocol: GatewayProto
   const imageEncoding = editPlan ? encodeImageForUpload(image, editPlan) : undefined;
   imageEncoding?.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
   const distance = distanceField(mask, image.width, image.height, MAX_TOUCH_PX + RESAMPLE_GUARD_PX + COLOUR_RING_PX);
-  const blend = blendMaskFromField(distance, image.width, image.height, blendOptions);
+  // The edit area (what the model is told to repaint: every pixel the blend may touch) comes out
+  // of the same pass; generate and outpaint calls do not send it.
+  const editArea = editPlan ? new Uint8Array(image.width * image.height) : undefined;
+  const blend = blendMaskFromField(distance, image.width, image.height, blendOptions, editArea);
 
   if (blank) {
     const size = fitToModel(region, spec);
@@ -89,14 +92,14 @@ export async function prepareJob(input: ProviderJobInput, protocol: GatewayProto
     return { call: { mode: 'outpaint', request }, plan, uploadBytes: Math.ceil(known.bytes.length * transportFactor(protocol)), blend, distance, reachPx };
   }
 
-  const editArea = editAreaFromBlend(blend, image.width, distance.box);
+  const edit = editArea ?? editAreaFromBlend(blend, image.width, distance.box);
   let plan = editPlan ?? planPayload(editPlanInput);
-  let encoded = await encodeEdit(imageEncoding ?? encodeImageForUpload(image, plan), editArea, region, plan, protocol);
+  let encoded = await encodeEdit(imageEncoding ?? encodeImageForUpload(image, plan), edit, region, plan, protocol);
   const corrected = correctedPlan(plan, encoded.uploadBytes, editPlanInput);
   if (corrected) {
     // One correction from the measured bytes per pixel; the 413 path in the provider is the backstop.
     plan = corrected;
-    encoded = await encodeEdit(encodeImageForUpload(image, plan), editArea, region, plan, protocol);
+    encoded = await encodeEdit(encodeImageForUpload(image, plan), edit, region, plan, protocol);
   }
   const request: EditRequest = {
     ...base,
