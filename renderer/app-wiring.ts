@@ -2,6 +2,7 @@ import { actionForKey, runAction } from './actions/registry.ts';
 import { isTyping } from './canvas/use-canvas-input.ts';
 import { releaseBitmapsExcept } from './canvas/bitmap-cache.ts';
 import { openImageFile } from './io/open-image.ts';
+import { keepSessionSaved } from './io/session.ts';
 import { trackJobEstimate } from './jobs/estimate.ts';
 import { listenToJobs } from './jobs/generate.ts';
 import { call, infill } from './platform/api.ts';
@@ -44,6 +45,7 @@ export function wireApp(): () => void {
 
   cleanups.push(listenToJobs());
   cleanups.push(trackJobEstimate());
+  cleanups.push(keepSessionSaved());
   cleanups.push(infill().onMenuAction(({ actionId }) => void runAction(actionId)));
 
   call('listProviders', {}).then(

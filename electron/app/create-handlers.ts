@@ -4,6 +4,7 @@ import type { ProviderRegistry } from '../jobs/provider-registry.ts';
 import type { AssetStore } from '../services/asset-store.ts';
 import { exportImage } from '../services/export-image.ts';
 import { importImage } from '../services/image-import.ts';
+import type { SessionStore } from '../services/session-store.ts';
 
 /** Channels served by their own modules (gateway settings, prices and usage). */
 export type SettingsHandlers = Pick<Handlers, 'listProfiles' | 'saveProfile' | 'deleteProfile' | 'testConnection' | 'getPrices' | 'savePrices' | 'getUsage'>;
@@ -12,6 +13,7 @@ export interface HandlerServices {
   assets: AssetStore;
   jobs: JobRunner;
   providers: ProviderRegistry;
+  session: SessionStore;
   appInfo: { version: string; platform: string; shell: 'electron' | 'browser' };
   settings: SettingsHandlers;
 }
@@ -29,6 +31,8 @@ export function createHandlers(services: HandlerServices): Handlers {
     estimateJob: async (input) => jobs.estimate(input),
     startJob: async (input) => jobs.start(input),
     cancelJob: async ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
+    saveSession: async ({ records }) => services.session.save(records),
+    loadSession: async () => services.session.load(),
     ...services.settings,
   };
 }

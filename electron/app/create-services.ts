@@ -7,6 +7,7 @@ import { createProviderRegistry } from '../jobs/provider-registry.ts';
 import type { SafeStorageLike } from '../keys/key-store.ts';
 import { createGatewaySettings } from '../profiles/gateway-settings.ts';
 import { createAssetStore } from '../services/asset-store.ts';
+import { createSessionStore, sessionAssetIds } from '../services/session-store.ts';
 import { createHandlers } from './create-handlers.ts';
 import type { EventSink } from './events.ts';
 
@@ -31,7 +32,8 @@ export interface Services {
 
 /** Builds main's services once; Electron's IPC and the browser bridge both serve these handlers. */
 export async function createServices(options: ServiceOptions): Promise<Services> {
-  const assets = await createAssetStore({ dir: join(options.dataDir, 'assets') });
+  const assets = await createAssetStore({ dir: join(options.dataDir, 'assets'), keepOnDisk: await sessionAssetIds(options.dataDir) });
+  const session = createSessionStore(options.dataDir);
   const fill = createFillRunner({
     ...(options.workerScript ? { workerScript: options.workerScript } : {}),
     ...(options.workerExecArgv ? { execArgv: options.workerExecArgv } : {}),
@@ -49,6 +51,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     assets,
     jobs,
     providers,
+    session,
     appInfo: { version: options.version, platform: process.platform, shell: options.shell },
     settings: gateways.handlers,
   });

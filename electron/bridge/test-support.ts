@@ -34,6 +34,8 @@ export function fakeHandlers(): Handlers {
     },
     listProviders: async () => ({ providers: [], defaultProviderId: 'offline' }),
     estimateJob: async () => ({ seconds: null, detail: 'test' }),
+    saveSession: async () => ({ savedAt: 'now' }),
+    loadSession: async () => ({ session: null }),
     startJob: async () => ({ jobId: 'job-1' }),
     cancelJob: async () => ({ cancelled: true }),
     listProfiles: async () => ({ profiles: [], presets: [], keyStorage: { secure: false, backend: 'none' } }),

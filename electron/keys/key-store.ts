@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { InfillError } from '../../shared/errors.ts';
 import type { KeyStatus, KeyStorageInfo } from '../../shared/contract/schemas.ts';
-import { readTextIfExists, serialized, writeFileAtomic } from './atomic-file.ts';
+import { readTextIfExists, serialized, writeFileAtomic } from '../storage/atomic-file.ts';
 
 /**
  * API keys per gateway profile, after Bruno's key store: the key arrives once from the renderer,

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { InfillError } from '../../shared/errors.ts';
 import { defaultGatewayLimits, gatewayLimitsSchema, type GatewayLimits, type ProfileDraft } from '../../shared/contract/schemas.ts';
 import { gatewayProfileSchema, validateBaseUrl, type GatewayProfile } from '../../shared/gateway/profile.ts';
-import { readTextIfExists, serialized, writeFileAtomic } from '../keys/atomic-file.ts';
+import { readTextIfExists, serialized, writeFileAtomic } from '../storage/atomic-file.ts';
 
 /**
  * Gateway profiles in `profiles.json` in the data folder, rewritten atomically. No key in here:

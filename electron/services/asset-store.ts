@@ -1,9 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AssetInfo } from '../../shared/contract/schemas.ts';
 import { InfillError } from '../../shared/errors.ts';
 import type { RgbaImage } from '../jobs/provider.ts';
+import { writeFileAtomic } from '../storage/atomic-file.ts';
 import { ByteLru } from './byte-lru.ts';
 import { decodeRgba } from './image-codec.ts';
 
@@ -28,6 +29,8 @@ export interface AssetStoreOptions {
   /** Assets younger than this survive `retain`, so a job's fresh result is not collected before the renderer sees it. */
   graceMs?: number;
   now?: () => number;
+  /** Assets to keep through the start-up tidy-up however old: those the autosaved session uses. */
+  keepOnDisk?: ReadonlySet<string>;
 }
 
 export function assetIdFor(bytes: Uint8Array): string {
@@ -46,16 +49,10 @@ export async function createAssetStore(options: AssetStoreOptions): Promise<Asse
   const bytesPath = (id: string) => join(dir, `${id}.bin`);
   const metaPath = (id: string) => join(dir, `${id}.json`);
 
-  async function writeAtomic(path: string, data: Uint8Array | string): Promise<void> {
-    const temp = `${path}.${randomBytes(4).toString('hex')}.tmp`;
-    await writeFile(temp, data);
-    await rename(temp, path);
-  }
-
   async function persist(asset: StoredAsset): Promise<void> {
     const { bytes, ...meta } = asset;
-    await writeAtomic(bytesPath(asset.assetId), bytes);
-    await writeAtomic(metaPath(asset.assetId), JSON.stringify(meta));
+    await writeFileAtomic(bytesPath(asset.assetId), bytes);
+    await writeFileAtomic(metaPath(asset.assetId), JSON.stringify(meta));
   }
 
   async function loadFromDisk(assetId: string): Promise<StoredAsset | undefined> {
@@ -124,16 +121,17 @@ export async function createAssetStore(options: AssetStoreOptions): Promise<Asse
     },
   };
 
-  await removeStaleFiles(dir, now() - 24 * 3600_000);
+  await removeStaleFiles(dir, now() - 24 * 3600_000, options.keepOnDisk ?? new Set());
   return store;
 }
 
 /**
- * Nothing reopens a previous session's assets yet, so files left by a session that ended a day
- * ago are garbage; newer ones may belong to another running instance and stay.
+ * Files a day old that the autosaved session does not use are garbage (undo history does not
+ * survive a restart); newer ones may belong to another running instance and stay.
  */
-async function removeStaleFiles(dir: string, olderThan: number): Promise<void> {
+async function removeStaleFiles(dir: string, olderThan: number, keep: ReadonlySet<string>): Promise<void> {
   for (const name of await readdir(dir)) {
+    if (keep.has(name.split('.')[0]!)) continue;
     const path = join(dir, name);
     const info = await stat(path).catch(() => undefined);
     if (info && info.mtimeMs < olderThan) await rm(path, { force: true });

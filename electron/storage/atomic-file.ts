@@ -3,15 +3,16 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 /**
- * Settings files are rewritten whole: write a sibling temp file, then rename over the old one,
- * so a crash mid-write leaves either the old file or the new one, never half of each.
- * `mode` 0600 because the key file, even encrypted, is nobody else's business.
+ * Files Infill keeps (settings, the autosaved session, assets) are written whole: a sibling
+ * temp file, then a rename over the old one, so a crash mid-write leaves either the old file or
+ * the new one, never half of each. `mode` 0600: the user's files (the key file above all,
+ * even encrypted) are nobody else's business.
  */
-export async function writeFileAtomic(path: string, text: string, mode = 0o600): Promise<void> {
+export async function writeFileAtomic(path: string, data: string | Uint8Array, mode = 0o600): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
   try {
-    await writeFile(temp, text, { mode });
+    await writeFile(temp, data, { mode });
     await rename(temp, path);
   } catch (error) {
     await rm(temp, { force: true });

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { defaultPriceTable, priceTableSchema, type PriceTable } from '../../shared/gateway/prices.ts';
-import { readTextIfExists, serialized, writeFileAtomic } from '../keys/atomic-file.ts';
+import { readTextIfExists, serialized, writeFileAtomic } from '../storage/atomic-file.ts';
 
 /**
  * The editable price table (`prices.json`). The defaults are list prices that relays mark up or

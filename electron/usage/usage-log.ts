@@ -1,7 +1,7 @@
 import { appendFile, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { usageEntrySchema, type UsageEntry, type UsageSummary } from '../../shared/contract/schemas.ts';
-import { readTextIfExists, serialized } from '../keys/atomic-file.ts';
+import { readTextIfExists, serialized } from '../storage/atomic-file.ts';
 
 /**
  * Every finished gateway job, one JSON line each in `usage.jsonl`, so running totals survive

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordMapSchema } from '../document/record-schemas.ts';
 import type { ChannelName } from './names.ts';
 import {
   assetIdSchema,
@@ -62,6 +63,18 @@ export const channels = {
   listProviders: {
     input: empty,
     output: z.object({ providers: z.array(providerInfoSchema), defaultProviderId: z.string() }),
+  },
+  saveSession: {
+    input: z.object({ records: recordMapSchema }).strict(),
+    output: z.object({ savedAt: z.string() }),
+  },
+  loadSession: {
+    input: empty,
+    output: z.object({
+      session: z.object({ records: recordMapSchema, savedAt: z.string() }).nullable(),
+      /** Set when a session file existed but could not be read; it is kept aside, not deleted. */
+      problem: z.string().optional(),
+    }),
   },
   estimateJob: {
     input: z

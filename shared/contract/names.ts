@@ -10,6 +10,8 @@ export const channelNames = [
   'retainAssets',
   'exportImage',
   'listProviders',
+  'saveSession',
+  'loadSession',
   'estimateJob',
   'startJob',
   'cancelJob',
