@@ -79,4 +79,18 @@ describe('upload encoding', () => {
       expect(part.data.subarray(y * box.width * 4, (y + 1) * box.width * 4)).toEqual(whole.data.subarray(from, from + box.width * 4));
     }
   });
+
+  it('resizing only the edit area\'s box gives the same mask file contents', async () => {
+    const from = { width: 600, height: 500 };
+    const mask = new Uint8Array(from.width * from.height);
+    for (let y = 200; y < 320; y++) for (let x = 250; x < 400; x++) if ((x - 325) ** 2 + (y - 260) ** 2 < 55 ** 2) mask[y * from.width + x] = 255;
+    const box = { x: 230, y: 180, width: 190, height: 160 };
+    for (const to of [{ width: 256, height: 208 }, { width: 1024, height: 848 }]) {
+      for (const protocol of ['openai-images', 'json-relay'] as const) {
+        const whole = await sharp((await encodeMaskForUpload(mask, from, to, protocol)).bytes).raw().toBuffer();
+        const boxed = await sharp((await encodeMaskForUpload(mask, from, to, protocol, box)).bytes).raw().toBuffer();
+        expect(boxed.equals(whole), `${protocol} ${to.width}`).toBe(true);
+      }
+    }
+  });
 });

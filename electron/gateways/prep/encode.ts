@@ -44,17 +44,29 @@ export async function encodeImageForUpload(image: RgbaImage, plan: PayloadPlan):
  * linear and then any pixel touched counts as edit, so downscaling can only grow the area the
  * model may repaint, never shrink it under the blend mask.
  */
-export async function encodeMaskForUpload(editArea: Uint8Array, from: Size, to: Size, protocol: GatewayProtocol): Promise<EncodedImage> {
+export async function encodeMaskForUpload(editArea: Uint8Array, from: Size, to: Size, protocol: GatewayProtocol, box?: Rect): Promise<EncodedImage> {
   let scaled = editArea;
   if (from.width !== to.width || from.height !== to.height) {
-    const raw = await sharp(Buffer.from(editArea.buffer, editArea.byteOffset, editArea.byteLength), { raw: { width: from.width, height: from.height, channels: 1 } })
-      .resize(to.width, to.height, { fit: 'fill', kernel: 'linear' })
+    // With `box` (outside it the edit area is 0), only the box's footprint at upload size is
+    // resized, with a margin wider than the kernel's reach; the rest of the upload mask is 0 in
+    // the whole resize too, so the result is the same bytes.
+    const part = box ? scaleBox(box, from, to, 4) : undefined;
+    let pipeline = sharp(Buffer.from(editArea.buffer, editArea.byteOffset, editArea.byteLength), { raw: { width: from.width, height: from.height, channels: 1 } })
+      .resize(to.width, to.height, { fit: 'fill', kernel: 'linear' });
+    if (part) pipeline = pipeline.extract({ left: part.x, top: part.y, width: part.width, height: part.height });
+    const raw = await pipeline
       // sharp widens one-channel raw input to sRGB on the way through; ask for one channel back.
       .extractChannel(0)
       .raw()
       .toBuffer({ resolveWithObject: true });
-    if (raw.info.channels !== 1 || raw.data.length !== to.width * to.height) throw new Error('mask resize returned an unexpected layout');
+    const out = part ?? { x: 0, y: 0, ...to };
+    if (raw.info.channels !== 1 || raw.data.length !== out.width * out.height) throw new Error('mask resize returned an unexpected layout');
     scaled = new Uint8Array(raw.data.buffer, raw.data.byteOffset, raw.data.byteLength);
+    if (part) {
+      const full = new Uint8Array(to.width * to.height);
+      for (let y = 0; y < part.height; y++) full.set(scaled.subarray(y * part.width, (y + 1) * part.width), (y + part.y) * to.width + part.x);
+      scaled = full;
+    }
   }
   const polarized = maskForProtocol(protocol, scaled);
   let maskImage = sharp(Buffer.from(polarized.data), { raw: { width: to.width, height: to.height, channels: polarized.channels } });
@@ -63,6 +75,17 @@ export async function encodeMaskForUpload(editArea: Uint8Array, from: Size, to: 
   // Level 6: a binary mask is long flat runs, level 9 only adds time (17–54 ms → a few ms).
   const png = await maskImage.png({ compressionLevel: 6 }).toBuffer();
   return { bytes: new Uint8Array(png), mime: 'image/png', width: to.width, height: to.height };
+}
+
+/** `box` (in `from` pixels) at `to` scale, grown by `margin` pixels and clipped. */
+function scaleBox(box: Rect, from: Size, to: Size, margin: number): Rect {
+  const sx = to.width / from.width;
+  const sy = to.height / from.height;
+  const x0 = Math.max(0, Math.floor(box.x * sx) - margin);
+  const y0 = Math.max(0, Math.floor(box.y * sy) - margin);
+  const x1 = Math.min(to.width, Math.ceil((box.x + box.width) * sx) + margin);
+  const y1 = Math.min(to.height, Math.ceil((box.y + box.height) * sy) + margin);
+  return { x: x0, y: y0, width: Math.max(1, x1 - x0), height: Math.max(1, y1 - y0) };
 }
 
 /** Any image file sharp can read (TIFF, CMYK JPEG, 16-bit PNG, HEIF where built in) → sRGB PNG. */

@@ -23,11 +23,19 @@ export interface PolarizedMask {
   convention: 'alpha-0-edits' | 'white-edits';
 }
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
 export function maskForProtocol(protocol: GatewayProtocol, editMask: Uint8Array): PolarizedMask {
   if (protocol === 'openai-images') {
     // Black RGB everywhere; only alpha carries meaning. Opaque = keep, transparent = edit.
     const data = new Uint8Array(editMask.length * 4);
-    for (let i = 0; i < editMask.length; i++) data[i * 4 + 3] = (editMask[i] ?? 0) > 0 ? 0 : 255;
+    if (LITTLE_ENDIAN) {
+      // One word per pixel: bytes 0, 0, 0, alpha.
+      const words = new Uint32Array(data.buffer).fill(0xff000000);
+      for (let i = 0; i < editMask.length; i++) if (editMask[i]! > 0) words[i] = 0;
+    } else {
+      for (let i = 0; i < editMask.length; i++) data[i * 4 + 3] = (editMask[i] ?? 0) > 0 ? 0 : 255;
+    }
     return { data, channels: 4, convention: 'alpha-0-edits' };
   }
   const data = new Uint8Array(editMask.length);

@@ -1,3 +1,4 @@
+import type { Rect } from '../../../shared/geometry.ts';
 import type { GatewayProtocol } from '../../../shared/gateway/profile.ts';
 import type { ModelSpec, Size } from '../../../shared/gateway/model-sizes.ts';
 import { fitToModel } from '../../../shared/gateway/model-sizes.ts';
@@ -94,12 +95,12 @@ export async function prepareJob(input: ProviderJobInput, protocol: GatewayProto
 
   const edit = editArea ?? editAreaFromBlend(blend, image.width, distance.box);
   let plan = editPlan ?? planPayload(editPlanInput);
-  let encoded = await encodeEdit(imageEncoding ?? encodeImageForUpload(image, plan), edit, region, plan, protocol);
+  let encoded = await encodeEdit(imageEncoding ?? encodeImageForUpload(image, plan), edit, region, plan, protocol, distance.box);
   const corrected = correctedPlan(plan, encoded.uploadBytes, editPlanInput);
   if (corrected) {
     // One correction from the measured bytes per pixel; the 413 path in the provider is the backstop.
     plan = corrected;
-    encoded = await encodeEdit(encodeImageForUpload(image, plan), edit, region, plan, protocol);
+    encoded = await encodeEdit(encodeImageForUpload(image, plan), edit, region, plan, protocol, distance.box);
   }
   const request: EditRequest = {
     ...base,
@@ -119,8 +120,8 @@ export async function prepareJob(input: ProviderJobInput, protocol: GatewayProto
   return prepared;
 }
 
-async function encodeEdit(imageEncoding: Promise<EncodedImage>, editArea: Uint8Array, region: Size, plan: PayloadPlan, protocol: GatewayProtocol) {
-  const [encodedImage, encodedMask] = await Promise.all([imageEncoding, encodeMaskForUpload(editArea, region, plan.size, protocol)]);
+async function encodeEdit(imageEncoding: Promise<EncodedImage>, editArea: Uint8Array, region: Size, plan: PayloadPlan, protocol: GatewayProtocol, box: Rect) {
+  const [encodedImage, encodedMask] = await Promise.all([imageEncoding, encodeMaskForUpload(editArea, region, plan.size, protocol, box.width > 0 ? box : undefined)]);
   const uploadBytes = Math.ceil((encodedImage.bytes.length + encodedMask.bytes.length) * transportFactor(protocol)) + 2048;
   return { image: encodedImage, mask: encodedMask, uploadBytes };
 }
