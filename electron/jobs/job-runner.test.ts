@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import type { EventPayload } from '../../shared/contract/events.ts';
 import type { MaskInput } from '../../shared/contract/schemas.ts';
@@ -118,5 +119,27 @@ describe('job runner', () => {
     await new Promise((r) => setTimeout(r, 20));
     expect(aborted).toBe(true);
     expect(done).toHaveLength(1);
+  });
+
+  it('stores a streamed partial image and announces it over the job region', async () => {
+    const partial = new Uint8Array(await sharp({ create: { width: 8, height: 8, channels: 3, background: '#0f0' } }).png().toBuffer());
+    const streaming: Provider = {
+      info: { id: 'streaming', label: 'Streaming', kind: 'gateway', supportsPrompt: true, description: '' },
+      contextRegion: (b) => b,
+      run: async (input, ctx) => {
+        ctx.preview?.(partial);
+        await new Promise((r) => setTimeout(r, 200));
+        return [{ image: input.image, seed: 1 }];
+      },
+    };
+    const { jobs, photo, progress, waitDone, assets } = await setup([streaming]);
+    const canvas = { x: 0, y: 0, width: photo.width, height: photo.height };
+    const mask = discMask(100, 100, 10);
+    jobs.start({ providerId: 'streaming', prompt: 'p', canvas, layers: [{ assetId: photo.assetId, x: 0, y: 0, opacity: 1, visible: true }], mask });
+    await waitDone();
+    const withPreview = progress.find((p) => p.preview);
+    expect(withPreview?.preview?.rect).toEqual({ x: 91, y: 91, width: 19, height: 19 }); // the painted disc's bounds
+    const stored = await assets.read(withPreview!.preview!.assetId);
+    expect([stored.width, stored.height, stored.mime]).toEqual([8, 8, 'image/png']);
   });
 });

@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { ChannelInput } from '../../shared/contract/channels.ts';
+import type { EventPayload } from '../../shared/contract/events.ts';
 import type { Candidate, MaskInput } from '../../shared/contract/schemas.ts';
 import { intersectRects, isEmptyRect, type Rect } from '../../shared/geometry.ts';
 import { InfillError, toErrorInfo } from '../../shared/errors.ts';
 import type { EventSink } from '../app/events.ts';
 import type { AssetStore } from '../services/asset-store.ts';
 import { flattenRegion } from '../services/flatten.ts';
-import { encodeRgba } from '../services/image-codec.ts';
+import { encodeRgba, probeImage } from '../services/image-codec.ts';
 import { candidateLayerPixels } from './candidate-layer.ts';
 import { cropMask, maskBounds } from './mask-region.ts';
 import type { ProviderRegistry } from './provider-registry.ts';
@@ -57,6 +58,7 @@ export function createJobRunner(deps: { providers: ProviderRegistry; assets: Ass
     throwIfAborted(signal);
     emit('jobProgress', { jobId, stage: 'running', progress: STAGE_END.preparing });
 
+    let last: EventPayload<'jobProgress'> = { jobId, stage: 'running', progress: STAGE_END.preparing };
     const answers = await provider.run(
       { image, mask, region, canvas: input.canvas, prompt: input.prompt, seed: input.seed ?? randomSeed(), n: input.n ?? 1 },
       {
@@ -65,7 +67,18 @@ export function createJobRunner(deps: { providers: ProviderRegistry; assets: Ass
           if (signal.aborted) return;
           const span = STAGE_END.running - STAGE_END.preparing;
           const progress = STAGE_END.preparing + span * Math.min(1, Math.max(0, fraction));
-          emit('jobProgress', { jobId, stage, progress, ...(message ? { message } : {}) });
+          last = { jobId, stage, progress, ...(message ? { message } : {}), ...(last.preview ? { preview: last.preview } : {}) };
+          emit('jobProgress', last);
+        },
+        preview: (encoded) => {
+          storePreview(deps.assets, encoded).then(
+            (assetId) => {
+              if (signal.aborted || !assetId) return;
+              last = { ...last, preview: { assetId, rect: region } };
+              emit('jobProgress', last);
+            },
+            () => undefined, // a preview that cannot be read is simply not shown
+          );
         },
       },
     );
@@ -129,6 +142,14 @@ export function createJobRunner(deps: { providers: ProviderRegistry; assets: Ass
       for (const jobId of [...running.keys()]) this.cancel(jobId);
     },
   };
+}
+
+/** Keeps a streamed partial image as an asset the renderer can draw; undefined if it is not an image. */
+async function storePreview(assets: AssetStore, encoded: Uint8Array): Promise<string | undefined> {
+  const probe = await probeImage(encoded, 'partial preview');
+  if (!probe.displayMime) return undefined;
+  const asset = await assets.put(encoded, { width: probe.width, height: probe.height, mime: probe.displayMime });
+  return asset.assetId;
 }
 
 function throwIfAborted(signal: AbortSignal): void {

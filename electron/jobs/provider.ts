@@ -39,6 +39,8 @@ export interface ProviderContext {
   signal: AbortSignal;
   /** `fraction` is 0…1 within the provider's own work; the runner maps it into the job's progress. */
   progress(stage: JobStage, fraction: number, message?: string): void;
+  /** A partial image (encoded, any size) of the whole context region, streamed before the answer. */
+  preview?(encoded: Uint8Array): void;
 }
 
 /** An engine or a gateway that can fill a masked region. */

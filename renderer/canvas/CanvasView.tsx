@@ -1,11 +1,12 @@
 import type Konva from 'konva';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { Circle, Image as KonvaImage, Layer, Rect, Shape, Stage } from 'react-konva';
 import { useShallow } from 'zustand/react/shallow';
 import type { LayerRecord } from '../../shared/document/records.ts';
+import type { Rect as DocRect } from '../../shared/geometry.ts';
 import { getDocument, getOrderedLayers } from '../../shared/document/records.ts';
 import { useAppStore } from '../state/store.ts';
-import { loadBitmap } from './bitmap-cache.ts';
+import { useBitmap } from './use-bitmap.ts';
 import { useCanvasInput } from './use-canvas-input.ts';
 import { useMaskPainter } from './use-mask-painter.ts';
 
@@ -21,6 +22,7 @@ export function CanvasView() {
   const cursor = useRef<Konva.Circle>(null);
   const extendPreview = useRef<Konva.Rect>(null);
   const tool = useAppStore((s) => s.tool);
+  const preview = useAppStore((s) => s.activeJob?.preview);
   const canvas = useAppStore((s) => getDocument(s.records)?.canvas);
   const layers = useAppStore(useShallow((s) => getOrderedLayers(s.records)));
   const view = useAppStore((s) => s.view);
@@ -55,6 +57,7 @@ export function CanvasView() {
           {layers.map((layer) => (
             <LayerBitmap key={layer.id} layer={layer} />
           ))}
+          {preview && <JobPreview assetId={preview.assetId} rect={preview.rect} />}
         </Layer>
         <Layer ref={maskLayer} listening={false}>
           {painter && (
@@ -76,24 +79,19 @@ export function CanvasView() {
 }
 
 function LayerBitmap({ layer }: { layer: LayerRecord }) {
-  const [bitmap, setBitmap] = useState<ImageBitmap | undefined>();
+  const notifyError = useCallback(
+    (error: unknown) => useAppStore.getState().notify('error', `Could not show “${layer.name}”: ${String(error)}`),
+    [layer.name],
+  );
+  const bitmap = useBitmap(layer.assetId, notifyError);
   useEffect(() => {
-    let live = true;
-    loadBitmap(layer.assetId).then(
-      (loaded) => {
-        if (!live) return;
-        setBitmap(loaded);
-        // A marker for tests and benchmarks: this layer's pixels are drawn on the next frame.
-        requestAnimationFrame(() => {
-          document.body.dataset.lastDrawnAsset = layer.assetId;
-        });
-      },
-      (error: unknown) => useAppStore.getState().notify('error', `Could not show “${layer.name}”: ${String(error)}`),
-    );
-    return () => {
-      live = false;
-    };
-  }, [layer.assetId, layer.name]);
+    if (!bitmap) return;
+    // A marker for tests and benchmarks: this layer's pixels are drawn on the next frame.
+    const frame = requestAnimationFrame(() => {
+      document.body.dataset.lastDrawnAsset = layer.assetId;
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [bitmap, layer.assetId]);
   if (!bitmap) return null;
   return (
     <KonvaImage
@@ -107,4 +105,12 @@ function LayerBitmap({ layer }: { layer: LayerRecord }) {
       perfectDrawEnabled={false}
     />
   );
+}
+
+/** A gateway's streamed partial image, stretched over the region it will fill, until the result lands. */
+function JobPreview({ assetId, rect }: { assetId: string; rect: DocRect }) {
+  // A preview is a nicety: if it cannot be shown, the progress bar still tells the story.
+  const bitmap = useBitmap(assetId);
+  if (!bitmap) return null;
+  return <KonvaImage image={bitmap} {...rect} opacity={0.9} perfectDrawEnabled={false} />;
 }

@@ -72,7 +72,13 @@ export function listenToJobs(): () => void {
     const { activeJob, setActiveJob } = useAppStore.getState();
     if (activeJob?.jobId !== event.jobId) return;
     const { message: _previous, ...job } = activeJob;
-    setActiveJob({ ...job, stage: event.stage, progress: event.progress, ...(event.message ? { message: event.message } : {}) });
+    setActiveJob({
+      ...job,
+      stage: event.stage,
+      progress: event.progress,
+      ...(event.message ? { message: event.message } : {}),
+      ...(event.preview ? { preview: event.preview } : {}),
+    });
   });
   const offDone = api.onJobDone((event) => {
     const state = useAppStore.getState();

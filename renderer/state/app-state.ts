@@ -1,5 +1,6 @@
 import type { Candidate, JobStage, ProviderInfo } from '../../shared/contract/schemas.ts';
 import type { RecordMap } from '../../shared/document/records.ts';
+import type { Rect } from '../../shared/geometry.ts';
 
 /**
  * The store's shape, slice by slice. Kept apart from the slices' code so that they and the
@@ -64,6 +65,8 @@ export interface ActiveJob {
   stage: JobStage;
   progress: number;
   message?: string;
+  /** The latest partial image a gateway streamed, shown over the region being filled. */
+  preview?: { assetId: string; rect: Rect };
   /** 'inpaint' fills the mask; 'generate' makes a new layer from the prompt alone. */
   kind?: 'inpaint' | 'generate';
   /** The prompt as sent, kept with the result's layers. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { EventName } from './names.ts';
-import { candidateSchema, jobIdSchema, jobStageSchema } from './schemas.ts';
+import { assetIdSchema, candidateSchema, jobIdSchema, jobStageSchema, rectSchema } from './schemas.ts';
 import { errorCodes } from '../errors.ts';
 
 /** Push events from main to the renderer. */
@@ -11,6 +11,8 @@ export const events = {
     /** 0…1 within the whole job. */
     progress: z.number().min(0).max(1),
     message: z.string().optional(),
+    /** A partial image the model streamed, to show over `previewRect` until the result lands. */
+    preview: z.object({ assetId: assetIdSchema, rect: rectSchema }).optional(),
   }),
   jobDone: z.discriminatedUnion('ok', [
     z.object({ jobId: jobIdSchema, ok: z.literal(true), candidates: z.array(candidateSchema) }),
