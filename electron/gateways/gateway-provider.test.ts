@@ -202,8 +202,10 @@ describe('gateway provider', () => {
     const partials: Uint8Array[] = [];
     const p = provider('openai-images', { partialImages: 2, onPartialImage: (png) => partials.push(png) });
     const recorded = context();
-    await p.run(jobInput(p, document()), recorded.ctx);
+    const previews: Uint8Array[] = [];
+    await p.run(jobInput(p, document()), { ...recorded.ctx, preview: (png) => previews.push(png) });
     expect(partials).toHaveLength(2);
+    expect(previews).toEqual(partials);
     expect(recorded.stages.some(([, , m]) => m === 'Partial preview 2 of 2')).toBe(true);
   });
 

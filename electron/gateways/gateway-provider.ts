@@ -33,7 +33,7 @@ export interface GatewayProviderOptions {
   /** Request body cap to plan for (many relays: 4 MB). */
   budgetBytes: number;
   /**
-   * `compact` (default): JPEG q85 4:4:4 wherever the model takes it, PNG where required
+   * `compact` (default): JPEG q85 (4:2:0) wherever the model takes it, PNG where required
    * (dall-e-2). Outside the blend mask the original pixels are kept anyway, so this only changes
    * the context the model sees, at ~1/5 of the bytes. `lossless`: PNG whenever it fits.
    */
@@ -131,6 +131,7 @@ export function createGatewayProvider(
     const session = openGatewaySession(profile, key, options.call, context.signal, notify, (png, index) => {
       partials++;
       options.onPartialImage?.(png, index);
+      context.preview?.(png);
       notify(`Partial preview ${partials} of ${options.partialImages}`);
     });
     try {

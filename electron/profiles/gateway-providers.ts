@@ -36,6 +36,7 @@ export function createGatewayProviders(deps: {
         return createGatewayProvider(profile, () => deps.keys.get(profile.id), {
           ...deps.overrides,
           call: callOptionsFor(limits, deps.overrides?.call),
+          partialImages: deps.overrides?.partialImages ?? partialImagesFor(profile),
           prices: deps.prices(),
           onAnswered: (answer) => logAnswer(deps.usage, profile, answer, deps.onUsageError),
         });
@@ -80,4 +81,13 @@ export function callOptionsFor(limits: GatewayLimits, base: GatewayCallOptions =
     requestTimeoutMs: Math.min(base.requestTimeoutMs, totalTimeoutMs),
     rateLimits: { maxConcurrent: limits.maxConcurrent, requestsPerMinute: limits.requestsPerMinute },
   };
+}
+
+/**
+ * OpenAI's own API streams partial images of GPT image edits, so the person watches the fill
+ * take shape. Relays differ in whether they pass `stream` through, and one that does not would
+ * fail the whole job, so elsewhere the answer comes in one piece.
+ */
+export function partialImagesFor(profile: Pick<GatewayProfile, 'protocol' | 'baseUrl'>): number {
+  return profile.protocol === 'openai-images' && /^https:\/\/api\.openai\.com\//.test(profile.baseUrl) ? 2 : 0;
 }

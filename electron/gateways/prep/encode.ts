@@ -34,7 +34,7 @@ export async function encodeImageForUpload(image: RgbaImage, plan: PayloadPlan):
     plan.format === 'png'
       ? await pipeline.png({ compressionLevel: 6, adaptiveFiltering: true }).toBuffer()
       : plan.format === 'jpeg'
-        ? await pipeline.jpeg({ quality: plan.quality, chromaSubsampling: '4:4:4' }).toBuffer()
+        ? await pipeline.jpeg({ quality: plan.quality, chromaSubsampling: plan.quality >= 90 ? '4:4:4' : '4:2:0' }).toBuffer()
         : await pipeline.webp({ quality: plan.quality }).toBuffer();
   return { bytes: new Uint8Array(bytes), mime: mimes[plan.format], width: plan.size.width, height: plan.size.height };
 }

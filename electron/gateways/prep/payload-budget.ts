@@ -35,10 +35,11 @@ const FIXED_OVERHEAD_BYTES = 48 * 1024;
 /** JPEG/WebP quality when lossy is the fallback because lossless does not fit the budget. */
 const LOSSY_QUALITY = 90;
 /**
- * JPEG quality (4:4:4) for a compact upload. Outside the blend mask Infill keeps the original
- * pixels (composite-back), so the upload's compression only changes the context the model sees:
- * q85 4:4:4 is visually clean on photos and 1/4–1/5 of lossless PNG's bytes (1 MP of camera-like
- * detail: 1.9 MB PNG vs ~380 KB), and encodes 4–5× faster.
+ * JPEG quality for a compact upload (4:2:0 chroma below q90, see encode.ts). Outside the blend
+ * mask Infill keeps the original pixels (composite-back), so the upload's compression only
+ * changes the context the model sees: q85 is visually clean on photos and about 1/6 of lossless
+ * PNG's bytes (1 MP of camera-like detail: 1.9 MB PNG, ~380 KB at 4:4:4, ~300 KB at 4:2:0),
+ * and encodes 5× faster. Models resample their input anyway; halved chroma costs them nothing.
  */
 const COMPACT_QUALITY = 85;
 
