@@ -202,6 +202,7 @@ export function createGatewayProvider(
       kind: 'gateway',
       supportsPrompt: true,
       description: `${profile.model} via ${host}`,
+      tuning: profile.protocol === 'json-relay' ? ['seed', 'variations', 'strength', 'guidance'] : ['seed', 'variations'],
     },
     contextRegion(maskBounds: Rect, canvas: Rect): Rect {
       return chooseContextWindow(maskBounds, canvas, spec, options.context);

@@ -60,7 +60,17 @@ export function createJobRunner(deps: { providers: ProviderRegistry; assets: Ass
 
     let last: EventPayload<'jobProgress'> = { jobId, stage: 'running', progress: STAGE_END.preparing };
     const answers = await provider.run(
-      { image, mask, region, canvas: input.canvas, prompt: input.prompt, seed: input.seed ?? randomSeed(), n: input.n ?? 1 },
+      {
+        image,
+        mask,
+        region,
+        canvas: input.canvas,
+        prompt: input.prompt,
+        seed: input.seed ?? randomSeed(),
+        n: input.n ?? 1,
+        ...(input.strength !== undefined ? { strength: input.strength } : {}),
+        ...(input.guidance !== undefined ? { guidance: input.guidance } : {}),
+      },
       {
         signal,
         progress: (stage, fraction, message) => {

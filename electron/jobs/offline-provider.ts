@@ -68,7 +68,15 @@ export function createOfflineProvider(spec: OfflineProviderSpec, fill: FillRunne
     spec.method === 'auto' ? chooseFillMethod(hole, region.width, region.height) : spec.method;
 
   return {
-    info: { id: spec.id, label: spec.label, kind: 'offline', supportsPrompt: false, description: spec.description },
+    info: {
+      id: spec.id,
+      label: spec.label,
+      kind: 'offline',
+      supportsPrompt: false,
+      description: spec.description,
+      // Smooth fill is deterministic: a seed or variations would change nothing.
+      tuning: spec.method === 'smooth' ? [] : ['seed', 'variations'],
+    },
     contextRegion: spec.contextRegion,
 
     estimate(mask, region) {

@@ -23,6 +23,9 @@ export interface ProviderJobInput {
   seed: number;
   /** How many variations to return. */
   n: number;
+  /** Where the provider's protocol has them (info.tuning). */
+  strength?: number;
+  guidance?: number;
 }
 
 export interface ProviderCandidate {

@@ -47,13 +47,16 @@ export async function generateImage(): Promise<void> {
 async function start(state: AppState, kind: 'inpaint' | 'generate', what: { canvas: Rect; layers: ReturnType<typeof layerSnapshots>; mask: MaskInput }) {
   const seed = state.seedText === '' ? undefined : Number(state.seedText) % 2 ** 31;
   const prompt = state.prompt;
+  const tuning = state.providers.find((p) => p.id === state.providerId)?.tuning ?? [];
   state.setResults(undefined);
   const { jobId } = await call('startJob', {
     providerId: state.providerId,
     prompt,
     ...what,
-    ...(seed === undefined ? {} : { seed }),
-    ...(state.variations > 1 ? { n: state.variations } : {}),
+    ...(seed === undefined || !tuning.includes('seed') ? {} : { seed }),
+    ...(state.variations > 1 && tuning.includes('variations') ? { n: state.variations } : {}),
+    ...(tuning.includes('strength') ? { strength: state.strength } : {}),
+    ...(tuning.includes('guidance') ? { guidance: state.guidance } : {}),
   });
   state.setActiveJob({ jobId, stage: 'queued', progress: 0, kind, prompt });
 }

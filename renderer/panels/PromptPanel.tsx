@@ -20,6 +20,7 @@ export function PromptPanel() {
   const setSeedText = useAppStore((s) => s.setSeedText);
   const provider = providers.find((p) => p.id === providerId);
   const isGateway = provider?.kind === 'gateway';
+  const tuning = provider?.tuning ?? [];
 
   return (
     <section className="panel prompt" aria-label="Generation">
@@ -49,18 +50,23 @@ export function PromptPanel() {
           onChange={(e) => setPrompt(e.currentTarget.value)}
         />
       </label>
-      {isGateway && (
+      {(tuning.includes('variations') || tuning.includes('seed')) && (
         <div className="field-row">
-          <label className="field">
-            <span>Variations</span>
-            <input type="number" aria-label="Variations" min={1} max={MAX_VARIATIONS} value={variations} onChange={(e) => setVariations(Number(e.currentTarget.value))} />
-          </label>
-          <label className="field">
-            <span>Seed</span>
-            <input type="text" inputMode="numeric" aria-label="Seed" placeholder="random" value={seedText} onChange={(e) => setSeedText(e.currentTarget.value)} />
-          </label>
+          {tuning.includes('variations') && (
+            <label className="field">
+              <span>Variations</span>
+              <input type="number" aria-label="Variations" min={1} max={MAX_VARIATIONS} value={variations} onChange={(e) => setVariations(Number(e.currentTarget.value))} />
+            </label>
+          )}
+          {tuning.includes('seed') && (
+            <label className="field">
+              <span>Seed</span>
+              <input type="text" inputMode="numeric" aria-label="Seed" placeholder="random" value={seedText} onChange={(e) => setSeedText(e.currentTarget.value)} />
+            </label>
+          )}
         </div>
       )}
+      {(tuning.includes('strength') || tuning.includes('guidance')) && <DiffusionSettings />}
       <div className="buttons left">
         <ActionButton action="generate" className="primary" />
         {isGateway && <ActionButton action="generateImage" />}
@@ -81,5 +87,25 @@ export function PromptPanel() {
       )}
       <ResultsTray />
     </section>
+  );
+}
+
+/** Strength and guidance, for the relays whose protocol takes them. */
+function DiffusionSettings() {
+  const strength = useAppStore((s) => s.strength);
+  const guidance = useAppStore((s) => s.guidance);
+  const setStrength = useAppStore((s) => s.setStrength);
+  const setGuidance = useAppStore((s) => s.setGuidance);
+  return (
+    <div className="field-row">
+      <label className="field">
+        <span>Strength {strength.toFixed(2)}</span>
+        <input type="range" aria-label="Strength" min={0} max={1} step={0.05} value={strength} onChange={(e) => setStrength(Number(e.currentTarget.value))} />
+      </label>
+      <label className="field">
+        <span>Guidance {guidance.toFixed(1)}</span>
+        <input type="range" aria-label="Guidance" min={0} max={20} step={0.5} value={guidance} onChange={(e) => setGuidance(Number(e.currentTarget.value))} />
+      </label>
+    </div>
   );
 }

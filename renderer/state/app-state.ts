@@ -90,11 +90,16 @@ export interface GatewaySlice {
   variations: number;
   /** Empty: a random seed per job. */
   seedText: string;
+  /** Diffusion relays: denoising strength 0…1 and guidance scale. */
+  strength: number;
+  guidance: number;
   results: PendingResults | undefined;
   setSettingsOpen(open: boolean): void;
   setUsageOpen(open: boolean): void;
   setVariations(n: number): void;
   setSeedText(text: string): void;
+  setStrength(strength: number): void;
+  setGuidance(guidance: number): void;
   setResults(results: PendingResults | undefined): void;
   markResultsAdded(assetIds: string[]): void;
 }

@@ -99,6 +99,9 @@ export const channels = {
         seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
         /** Variations to ask for (images endpoints take up to 10; chat and JSON relays are called once per image). */
         n: z.number().int().min(1).max(10).optional(),
+        /** Diffusion relays only (see ProviderInfo.tuning): how far from the original, and how closely to follow the prompt. */
+        strength: z.number().min(0).max(1).optional(),
+        guidance: z.number().min(0).max(30).optional(),
       })
       .strict(),
     output: z.object({ jobId: jobIdSchema }),

@@ -55,6 +55,8 @@ export const providerInfoSchema = z.object({
   kind: z.enum(['offline', 'gateway']),
   supportsPrompt: z.boolean(),
   description: z.string(),
+  /** Settings this provider takes beyond the prompt, for the UI to offer. */
+  tuning: z.array(z.enum(['seed', 'variations', 'strength', 'guidance'])).optional(),
 });
 export type ProviderInfo = z.infer<typeof providerInfoSchema>;
 

@@ -111,6 +111,16 @@ describe('chat-image', () => {
 });
 
 describe('json-relay', () => {
+  it('sends strength and guidance, with the fill defaults when none are given', async () => {
+    gateway.options.jsonResultField = 'image';
+    const s = testSession(testProfile(gateway, 'json-relay', 'sdxl-inpaint'), fastOptions());
+    const request = { image: await gradientPng(64, 64), mask: await leftHalfMask('json-relay', 64, 64), prompt: 'x', n: 1, size: { width: 64, height: 64 }, seed: 1 };
+    await jsonRelayAdapter.edit({ ...request, strength: 0.55, guidance: 4.5 }, s.ctx);
+    expect(gateway.requests.at(-1)?.json).toMatchObject({ strength: 0.55, guidance_scale: 4.5 });
+    await jsonRelayAdapter.edit(request, s.ctx);
+    expect(gateway.requests.at(-1)?.json).toMatchObject({ strength: 1, guidance_scale: 7 });
+  });
+
   for (const field of ['result_image', 'image', 'data'] as const) {
     it(`inpaints and accepts the result as ${field}`, async () => {
       gateway.options.jsonResultField = field;

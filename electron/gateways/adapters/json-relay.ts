@@ -4,6 +4,10 @@ import { readJson } from '../http-client.ts';
 import { listModelsVia } from './list-models.ts';
 import type { AdapterContext, AdapterResult, EditRequest, EncodedImage, GatewayAdapter, GenerateRequest, OutpaintRequest } from './types.ts';
 
+/** A fill replaces the masked pixels entirely (strength 1); 7 is the usual guidance of SD-family relays. */
+export const DEFAULT_STRENGTH = 1;
+export const DEFAULT_GUIDANCE = 7;
+
 /**
  * SD-style JSON relays (GATEWAYS.md §4): `/images/inpaint` and `/images/outpaint`, non-standard
  * paths, so `client.post` (same auth, timeout and abort as the rest). Results come as
@@ -53,8 +57,8 @@ export const jsonRelayAdapter: GatewayAdapter = {
             mask: dataUri(request.mask),
             prompt: request.prompt,
             seed: request.seed + i,
-            strength: 1,
-            guidance_scale: 7,
+            strength: request.strength ?? DEFAULT_STRENGTH,
+            guidance_scale: request.guidance ?? DEFAULT_GUIDANCE,
           },
           ctx,
         ),

@@ -23,6 +23,9 @@ export interface EditRequest {
   seed: number;
   /** Ask for partial images over SSE where the protocol has them. */
   partialImages?: number;
+  /** Diffusion relays: denoising strength 0…1 and classifier-free guidance scale. */
+  strength?: number;
+  guidance?: number;
 }
 
 export interface GenerateRequest {

@@ -109,6 +109,8 @@ export async function prepareJob(input: ProviderJobInput, protocol: GatewayProto
     n: input.n,
     size: plan.size,
     ...(options.partialImages > 0 ? { partialImages: options.partialImages } : {}),
+    ...(input.strength !== undefined ? { strength: input.strength } : {}),
+    ...(input.guidance !== undefined ? { guidance: input.guidance } : {}),
   };
   const prepared: PreparedJob = { call: { mode: 'edit', request }, plan, uploadBytes: encoded.uploadBytes, blend, distance, reachPx };
   if (plan.size.width !== region.width || plan.size.height !== region.height) {

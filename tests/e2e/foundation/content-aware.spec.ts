@@ -41,3 +41,25 @@ test('the automatic choice estimates and runs content-aware fill for a large hol
   expect(result.changedOutside, 'pixels changed outside the mask').toBe(0);
   expect(result.changedInside / result.inside).toBeGreaterThan(0.5);
 });
+
+test('content-aware variations use different seeds and are picked like a gateway’s', async ({ app: page }) => {
+  await openPhoto(page, photo);
+  await waitForImageOnScreen(page);
+  await page.getByLabel('Provider').selectOption('offline-content-aware');
+  await page.getByLabel('Variations').fill('2');
+  await page.getByLabel('Seed').fill('42');
+  await page.getByLabel('Brush size', { exact: true }).fill('50');
+  await paintStroke(page, path);
+  await page.getByRole('button', { name: 'Generate' }).click();
+
+  const tray = page.getByRole('region', { name: 'Variations' });
+  await expect(tray.getByText('seed 42')).toBeVisible();
+  await expect(tray.getByText('seed 43')).toBeVisible();
+  await tray.getByRole('button', { name: 'Add Variation 2 as a layer' }).click();
+  await expect(layerRows(page)).toHaveCount(2);
+
+  // Smooth fill is deterministic: it offers neither seed nor variations.
+  await page.getByLabel('Provider').selectOption('offline-smooth');
+  await expect(page.getByRole('spinbutton', { name: 'Variations' })).toHaveCount(0);
+  await expect(page.getByRole('textbox', { name: 'Seed' })).toHaveCount(0);
+});
