@@ -8,7 +8,8 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
-import { contextWindowFor, maskBoundingBox } from '../../electron/engine/context-window.ts';
+import { contextWindowFor } from '../../electron/engine/context-window.ts';
+import { maskBounds } from '../../shared/mask-bounds.ts';
 import { createFillRunner } from '../../electron/engine/fill-runner.ts';
 import { patchMatchInpaint } from '../../electron/engine/patchmatch.ts';
 import { teleaInpaint } from '../../electron/engine/telea.ts';
@@ -134,7 +135,7 @@ async function runBig(
 
   const once = async (): Promise<{ crop: number; fill: number; fillCpu: number; paste: number; window: SpeedResults['big']['window'] }> => {
     const t0 = performance.now();
-    const window = contextWindowFor(maskBoundingBox(mask, width, height), width, height);
+    const window = contextWindowFor(maskBounds(mask, width, height)!, width, height);
     const cropRgba = new Uint8Array(window.width * window.height * 4);
     const cropMask = new Uint8Array(window.width * window.height);
     for (let y = 0; y < window.height; y++) {

@@ -15,7 +15,7 @@ import type { Rect } from '../../shared/geometry.ts';
 import type { GatewayProtocol } from '../../shared/gateway/profile.ts';
 import { encodeImageForUpload } from '../../electron/gateways/prep/encode.ts';
 import { DEFAULT_BUDGET_BYTES, transportFactor } from '../../electron/gateways/prep/payload-budget.ts';
-import { cropMask, maskBounds } from '../../electron/jobs/mask-region.ts';
+import { cropMask, paintedBounds } from '../../electron/jobs/mask-region.ts';
 import { flattenRegion } from '../../electron/services/flatten.ts';
 import { decodeRgba } from '../../electron/services/image-codec.ts';
 import { importImage } from '../../electron/services/image-import.ts';
@@ -70,7 +70,7 @@ try {
   const radius = Math.round(Math.sqrt((0.05 * canvas.width * canvas.height) / Math.PI));
   const bigMask = softDisc(3000, 1800, radius);
   const share = maskShare(bigMask, canvas.width * canvas.height);
-  const bigRegion = main.contextRegion(maskBounds(bigMask)!, canvas);
+  const bigRegion = main.contextRegion(paintedBounds(bigMask)!, canvas);
   const photos = [
     { name: 'detailed', file: await detailedPhoto(6000, 4000), what: 'the test photos tiled at native resolution (camera-like detail)' },
     { name: 'smooth', file: await benchPhoto(6000, 4000, 'jpeg'), what: "bench/app's astronaut, upscaled 12× (very smooth)" },
@@ -220,7 +220,7 @@ try {
   try {
     const asset = await importImage(harness.assets, 'detailed-2048.jpg', new Uint8Array(await readFile(small)));
     const layers = [{ assetId: asset.assetId, x: 0, y: 0, opacity: 1, visible: true }];
-    const region = main.contextRegion(maskBounds(smallMask)!, smallCanvas);
+    const region = main.contextRegion(paintedBounds(smallMask)!, smallCanvas);
     const job: StartJob = { providerId: main.info.id, prompt: PROMPT, canvas: smallCanvas, layers, mask: smallMask, seed: 5, n: 1 };
 
     // The body the app sends, byte for byte, via the pass-through proxy.

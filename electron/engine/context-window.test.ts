@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { contextWindowFor, maskBoundingBox } from './context-window.ts';
+import { maskBounds } from '../../shared/mask-bounds.ts';
+import { contextWindowFor } from './context-window.ts';
 import { discMask } from './test-support.ts';
 
 describe('contextWindowFor', () => {
@@ -11,9 +12,9 @@ describe('contextWindowFor', () => {
   });
 });
 
-describe('maskBoundingBox', () => {
+describe('maskBounds', () => {
   it('bounds the non-zero pixels', () => {
-    expect(maskBoundingBox(discMask(100, 80, 50, 40, 10), 100, 80)).toEqual({ x: 40, y: 30, width: 21, height: 21 });
-    expect(maskBoundingBox(new Uint8Array(16), 4, 4).width).toBe(0);
+    expect(maskBounds(discMask(100, 80, 50, 40, 10), 100, 80)).toEqual({ x: 40, y: 30, width: 21, height: 21 });
+    expect(maskBounds(new Uint8Array(16), 4, 4)).toBeUndefined();
   });
 });

@@ -4,12 +4,7 @@
  * (a 24 MP image would be far too slow and far-away content rarely matches), so the hole's
  * bounding box is padded by its own larger side (at least 64 px) and clipped to the image.
  */
-export interface Rect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+import type { Rect } from '../../shared/geometry.ts';
 
 export const MIN_CONTEXT_PADDING = 64;
 
@@ -21,23 +16,4 @@ export function contextWindowFor(maskBBox: Rect, imageW: number, imageH: number)
   const x1 = Math.min(imageW, Math.ceil(maskBBox.x + maskBBox.width + pad));
   const y1 = Math.min(imageH, Math.ceil(maskBBox.y + maskBBox.height + pad));
   return { x: x0, y: y0, width: Math.max(0, x1 - x0), height: Math.max(0, y1 - y0) };
-}
-
-/** Bounding box of the mask's non-zero pixels; width 0 when the mask is empty. */
-export function maskBoundingBox(mask: Uint8Array, width: number, height: number): Rect {
-  let x0 = width;
-  let y0 = height;
-  let x1 = -1;
-  let y1 = -1;
-  for (let y = 0; y < height; y++) {
-    const row = y * width;
-    for (let x = 0; x < width; x++) {
-      if (!mask[row + x]) continue;
-      if (x < x0) x0 = x;
-      if (x > x1) x1 = x;
-      if (y < y0) y0 = y;
-      if (y > y1) y1 = y;
-    }
-  }
-  return x1 < 0 ? { x: 0, y: 0, width: 0, height: 0 } : { x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1 };
 }

@@ -1,6 +1,6 @@
 import type { Rect } from '../../shared/geometry.ts';
 import type { RgbaImage } from './provider.ts';
-import { localBounds } from './mask-region.ts';
+import { maskBounds } from '../../shared/mask-bounds.ts';
 
 /**
  * Turns a provider's answer into the pixels of a new layer: the answer's colours with the
@@ -13,7 +13,7 @@ export function candidateLayerPixels(
   blendMask: Uint8Array,
   region: Rect,
 ): { image: RgbaImage; rect: Rect } | null {
-  const bounds = localBounds(blendMask, answer.width, answer.height);
+  const bounds = maskBounds(blendMask, answer.width, answer.height);
   if (!bounds) return null;
   const data = new Uint8Array(bounds.width * bounds.height * 4);
   for (let y = 0; y < bounds.height; y++) {

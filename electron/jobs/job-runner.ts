@@ -9,7 +9,7 @@ import type { AssetStore } from '../services/asset-store.ts';
 import { flattenRegion } from '../services/flatten.ts';
 import { encodeRgba, probeImage } from '../services/image-codec.ts';
 import { candidateLayerPixels } from './candidate-layer.ts';
-import { cropMask, maskBounds } from './mask-region.ts';
+import { cropMask, paintedBounds } from './mask-region.ts';
 import type { ProviderRegistry } from './provider-registry.ts';
 import type { JobEstimate, Provider } from './provider.ts';
 
@@ -43,7 +43,7 @@ export function createJobRunner(deps: { providers: ProviderRegistry; assets: Ass
   /** The provider and the context region it wants around the painted mask; refuses an empty mask. */
   function plan(input: { providerId: string; canvas: Rect; mask: MaskInput }): { provider: Provider; region: Rect } {
     const provider = deps.providers.get(input.providerId);
-    const bounds = maskBounds(input.mask);
+    const bounds = paintedBounds(input.mask);
     if (!bounds || isEmptyRect(intersectRects(bounds, input.canvas))) {
       throw new InfillError('EMPTY_MASK', 'Paint a mask over the area to change first.');
     }

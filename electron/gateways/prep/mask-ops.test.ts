@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { blendMaskFromDistance, blendMaskFromField, clampBlendOptions, distanceField, distanceFromMask, editAreaFromBlend, maskBounds, MAX_TOUCH_PX } from './mask-ops.ts';
+import { blendMaskFromDistance, blendMaskFromField, clampBlendOptions, distanceField, distanceFromMask, editAreaFromBlend, MAX_TOUCH_PX } from './mask-ops.ts';
+import { maskBounds } from '../../../shared/mask-bounds.ts';
 
 function disc(width: number, height: number, cx: number, cy: number, r: number): Uint8Array {
   const m = new Uint8Array(width * height);
