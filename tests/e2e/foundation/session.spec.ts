@@ -37,6 +37,7 @@ test('the document survives a reload and a restart of the main process: layers, 
     await waitForImageOnScreen(page);
     await expect(layerRows(page).first()).toHaveAttribute('data-layer-kind', 'generated');
   } finally {
+    await page.goto('about:blank');
     await again.stop();
   }
 });

@@ -61,7 +61,8 @@ test('configure a gateway in the UI, inpaint with two variations through it, pic
   await expect(page.getByRole('button', { name: 'Clear mask' })).toBeDisabled();
   const layer = layerRows(page).first();
   await expect(layer).toHaveAttribute('data-layer-kind', 'generated');
-  await expect(layer.locator('.layer-name')).toHaveAttribute('title', 'gateway:test-relay · gpt-image-1 · seed 1235');
+  // The layer keeps where it came from: profile, model, seed, cost and prompt.
+  await expect(layer.locator('.layer-name')).toHaveAttribute('title', /^gateway:test-relay · gpt-image-1 · seed 1235 · \$\d+\.\d{3} · “a red apple on the rim”$/);
   await page.screenshot({ path: testInfo.outputPath('3-picked.png') });
 
   const original = await decode(photo);
