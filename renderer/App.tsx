@@ -6,6 +6,7 @@ import { LayersPanel } from './panels/LayersPanel.tsx';
 import { NoticeBar } from './panels/NoticeBar.tsx';
 import { PromptPanel } from './panels/PromptPanel.tsx';
 import { Toolbar } from './panels/Toolbar.tsx';
+import { ZoomBar } from './panels/ZoomBar.tsx';
 import { SettingsDialog } from './settings/SettingsDialog.tsx';
 import { UsageDialog } from './usage/UsageDialog.tsx';
 
@@ -20,7 +21,10 @@ export function App() {
     <div className="app">
       <Toolbar />
       <main className="workspace">
-        <CanvasView />
+        <div className="canvas-area">
+          <CanvasView />
+          <ZoomBar />
+        </div>
         <aside className="sidebar">
           <PromptPanel />
           <LayersPanel />

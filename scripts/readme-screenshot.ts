@@ -39,6 +39,7 @@ try {
   await page.getByRole('button', { name: 'Generate' }).click();
   await page.getByRole('region', { name: 'Layers' }).getByRole('listitem').nth(1).waitFor();
   await stroke([[60, 330], [120, 360], [170, 350]]);
+  await page.waitForTimeout(600); // the estimate line appears once main has answered
   await page.mouse.move(900, 700);
   await page.screenshot({ path: join(root, 'docs/screenshot.png') });
 } finally {

@@ -10,7 +10,6 @@ export function Toolbar() {
   const hardness = useAppStore((s) => s.brushHardness);
   const setBrushSize = useAppStore((s) => s.setBrushSize);
   const setBrushHardness = useAppStore((s) => s.setBrushHardness);
-  const zoom = useAppStore((s) => Math.round(s.view.scale * 100));
 
   return (
     <header className="toolbar" role="toolbar" aria-label="Tools">
@@ -65,13 +64,6 @@ export function Toolbar() {
         </label>
         <ActionButton action="clearMask" />
         <ActionButton action="invertMask" />
-      </div>
-      <div className="group">
-        <ActionButton action="zoomOut">−</ActionButton>
-        <span className="zoom" aria-label="Zoom level">{zoom} %</span>
-        <ActionButton action="zoomIn">+</ActionButton>
-        <ActionButton action="zoomFit">Fit</ActionButton>
-        <ActionButton action="zoomActual">100 %</ActionButton>
       </div>
     </header>
   );
