@@ -14,6 +14,7 @@
  */
 import type { PyramidLevel } from './pyramid.ts';
 import { mixSeed, mulberry32 } from './prng.ts';
+import { holeDistances } from './distance-transform.ts';
 
 export const BAND_ROWS = 32;
 const NO_MATCH = -1;
@@ -40,8 +41,19 @@ export interface NearestNeighbourField {
   sources: SourceSet;
 }
 
-export function findSources(level: PyramidLevel, radius: number): SourceSet {
+/**
+ * Valid source centres. With `maxDistance`, only centres within that many pixels of the hole
+ * (the locality restriction for holes at the image's edge, see patchmatch.ts).
+ */
+export function findSources(level: PyramidLevel, radius: number, maxDistance = Infinity): SourceSet {
   const { width, height, hole } = level;
+  let near: Float32Array | undefined;
+  if (maxDistance < Infinity) {
+    // Distance of each known pixel to the hole = hole distance of the inverted mask.
+    const known = new Uint8Array(hole.length);
+    for (let i = 0; i < hole.length; i++) known[i] = hole[i] ? 0 : 1;
+    near = holeDistances(known, width, height);
+  }
   // Summed-area table of hole pixels, (width+1)×(height+1).
   const sw = width + 1;
   const sat = new Int32Array(sw * (height + 1));
@@ -62,7 +74,7 @@ export function findSources(level: PyramidLevel, radius: number): SourceSet {
       const x0 = x - radius;
       const x1 = x + radius + 1;
       const holes = sat[y1 * sw + x1]! - sat[y0 * sw + x1]! - sat[y1 * sw + x0]! + sat[y0 * sw + x0]!;
-      if (holes === 0) {
+      if (holes === 0 && (!near || near[y * width + x]! <= maxDistance)) {
         valid[y * width + x] = 1;
         if (count === list.length) {
           const grown = new Int32Array(list.length * 2);

@@ -62,7 +62,7 @@ describe('patchMatchInpaint', () => {
     const rgba = periodicTexture(width, height);
     const mask = discMask(width, height, 64, 48, 15);
     const out = patchMatchInpaint(withGarbageInHole(rgba, mask), mask, width, height, { seed: 5 });
-    // Measured 32.4 dB; Telea gets 10.7 dB.
+    // Measured 33.4 dB; Telea gets 10.7 dB.
     expect(holePsnr(out, rgba, mask)).toBeGreaterThan(28);
     expect(holePsnr(out, rgba, mask)).toBeGreaterThan(holePsnr(teleaInpaint(rgba, mask, width, height), rgba, mask) + 15);
   });
@@ -72,7 +72,7 @@ describe('patchMatchInpaint', () => {
     const height = 96;
     const rgba = periodicTexture(width, height);
     const cases: Array<[Uint8Array, number]> = [
-      // Measured 39.9 dB (right band), 37.8 dB (top band), 32.1–36.9 dB (big hole, by seed).
+      // Measured 49.1 dB (right band), 34.6–43.6 dB (top band, by seed), 32.3–45.5 dB (big hole, by seed).
       [rectMask(width, height, width - 30, 0, width, height), 32],
       [rectMask(width, height, 0, 0, width, 20), 32],
       [rectMask(width, height, 20, 15, 100, 80), 25],

@@ -7,6 +7,12 @@
  *
  * Gathering per hole pixel (instead of splatting per patch) means each call writes only its
  * own rows, and it reads only known source pixels, so it can run in place and by bands.
+ *
+ * At the finest level the vote can instead take the "best" proposal: each hole pixel copies the
+ * colour proposed by the covering patch with the best match (a hard mode instead of the
+ * mean). The mean of ~80 slightly misaligned proposals blurs the finest detail; the best
+ * proposal keeps it. Measured on the bench photos: texture ratio +0.03 for −0.004 SSIM, which
+ * the low-frequency correction then trades back (see low-frequency.ts).
  */
 import type { NearestNeighbourField } from './nnf.ts';
 import type { PyramidLevel } from './pyramid.ts';
@@ -48,6 +54,7 @@ export function voteHole(
   weights: Float32Array,
   rowStart = 0,
   rowEnd = level.height,
+  best = false,
 ): void {
   const { width, height, rgba, hole } = level;
   const { radius, srcX, srcY } = field;
@@ -60,6 +67,8 @@ export function voteHole(
       let b = 0;
       let a = 0;
       let sum = 0;
+      let bestWeight = -1;
+      let bestSource = -1;
       const dyMin = Math.max(-radius, py - (height - 1));
       const dyMax = Math.min(radius, py);
       const dxMin = Math.max(-radius, px - (width - 1));
@@ -72,12 +81,24 @@ export function voteHole(
           if (sx < 0) continue;
           const w = weights[t]!;
           const s = ((srcY[t]! + dy) * width + sx + dx) * 4;
+          if (best) {
+            // Strictly greater: ties go to the first in scan order, so the result is deterministic.
+            if (w > bestWeight) {
+              bestWeight = w;
+              bestSource = s;
+            }
+            continue;
+          }
           r += w * rgba[s]!;
           g += w * rgba[s + 1]!;
           b += w * rgba[s + 2]!;
           a += w * rgba[s + 3]!;
           sum += w;
         }
+      }
+      if (bestSource >= 0) {
+        rgba.copyWithin(p * 4, bestSource, bestSource + 4);
+        continue;
       }
       if (sum > 0) {
         const o = p * 4;
