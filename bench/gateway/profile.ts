@@ -94,7 +94,7 @@ export async function profileJobSteps(args: {
   });
   const plan = prepared.plan;
   steps.push({
-    step: `encode the crop for upload (${plan.size.width}×${plan.size.height} ${plan.format.toUpperCase()}${plan.format === 'png' ? ', compressionLevel 6, adaptive filtering' : ` q${plan.quality} 4:4:4`})`,
+    step: `encode the crop for upload (${plan.size.width}×${plan.size.height} ${plan.format.toUpperCase()}${plan.format === 'png' ? ', compressionLevel 6, adaptive filtering' : ` q${plan.quality} ${plan.quality >= 90 ? "4:4:4" : "4:2:0"}`})`,
     ms: await timed(runs, () => encodeImageForUpload(image, plan)),
     detail: true,
   });

@@ -206,7 +206,7 @@ try {
     '|---|---|---|---|---|---|---|---|',
     ...byteRows,
     '',
-    `Infill uploads JPEG q85 4:4:4 wherever the model takes it (PNG where required: dall-e-2), the mask stays PNG in each protocol's polarity; outside the blend mask Infill keeps the original pixels anyway, so a lossy upload only changes the context the model sees. For comparison, gpt-image-1's body with the same crop as lossless PNG (\`upload: 'lossless'\`, the default before; computed, not sent): ${whatIf.join('; ')}.`,
+    `Infill uploads JPEG q85 (4:2:0) wherever the model takes it (PNG where required: dall-e-2), the mask stays PNG in each protocol's polarity; outside the blend mask Infill keeps the original pixels anyway, so a lossy upload only changes the context the model sees. For comparison, gpt-image-1's body with the same crop as lossless PNG (\`upload: 'lossless'\`, the default before; computed, not sent): ${whatIf.join('; ')}.`,
     '',
   );
 
