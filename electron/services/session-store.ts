@@ -31,20 +31,24 @@ export function createSessionStore(dataDir: string): SessionStore {
         return { savedAt };
       }),
 
-    async load() {
-      let text: string;
-      try {
-        text = await readFile(path, 'utf8');
-      } catch {
-        return { session: null };
-      }
-      const parsed = parseSession(text);
-      if (parsed) return { session: parsed };
-      const aside = `${path}.damaged-${Date.now()}`;
-      await rename(path, aside).catch(() => undefined);
-      return { session: null, problem: `The last session could not be read and was kept as ${aside}.` };
-    },
+    // Through the same queue as saves: a load right after a save (a reload as the page closes)
+    // reads what that save wrote.
+    load: () => oneAtATime(() => loadFrom(path)),
   };
+}
+
+async function loadFrom(path: string): Promise<LoadedSession> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    return { session: null };
+  }
+  const parsed = parseSession(text);
+  if (parsed) return { session: parsed };
+  const aside = `${path}.damaged-${Date.now()}`;
+  await rename(path, aside).catch(() => undefined);
+  return { session: null, problem: `The last session could not be read and was kept as ${aside}.` };
 }
 
 function parseSession(text: string): { records: RecordMap; savedAt: string } | null {

@@ -42,24 +42,34 @@ async function restore(): Promise<void> {
 function autosave(): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let failing = false;
+  const save = () => {
+    timer = undefined;
+    call('saveSession', { records: useAppStore.getState().records }).then(
+      () => {
+        failing = false;
+      },
+      (error: unknown) => {
+        // Said once, not on every edit, until a save works again.
+        if (!failing) useAppStore.getState().notify('error', `Autosave failed: ${error instanceof Error ? error.message : String(error)}`);
+        failing = true;
+      },
+    );
+  };
+  // Closing the window within the delay of an edit must not lose it: save what is pending now.
+  const flush = () => {
+    if (timer === undefined) return;
+    clearTimeout(timer);
+    save();
+  };
   const unsubscribe = useAppStore.subscribe((state, previous) => {
     if (state.records === previous.records) return;
     clearTimeout(timer);
-    timer = setTimeout(() => {
-      call('saveSession', { records: useAppStore.getState().records }).then(
-        () => {
-          failing = false;
-        },
-        (error: unknown) => {
-          // Said once, not on every edit, until a save works again.
-          if (!failing) useAppStore.getState().notify('error', `Autosave failed: ${error instanceof Error ? error.message : String(error)}`);
-          failing = true;
-        },
-      );
-    }, AUTOSAVE_DELAY_MS);
+    timer = setTimeout(save, AUTOSAVE_DELAY_MS);
   });
+  window.addEventListener('pagehide', flush);
   return () => {
-    clearTimeout(timer);
+    flush();
+    window.removeEventListener('pagehide', flush);
     unsubscribe();
   };
 }

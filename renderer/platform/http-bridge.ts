@@ -11,6 +11,7 @@ import { decodeEnvelope, encodeEnvelope } from '../../shared/wire/envelope.ts';
  * client against the real server).
  */
 const ENVELOPE_CONTENT_TYPE = 'application/vnd.infill.envelope';
+const KEEPALIVE_MAX_BYTES = 60 * 1024;
 const DEFAULT_RECONNECT_DELAYS_MS = [250, 500, 1_000, 2_000, 5_000] as const;
 
 export interface HttpBridgeOptions {
@@ -44,11 +45,15 @@ export function createHttpBridgeApi(options: HttpBridgeOptions = {}): InfillApi 
 
   async function call(channel: ChannelName, input: unknown): Promise<Result<unknown>> {
     try {
+      const body = encodeEnvelope(input) as Uint8Array<ArrayBuffer>;
       const response = await fetchImpl(`${base}/rpc/${channel}`, {
         method: 'POST',
         credentials: 'same-origin',
         headers: { ...extraHeaders, 'Content-Type': ENVELOPE_CONTENT_TYPE },
-        body: encodeEnvelope(input) as Uint8Array<ArrayBuffer>,
+        body,
+        // A small request (an autosave as the tab closes) may outlive the page; browsers cap
+        // keepalive bodies at 64 KB, so larger ones (an import) go without it.
+        keepalive: body.byteLength < KEEPALIVE_MAX_BYTES,
       });
       if (response.headers.get('content-type')?.startsWith(ENVELOPE_CONTENT_TYPE)) {
         return asResult(decodeEnvelope(new Uint8Array(await response.arrayBuffer())));

@@ -41,3 +41,17 @@ test('the document survives a reload and a restart of the main process: layers, 
     await again.stop();
   }
 });
+
+test('an edit made just before the window closes is not lost', async ({ app: page }) => {
+  await openPhoto(page, join(photos, 'chelsea.png'));
+  await waitForImageOnScreen(page);
+  await page.waitForTimeout(1500); // the opened photo is saved
+  await paintStroke(page, [
+    [100, 100],
+    [200, 120],
+  ]);
+  // No wait: the reload comes well inside the autosave delay, so only the flush on close saves it.
+  await page.reload();
+  await expect(layerRows(page)).toHaveCount(1);
+  await expect(page.getByRole('button', { name: 'Clear mask' })).toBeEnabled();
+});
