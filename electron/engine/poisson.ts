@@ -10,8 +10,9 @@
  *
  * Solved for the correction e = result − fill (Δe = 0 in the hole, the seam mismatch
  * (known(q) − S(q′)) − (fill(p) − S(p′)) as its only source, Neumann at the image's border) by
- * successive over-relaxation from e = 0, on the hole pixels only, channel by channel, in a
- * fixed order: deterministic, and the known pixels are never written.
+ * successive over-relaxation from e = 0, on the hole pixels only, in a
+ * fixed order: deterministic, and the known pixels are never written. About 0.1 s for the
+ * 50 k px hole of the 1 MP speed case.
  *
  * Measured on the bench photos (means of 18 cases, PSNR / SSIM / texture ratio), from
  * 18.19 / 0.521 / 0.811 without it: 300 iterations 18.05 / 0.525 / 0.825 (1000: the same);
@@ -92,29 +93,35 @@ export function poissonBlendSeams(fill: PyramidLevel, field: NearestNeighbourFie
     }
     count[k] = c;
   }
-  const e = new Float32Array(m);
-  for (let ch = 0; ch < 3; ch++) {
-    e.fill(0);
-    for (let it = 0; it < iterations; it++) {
-      for (let k = 0; k < m; k++) {
-        const cnt = count[k]!;
-        if (cnt === 0) continue;
-        let s = rhs[k * 3 + ch]!;
-        const b = k * 4;
-        const n0 = nbr[b]!;
-        const n1 = nbr[b + 1]!;
-        const n2 = nbr[b + 2]!;
-        const n3 = nbr[b + 3]!;
-        if (n0 >= 0) s += e[n0]!;
-        if (n1 >= 0) s += e[n1]!;
-        if (n2 >= 0) s += e[n2]!;
-        if (n3 >= 0) s += e[n3]!;
-        e[k] = e[k]! + OMEGA * (s / cnt - e[k]!);
-      }
-    }
+  // The three channels are independent; one pass updates all of them (same results as
+  // channel by channel, a third of the loop overhead).
+  const e = new Float32Array(m * 3);
+  for (let it = 0; it < iterations; it++) {
     for (let k = 0; k < m; k++) {
+      const cnt = count[k]!;
+      if (cnt === 0) continue;
+      const o = k * 3;
+      let r = rhs[o]!;
+      let g = rhs[o + 1]!;
+      let bl = rhs[o + 2]!;
+      const b = k * 4;
+      for (let d = 0; d < 4; d++) {
+        const q = nbr[b + d]!;
+        if (q < 0) continue;
+        const qo = q * 3;
+        r += e[qo]!;
+        g += e[qo + 1]!;
+        bl += e[qo + 2]!;
+      }
+      e[o] = e[o]! + OMEGA * (r / cnt - e[o]!);
+      e[o + 1] = e[o + 1]! + OMEGA * (g / cnt - e[o + 1]!);
+      e[o + 2] = e[o + 2]! + OMEGA * (bl / cnt - e[o + 2]!);
+    }
+  }
+  for (let k = 0; k < m; k++) {
+    for (let ch = 0; ch < 3; ch++) {
       const o = holeIndex[k]! * 4 + ch;
-      const v = rgba[o]! + e[k]!;
+      const v = rgba[o]! + e[k * 3 + ch]!;
       rgba[o] = v <= 0 ? 0 : v >= 255 ? 255 : Math.round(v);
     }
   }
