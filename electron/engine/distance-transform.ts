@@ -3,6 +3,7 @@
  * scaled to pixels, within ~8 % of the Euclidean distance). The image border is not "known":
  * a hole band along an edge measures its full width.
  */
+import { maskBounds } from '../../shared/mask-bounds.ts';
 export function holeDistances(mask: Uint8Array, width: number, height: number): Float32Array {
   const n = width * height;
   const FAR = 1e9;
@@ -48,24 +49,12 @@ export function holeDistances(mask: Uint8Array, width: number, height: number): 
  * known pixel lies, so a small hole in a big context costs little.
  */
 export function maxHoleDistance(mask: Uint8Array, width: number, height: number): number {
-  let x0 = width;
-  let y0 = height;
-  let x1 = -1;
-  let y1 = -1;
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      if (!mask[y * width + x]) continue;
-      if (x < x0) x0 = x;
-      if (x > x1) x1 = x;
-      if (y < y0) y0 = y;
-      if (y > y1) y1 = y;
-    }
-  }
-  if (x1 < 0) return 0;
-  x0 = Math.max(0, x0 - 1);
-  y0 = Math.max(0, y0 - 1);
-  x1 = Math.min(width - 1, x1 + 1);
-  y1 = Math.min(height - 1, y1 + 1);
+  const bounds = maskBounds(mask, width, height);
+  if (!bounds) return 0;
+  const x0 = Math.max(0, bounds.x - 1);
+  const y0 = Math.max(0, bounds.y - 1);
+  const x1 = Math.min(width - 1, bounds.x + bounds.width);
+  const y1 = Math.min(height - 1, bounds.y + bounds.height);
   const w = x1 - x0 + 1;
   const h = y1 - y0 + 1;
   const crop = new Uint8Array(w * h);

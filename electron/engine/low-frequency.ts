@@ -21,6 +21,7 @@
  */
 import type { NearestNeighbourField } from './nnf.ts';
 import type { PyramidLevel } from './pyramid.ts';
+import { maskBounds } from '../../shared/mask-bounds.ts';
 
 const BLUR_RADIUS = 4;
 const BLUR_PASSES = 2;
@@ -35,24 +36,12 @@ const TRUST_SCALE = 4;
 export function correctLowFrequencies(fill: PyramidLevel, smooth: Uint8Array, field?: NearestNeighbourField): void {
   const { width, height, rgba, hole } = fill;
   const reach = BLUR_RADIUS * BLUR_PASSES;
-  let x0 = width;
-  let y0 = height;
-  let x1 = -1;
-  let y1 = -1;
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      if (!hole[y * width + x]) continue;
-      if (x < x0) x0 = x;
-      if (x > x1) x1 = x;
-      if (y < y0) y0 = y;
-      if (y > y1) y1 = y;
-    }
-  }
-  if (x1 < 0) return;
-  x0 = Math.max(0, x0 - reach);
-  y0 = Math.max(0, y0 - reach);
-  x1 = Math.min(width - 1, x1 + reach);
-  y1 = Math.min(height - 1, y1 + reach);
+  const bounds = maskBounds(hole, width, height);
+  if (!bounds) return;
+  const x0 = Math.max(0, bounds.x - reach);
+  const y0 = Math.max(0, bounds.y - reach);
+  const x1 = Math.min(width - 1, bounds.x + bounds.width - 1 + reach);
+  const y1 = Math.min(height - 1, bounds.y + bounds.height - 1 + reach);
   const w = x1 - x0 + 1;
   const h = y1 - y0 + 1;
   let diff: Float32Array = new Float32Array(w * h);
