@@ -20,6 +20,29 @@ function sseResponse(chunks: string[]): Response {
 }
 
 describe('createHttpBridgeApi: RPC', () => {
+  it('lets only the autosave outlive the page, within the browsers’ 64 KB keepalive budget', async () => {
+    const releases: Array<() => void> = [];
+    const seen: Array<[string, boolean | undefined]> = [];
+    const fetch = vi.fn((url: string | URL | Request, init?: RequestInit) => {
+      seen.push([String(url), init?.keepalive]);
+      return new Promise<Response>((resolve) => releases.push(() => resolve(envelopeResponse({ ok: true, data: { savedAt: 'now' } }))));
+    });
+    const api = createHttpBridgeApi({ fetch });
+    const records = (points: number) => ({
+      document: { typeName: 'document' as const, id: 'document' as const, name: 'a', canvas: { x: 0, y: 0, width: 1, height: 1 }, order: [] },
+      m: { typeName: 'mask-op' as const, id: 'm', seq: 1, op: { kind: 'stroke' as const, mode: 'paint' as const, size: 1, hardness: 1, points: new Array(points).fill(1) } },
+    });
+    const first = api.saveSession({ records: records(10_000) }); // ~20 KB
+    const second = api.saveSession({ records: records(10_000) }); // together ~40 KB: still within
+    const third = api.saveSession({ records: records(15_000) }); // would pass 64 KB together
+    const job = api.cancelJob({ jobId: 'job-1' });
+    expect(seen.map(([, keepalive]) => keepalive)).toEqual([true, true, false, false]);
+    releases.forEach((release) => release());
+    await Promise.all([first, second, third, job]);
+    void api.saveSession({ records: records(10_000) }); // the budget is free again
+    expect(seen.at(-1)?.[1]).toBe(true);
+  });
+
   it('posts an envelope to /rpc/<channel> with same-origin credentials and returns the Result', async () => {
     const fetch = vi.fn(async (_url: string | URL | Request, _init?: RequestInit) => envelopeResponse({ ok: true, data: { bytes: new Uint8Array([9, 8]) } }));
     const api = createHttpBridgeApi({ fetch });

@@ -43,17 +43,22 @@ export function createHttpBridgeApi(options: HttpBridgeOptions = {}): InfillApi 
     };
   };
 
+  // Bytes of keepalive requests still in flight: browsers refuse a keepalive fetch (it throws)
+  // once they would pass 64 KB together, so the budget is counted here.
+  let keepaliveInFlight = 0;
+
   async function call(channel: ChannelName, input: unknown): Promise<Result<unknown>> {
+    const body = encodeEnvelope(input) as Uint8Array<ArrayBuffer>;
+    // Only the autosave needs to outlive the page (it is flushed as the tab closes).
+    const keepalive = channel === 'saveSession' && keepaliveInFlight + body.byteLength <= KEEPALIVE_MAX_BYTES;
+    if (keepalive) keepaliveInFlight += body.byteLength;
     try {
-      const body = encodeEnvelope(input) as Uint8Array<ArrayBuffer>;
       const response = await fetchImpl(`${base}/rpc/${channel}`, {
         method: 'POST',
         credentials: 'same-origin',
         headers: { ...extraHeaders, 'Content-Type': ENVELOPE_CONTENT_TYPE },
         body,
-        // A small request (an autosave as the tab closes) may outlive the page; browsers cap
-        // keepalive bodies at 64 KB, so larger ones (an import) go without it.
-        keepalive: body.byteLength < KEEPALIVE_MAX_BYTES,
+        keepalive,
       });
       if (response.headers.get('content-type')?.startsWith(ENVELOPE_CONTENT_TYPE)) {
         return asResult(decodeEnvelope(new Uint8Array(await response.arrayBuffer())));
@@ -70,6 +75,8 @@ export function createHttpBridgeApi(options: HttpBridgeOptions = {}): InfillApi 
     } catch (error) {
       if (error instanceof MalformedResponseError) return { ok: false, error: { code: 'INTERNAL', message: error.message } };
       return lostConnection();
+    } finally {
+      if (keepalive) keepaliveInFlight -= body.byteLength;
     }
   }
 
