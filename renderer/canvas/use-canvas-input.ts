@@ -36,9 +36,11 @@ export function useCanvasInput(refs: CanvasInputRefs, painter: MaskPainter | nul
     let spaceHeld = false;
     const store = useAppStore;
 
+    // The container's box, read once per gesture rather than for every (coalesced) pointer event.
+    let box: DOMRect | undefined;
     const localPoint = (event: { clientX: number; clientY: number }) => {
-      const box = container.getBoundingClientRect();
-      return { x: event.clientX - box.left, y: event.clientY - box.top };
+      const rect = gesture.kind !== 'idle' && box ? box : container.getBoundingClientRect();
+      return { x: event.clientX - rect.left, y: event.clientY - rect.top };
     };
     const toDocument = (event: { clientX: number; clientY: number }) => screenToDocument(store.getState().view, localPoint(event));
 
@@ -57,6 +59,7 @@ export function useCanvasInput(refs: CanvasInputRefs, painter: MaskPainter | nul
 
     const onPointerDown = (event: PointerEvent) => {
       if (gesture.kind !== 'idle') return;
+      box = container.getBoundingClientRect();
       const state = store.getState();
       if (event.button === 1 || (event.button === 0 && spaceHeld)) {
         event.preventDefault();

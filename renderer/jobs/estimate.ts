@@ -1,4 +1,4 @@
-import { getDocument, getMaskOps } from '../../shared/document/records.ts';
+import { getDocument, getMaskOps, type RecordMap } from '../../shared/document/records.ts';
 import { currentMaskPainter } from '../canvas/use-mask-painter.ts';
 import { call } from '../platform/api.ts';
 import { useAppStore } from '../state/store.ts';
@@ -29,8 +29,11 @@ export function trackJobEstimate(): () => void {
       }
     }, 150);
   };
+  // Only the mask, the canvas and the provider change the answer; a layer's opacity does not,
+  // and reading the mask back (up to the whole document) is not free.
   const unsubscribe = useAppStore.subscribe((state, previous) => {
-    if (state.records !== previous.records || state.providerId !== previous.providerId) refresh();
+    if (state.providerId !== previous.providerId) refresh();
+    else if (state.records !== previous.records && maskKey(state.records) !== maskKey(previous.records)) refresh();
   });
   return () => {
     clearTimeout(timer);
@@ -43,4 +46,12 @@ export function describeEstimate(estimate: { seconds: number | null; detail: str
   if (estimate.seconds === null) return estimate.detail;
   if (estimate.seconds < 1) return `${estimate.detail}, under a second`;
   return `${estimate.detail}, about ${Math.round(estimate.seconds)} s`;
+}
+
+/** What the mask is made of: its operations (records are immutable, so ids say it) and the canvas. */
+function maskKey(records: RecordMap): string {
+  const canvas = getDocument(records)?.canvas;
+  return `${canvas ? `${canvas.x},${canvas.y},${canvas.width},${canvas.height}` : ''}|${getMaskOps(records)
+    .map((record) => record.id)
+    .join(',')}`;
 }
