@@ -5,7 +5,7 @@
  *
  *   node --import tsx bench/fill/run.ts
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -162,59 +162,8 @@ out.push(table(['case', 'hole px', 'context px', 'measured s', 'estimated s'], e
 out.push('');
 out.push('## Notes from tuning');
 out.push('');
-out.push(
-  'Separate runs of the same 18 cases while tuning (2026-11-21, not re-measured by this script), means over all cases. ' +
-    'Every change that brought content-aware SSIM towards Telea\'s lowered its texture ratio: in-hole SSIM rewards a ' +
-    'smooth guess over a plausible texture that is not exactly where the original\'s was. The shipped setting keeps texture. ' +
-    'Second round: every knob still moved along the same line (about +0.03 SSIM per −0.1 texture ratio); 9×9 patches and ' +
-    'the finest level\'s best-proposal vote shifted it by about +0.01 SSIM at equal texture, not the +0.026 the goal needs. ' +
-    'Third round: gradient channels in the patch distance lowered SSIM at every weight; Poisson seam blending moved the line ' +
-    '(+0.004 SSIM and +0.02 texture ratio), but no correction knob then raised SSIM further.',
-);
-out.push('');
-out.push(
-  table(
-    ['variant', 'PSNR', 'SSIM', 'texture'],
-    [
-      ['content-aware: Wexler weights (σ² = 75th pct), smooth start', 17.44, 0.513, 0.73],
-      ['… σ² = 25th percentile', 17.39, 0.508, 0.773],
-      ['… + onion-peel start + low-frequency correction', 18.12, 0.502, 0.806],
-      ['… σ² = 10th percentile (shipped until the second round)', 18.2, 0.501, 0.826],
-      ['… + spatial prior (nearby sources), weak / medium / strong', '18.33 / 18.37 / 18.41', '0.519 / 0.528 / 0.540', '0.726 / 0.680 / 0.641'],
-      ['… + spatial prior at the coarsest level only, medium / strong', '18.35 / 18.39', '0.510 / 0.516', '0.784 / 0.767'],
-      ['… + Wexler\'s boundary confidence γ^−dist in the vote, γ = 1.1 / 1.3', '18.21 / 18.27', '0.503 / 0.515', '0.823 / 0.772'],
-      ['second round (from the row above): low-frequency correction at strength 1, blur radius 4 / 2 / 1', '18.21 / 18.32 / 18.43', '0.502 / 0.516 / 0.536', '0.837 / 0.792 / 0.691'],
-      ['… finest level votes the best proposal (hard mode) instead of the weighted mean, radius 4 / 2', '18.17 / 18.30', '0.497 / 0.511', '0.851 / 0.820'],
-      ['… lower σ² percentile at the finest level (2 % / 0.5 %) instead', '18.20 / 18.20', '0.501 / 0.502', '0.824 / 0.824'],
-      ['… + edge holes draw only from sources within 1× / 2× / 4× the band width (coarse levels: same, scaled)', '18.34 / 18.19 / 18.28', '0.520 / 0.500 / 0.512', '0.695 / 0.787 / 0.758'],
-      ['… best vote, strength 1 radius 2, edge reach 2× with ≥ 12 px at every level', 18.31, 0.511, 0.802],
-      ['… same, 5×5 / 9×9 / 11×11 patches', '18.35 / 18.37 / 18.36', '0.527 / 0.518 / 0.514', '0.733 / 0.814 / 0.786'],
-      ['… 9×9, 3 EM iterations at full resolution instead of 1 (7×7)', 18.31, 0.51, 0.806],
-      ['… 9×9, edge reach 1×, correction radius 2 / 3 / 4 / 5 (normalised)', '18.39 / 18.35 / 18.33 / 18.31', '0.531 / 0.524 / 0.520 / 0.518', '0.774 / 0.799 / 0.806 / 0.808'],
-      ['… 9×9, reach 1×, radius 4, correction scaled by match trust, coarsest level ≥ ½ hole px in sources', 18.13, 0.519, 0.825],
-      ['… same, coarsest level ≥ 1× / ¾× hole px in sources (periodic-texture test band: 9 dB; 3× slower)', '18.28 / 18.14', '0.526 / 0.517', '0.811 / 0.818'],
-      ['… edge reach ½× / ¾× (coffee 136 px strip: 1× copies the cup, ½× does not)', '18.17 / 18.21', '0.522 / 0.522', '0.815 / 0.810'],
-      ['… edge reach ½×, at least 32 px (shipped; at least 24 px: 0.517 / 0.827, and the periodic-texture test band fails)', 18.19, 0.521, 0.811],
-      ['… correction radius 3 / 2 / 1 (radius 1: the patches keep only ~2 px detail, structure is the smooth fill\'s; not shipped)', '18.17 / 18.15 / 18.13', '0.521 / 0.522 / 0.524', '0.819 / 0.828 / 0.820'],
-      ['… trust scale 16 instead of 4, radius 3 / 2 / 1', '18.09 / 18.07 / 18.05', '0.523 / 0.523 / 0.525', '0.815 / 0.822 / 0.817'],
-      ['third round (from the row above): + luma-gradient channels (central differences of (r+2g+b)/4, hole gradients refreshed after every vote) in the PatchMatch distance, weight ½ / 1 / 2 per channel vs one colour channel (not shipped)', '18.05 / 18.11 / 18.06', '0.514 / 0.516 / 0.513', '0.825 / 0.810 / 0.815'],
-      ['… + Poisson seam blending (300 SOR iterations) with gradient channels at the coarse levels only, weight 1 (not shipped; the 24 MP case also got ~1 s slower)', 18.04, 0.519, 0.83],
-      ['… no gradient channels; Poisson seam blending after the low-frequency correction, guidance across the seam = matched source\'s gradient, 300 / 1000 iterations', '18.05 / 18.05', '0.525 / 0.525', '0.825 / 0.825'],
-      ['… the same, before the low-frequency correction instead', 18.51, 0.518, 0.819],
-      ['… guidance across the seam ½ × source gradient / none (membrane)', '18.10 / 18.14', '0.525 / 0.525', '0.829 / 0.832'],
-      ['… none, 150 iterations: same to 0.001, but the periodic-texture test drops from 33 to 25 dB (a texture\'s own step at the seam is flattened)', 18.15, 0.525, 0.832],
-      ['… source gradient across the seam scaled by match trust exp(−d/4), 150 iterations (shipped; holes over 250 k px skip it; periodic-texture test unchanged)', 18.15, 0.525, 0.832],
-      ['… none, 300 iterations + correction radius 3 / 2; + trust scale 16 and radius 3 (source guidance); + trust scale 1', '18.13 / 18.12; 17.96; 18.20', '0.525 / 0.525; 0.525; 0.525', '0.838 / 0.844; 0.826; 0.835'],
-      ['… + vote weights σ² at the 25th / 50th percentile instead of the 10th (Δ to Telea still −0.051; not shipped)', '18.21 / 18.26', '0.526 / 0.526', '0.809 / 0.819'],
-      ['coffee extend strip only (not in the means): edge holes under the ½-hole-pixels stop rule — pyramid stops at full resolution, 3.4 s, saucer continued, no cup', 15.93, 0.409, 0.79],
-      ['… the same with only the 48-source floor (shipped): 0.54 s, pieces of the cup rim and spoon copied in; coarse reach ≥ 8 px without the all-sources fallback: still the rim', '16.79 / 15.15', '0.411 / 0.377', '0.77 / 0.87'],
-      ['smooth: no gradient term', 18.28, 0.591, 0.335],
-      ['smooth: ½ gradient term everywhere', 17.75, 0.576, 0.462],
-      ['smooth: full gradient term (as in the paper)', 9.13, 0.258, 3.83],
-      ['smooth: ½ gradient term fading out from T = 2 to 6 px (shipped)', 18.22, 0.59, 0.366],
-    ],
-  ),
-);
+// Measured by hand while tuning, not by this script; kept beside it so BENCHMARKS.md carries them.
+out.push(readFileSync(join(here, 'tuning-notes.md'), 'utf8').trimEnd());
 out.push('');
 out.push(`Total bench time ${((performance.now() - started) / 1000).toFixed(0)} s.`);
 

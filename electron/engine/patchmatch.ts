@@ -6,10 +6,10 @@
  * its nearest known patch (PatchMatch, Barnes et al. 2009: random init, propagation, random
  * search) and re-estimating the hole pixels by weighted voting of the matched patches. The
  * coarsest level starts from an onion-peel fill (onion-peel.ts); each finer level starts from
- * the upsampled image and field. The finest level's votes take each pixel's best
+ * the upsampled image and field. The two finest levels' votes take each pixel's best
  * proposal instead of the mean (vote.ts). Finally the hole's low frequencies are replaced by a
- * smooth fill's (low-frequency.ts) and the step left at the seam is spread over the hole
- * (poisson.ts). Holes at the image's edge (outpainting bands, an object
+ * smooth fill's (low-frequency.ts), and the steps left at the hole's edge and between pixels
+ * copied from different places are spread over the hole (poisson.ts). Holes at the image's edge (outpainting bands, an object
  * cut by the border) only draw from known pixels near the hole (see EDGE_REACH). Known pixels
  * come back bit-identical.
  */
@@ -145,6 +145,7 @@ export function patchMatchInpaint(
   let doneWork = 0;
 
   let previousField: NearestNeighbourField | undefined;
+  let copiedFrom: Int32Array | undefined;
   for (let l = coarsest; l >= 0; l--) {
     const level = levels[l]!;
     const field = createField(level, PATCH_RADIUS, sources[l]!);
@@ -160,11 +161,17 @@ export function patchMatchInpaint(
     // Allocated once per level: a fresh full-size array per vote costs more in GC than the vote.
     const weights = new Float32Array(level.width * level.height);
     const sharedWeights = parallel ? parallel.share(weights) : weights;
+    if (l === 0) {
+      // Where each hole pixel's colour was copied from, for the seam blending (poisson.ts).
+      const sources = new Int32Array(level.width * level.height).fill(-1);
+      copiedFrom = parallel ? parallel.share(sources) : sources;
+    }
     const split = parallel ? balancedSplitRow(field, BAND_ROWS) : 0;
     const refresh = (): void => runAllRows(parallel, { op: 'refresh' }, state, split);
-    // Full resolution: every vote takes each pixel's best proposal (vote.ts).
+    // The finest levels' votes take each pixel's best proposal (vote.ts).
+    const best = l < BEST_PROPOSAL_LEVELS;
     const vote = (): void =>
-      runAllRows(parallel, { op: 'vote', weights: patchWeights(field, sharedWeights), best: l === 0 }, state, split);
+      runAllRows(parallel, { op: 'vote', weights: patchWeights(field, sharedWeights), best, copiedFrom: l === 0 ? copiedFrom : undefined }, state, split);
 
     const { emIterations, sweepsPerEm } = scheduleFor(l, coarsest, holeCount);
     refresh();
@@ -200,7 +207,7 @@ export function patchMatchInpaint(
   correctLowFrequencies(finest, upsampleToFinest(levels, smoothLevel, smooth, rgba), previousField!);
   // Very large holes skip it: single-threaded SOR over 480 k px would cost ~1 s of the 24 MP
   // case's 3 s budget, and the correction it would make there is of the lowest frequencies.
-  if (holeCount <= LARGE_HOLE_PIXELS) poissonBlendSeams(finest, previousField!, POISSON_ITERATIONS);
+  if (holeCount <= LARGE_HOLE_PIXELS) poissonBlendSeams(finest, previousField!, POISSON_ITERATIONS, copiedFrom);
   for (let i = 0; i < n; i++) {
     if (finest.hole[i]) {
       out[i * 4] = finest.rgba[i * 4]!;
@@ -273,6 +280,16 @@ function searchRadiusFor(level: PyramidLevel, levelIndex: number): number {
   const side = Math.max(level.width, level.height);
   return levelIndex === 0 ? Math.max(16, side / 16) : side;
 }
+
+/**
+ * Levels (from the finest) whose votes take each pixel's best proposal instead of the weighted
+ * mean. The mean at half resolution averages away sparse detail (the Hubble photo's small
+ * galaxies, the rocket photo's lattice tower) before full resolution can match it. Measured on
+ * the bench photos with seam blending inside the hole (PSNR / SSIM / texture ratio): finest
+ * only 18.49 / 0.537 / 0.772, two finest 18.49 / 0.529 / 0.805, three 18.30 / 0.514 / 0.832,
+ * all 18.28 / 0.516 / 0.811.
+ */
+const BEST_PROPOSAL_LEVELS = 2;
 
 /** Seam blending's SOR iterations (poisson.ts: 150, 300 and 1000 measure the same). */
 const POISSON_ITERATIONS = 150;

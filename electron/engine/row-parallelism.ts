@@ -13,7 +13,7 @@ import { voteHole } from './vote.ts';
 
 export type RowStep =
   | { op: 'improve'; seed: number; iteration: number; searchRadius: number }
-  | { op: 'vote'; weights: Float32Array; best: boolean }
+  | { op: 'vote'; weights: Float32Array; best: boolean; copiedFrom?: Int32Array }
   | { op: 'refresh' };
 
 export interface RowState {
@@ -36,7 +36,7 @@ export function runRowStep(step: RowStep, state: RowState, rowStart: number, row
       improveField(state.field, state.level.rgba, step.seed, step.iteration, rowStart, rowEnd, step.searchRadius);
       return;
     case 'vote':
-      voteHole(state.level, state.field, step.weights, rowStart, rowEnd, step.best);
+      voteHole(state.level, state.field, step.weights, rowStart, rowEnd, step.best, step.copiedFrom);
       return;
     case 'refresh':
       refreshDistances(state.field, state.level.rgba, rowStart, rowEnd);
