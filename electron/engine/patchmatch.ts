@@ -161,7 +161,7 @@ export function patchMatchInpaint(
     // Allocated once per level: a fresh full-size array per vote costs more in GC than the vote.
     const weights = new Float32Array(level.width * level.height);
     const sharedWeights = parallel ? parallel.share(weights) : weights;
-    if (l === 0) {
+    if (l === 0 && holeCount <= LARGE_HOLE_PIXELS) {
       // Where each hole pixel's colour was copied from, for the seam blending (poisson.ts).
       const sources = new Int32Array(level.width * level.height).fill(-1);
       copiedFrom = parallel ? parallel.share(sources) : sources;
