@@ -57,6 +57,16 @@ describe('createFillRunner', () => {
     expect(sameBytes(out, patchMatchInpaint(rgba, mask, width, height, { seed: 9 }))).toBe(true);
   });
 
+  it('passes the area excluded from sampling to a worker fill', async () => {
+    const { width, height, rgba } = await loadFixture('chelsea-192.png');
+    const mask = discMask(width, height, 100, 64, 30);
+    const exclude = rectMask(width, height, 0, 0, width / 2, height);
+    runner = createFillRunner({ ...tsWorker, rowHelpers: true });
+    const out = await runner.fill({ width, height, rgba, mask, method: 'content-aware', seed: 4, exclude });
+    expect(sameBytes(out, patchMatchInpaint(rgba, mask, width, height, { seed: 4, exclude }))).toBe(true);
+    expect(sameBytes(out, patchMatchInpaint(rgba, mask, width, height, { seed: 4 }))).toBe(false);
+  });
+
   it('aborts a content-aware fill promptly', async () => {
     const width = 1600;
     const height = 1200;

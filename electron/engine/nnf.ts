@@ -43,9 +43,10 @@ export interface NearestNeighbourField {
 
 /**
  * Valid source centres. With `maxDistance`, only centres within that many pixels of the hole
- * (the locality restriction for holes at the image's edge, see patchmatch.ts).
+ * (the locality restriction for holes at the image's edge, see patchmatch.ts). With `exclude`,
+ * no patch that touches an excluded pixel (>0) is a source.
  */
-export function findSources(level: PyramidLevel, radius: number, maxDistance = Infinity): SourceSet {
+export function findSources(level: PyramidLevel, radius: number, maxDistance = Infinity, exclude?: Uint8Array): SourceSet {
   const { width, height, hole } = level;
   let near: Float32Array | undefined;
   if (maxDistance < Infinity) {
@@ -54,13 +55,14 @@ export function findSources(level: PyramidLevel, radius: number, maxDistance = I
     for (let i = 0; i < hole.length; i++) known[i] = hole[i] ? 0 : 1;
     near = holeDistances(known, width, height);
   }
-  // Summed-area table of hole pixels, (width+1)×(height+1).
+  // Summed-area table of unusable (hole or excluded) pixels, (width+1)×(height+1).
   const sw = width + 1;
   const sat = new Int32Array(sw * (height + 1));
   for (let y = 0; y < height; y++) {
     let row = 0;
     for (let x = 0; x < width; x++) {
-      row += hole[y * width + x]!;
+      const i = y * width + x;
+      row += hole[i] || (exclude && exclude[i]) ? 1 : 0;
       sat[(y + 1) * sw + x + 1] = sat[y * sw + x + 1]! + row;
     }
   }
@@ -73,8 +75,8 @@ export function findSources(level: PyramidLevel, radius: number, maxDistance = I
       const y1 = y + radius + 1;
       const x0 = x - radius;
       const x1 = x + radius + 1;
-      const holes = sat[y1 * sw + x1]! - sat[y0 * sw + x1]! - sat[y1 * sw + x0]! + sat[y0 * sw + x0]!;
-      if (holes === 0 && (!near || near[y * width + x]! <= maxDistance)) {
+      const unusable = sat[y1 * sw + x1]! - sat[y0 * sw + x1]! - sat[y1 * sw + x0]! + sat[y0 * sw + x0]!;
+      if (unusable === 0 && (!near || near[y * width + x]! <= maxDistance)) {
         valid[y * width + x] = 1;
         if (count === list.length) {
           const grown = new Int32Array(list.length * 2);

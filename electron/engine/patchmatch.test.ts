@@ -126,6 +126,32 @@ describe('patchMatchInpaint', () => {
     }
   });
 
+  it('never copies from areas excluded from sampling', () => {
+    // Left half: the periodic texture; right half: white and navy stripes. A hole across the
+    // middle takes white stripes from the right (seeds 1–3: 230 of 1009 hole pixels); with the
+    // right half excluded it takes none.
+    const width = 128;
+    const height = 96;
+    const rgba = periodicTexture(width, height);
+    for (let y = 0; y < height; y++) {
+      for (let x = 64; x < width; x++) rgba.set(Math.floor(x / 4) % 2 ? [250, 250, 250, 255] : [20, 20, 90, 255], (y * width + x) * 4);
+    }
+    const mask = discMask(width, height, 64, 48, 18);
+    const exclude = new Uint8Array(width * height);
+    for (let y = 0; y < height; y++) for (let x = 64; x < width; x++) exclude[y * width + x] = 255;
+    const whitePixels = (out: Uint8Array): number => {
+      let count = 0;
+      for (let i = 0; i < mask.length; i++) if (mask[i] && out[i * 4]! > 230 && out[i * 4 + 1]! > 230 && out[i * 4 + 2]! > 230) count++;
+      return count;
+    };
+    for (const seed of [1, 2]) {
+      expect(whitePixels(patchMatchInpaint(rgba, mask, width, height, { seed })), `seed ${seed}`).toBeGreaterThan(100);
+      const excluded = patchMatchInpaint(rgba, mask, width, height, { seed, exclude });
+      expect(whitePixels(excluded), `seed ${seed}`).toBe(0);
+      expect(firstChangedKnownPixel(rgba, excluded, mask)).toBe(-1);
+    }
+  });
+
   it('falls back to a smooth fill when no whole known patch exists', () => {
     const width = 6;
     const height = 6;

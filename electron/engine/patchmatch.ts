@@ -10,8 +10,9 @@
  * proposal instead of the mean (vote.ts). Finally the hole's low frequencies are replaced by a
  * smooth fill's (low-frequency.ts), and the steps left at the hole's edge and between pixels
  * copied from different places are spread over the hole (poisson.ts). Holes at the image's edge (outpainting bands, an object
- * cut by the border) only draw from known pixels near the hole (see EDGE_REACH). Known pixels
- * come back bit-identical.
+ * cut by the border) only draw from known pixels near the hole (see EDGE_REACH), and no patch
+ * touching an area the person excluded from sampling is ever a source. Known pixels come back
+ * bit-identical.
  */
 import { maxHoleDistance } from './distance-transform.ts';
 import {
@@ -34,6 +35,8 @@ import { patchWeights } from './vote.ts';
 
 export interface PatchMatchOptions {
   seed: number;
+  /** width*height, >0 = never copy from here (the person's "exclude from sampling" brush). */
+  exclude?: Uint8Array | undefined;
   onProgress?: (fraction: number) => void;
   /** Called between iterations; throw from it to abort. */
   checkpoint?: () => void;
@@ -113,7 +116,8 @@ export function patchMatchInpaint(
   if (rgba.length !== n * 4 || mask.length !== n) {
     throw new RangeError(`patchMatchInpaint: expected ${n * 4} rgba and ${n} mask bytes`);
   }
-  const { seed, onProgress, checkpoint, parallel } = options;
+  const { seed, onProgress, checkpoint, parallel, exclude } = options;
+  if (exclude && exclude.length !== n) throw new RangeError(`patchMatchInpaint: expected ${n} exclude bytes`);
   const out = new Uint8Array(rgba);
   const finest: PyramidLevel = { width, height, rgba: new Uint8Array(rgba), hole: new Uint8Array(n) };
   let holeCount = 0;
@@ -125,7 +129,7 @@ export function patchMatchInpaint(
   }
   if (holeCount === 0) return out;
 
-  const { levels, sources } = buildPyramid(finest);
+  const { levels, sources } = buildPyramid(finest, exclude);
   if (sources[0]!.list.length === 0) {
     // No whole known patch anywhere (a tiny crop or a hole covering nearly everything).
     return teleaInpaint(rgba, mask, width, height, 5, onProgress);
@@ -220,18 +224,19 @@ export function patchMatchInpaint(
   return out;
 }
 
-function buildPyramid(finest: PyramidLevel): { levels: PyramidLevel[]; sources: SourceSet[] } {
+function buildPyramid(finest: PyramidLevel, finestExclude?: Uint8Array): { levels: PyramidLevel[]; sources: SourceSet[] } {
   const levels = [finest];
+  let exclude = finestExclude;
   // Each level halves the hole's inner radius (near enough; it is only a stopping rule).
   let holeRadius = maxHoleDistance(finest.hole, finest.width, finest.height);
   let reach = touchesEdge(finest) ? Math.max(EDGE_MIN_REACH, EDGE_REACH * holeRadius) : Infinity;
   const sourcesFor = (level: PyramidLevel): SourceSet => {
     if (reach < Infinity) {
-      const near = findSources(level, PATCH_RADIUS, reach);
+      const near = findSources(level, PATCH_RADIUS, reach, exclude);
       // Too few nearby patches (a band filling most of the crop): use them all.
       if (near.list.length >= MIN_NEAR_SOURCES) return near;
     }
-    return findSources(level, PATCH_RADIUS);
+    return findSources(level, PATCH_RADIUS, Infinity, exclude);
   };
   const sources = [sourcesFor(finest)];
   for (;;) {
@@ -240,6 +245,7 @@ function buildPyramid(finest: PyramidLevel): { levels: PyramidLevel[]; sources: 
     if (holeRadius <= COARSEST_HOLE_RADIUS) break;
     holeRadius /= 2;
     const next = downsampleLevel(current);
+    if (exclude) exclude = downsampleExclusion(exclude, current.width, current.height);
     reach = Math.max(reach / 2, EDGE_MIN_LEVEL_REACH);
     const nextSources = sourcesFor(next);
     // Edge holes draw from a narrow strip by design, so their source count stays below half
@@ -250,6 +256,16 @@ function buildPyramid(finest: PyramidLevel): { levels: PyramidLevel[]; sources: 
     sources.push(nextSources);
   }
   return { levels, sources };
+}
+
+/** Halves an exclusion map: a coarse pixel is excluded if any of its fine pixels is. */
+function downsampleExclusion(fine: Uint8Array, width: number, height: number): Uint8Array {
+  const w = Math.ceil(width / 2);
+  const coarse = new Uint8Array(w * Math.ceil(height / 2));
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) if (fine[y * width + x]) coarse[(y >> 1) * w + (x >> 1)] = 1;
+  }
+  return coarse;
 }
 
 function touchesEdge(level: PyramidLevel): boolean {

@@ -26,6 +26,9 @@ export function validateFillRequest(req: FillRequest): void {
   if (req.mask.length !== width * height) {
     throw new RangeError(`mask has ${req.mask.length} bytes, expected ${width * height}`);
   }
+  if (req.exclude && req.exclude.length !== width * height) {
+    throw new RangeError(`exclude has ${req.exclude.length} bytes, expected ${width * height}`);
+  }
   if (req.method !== 'smooth' && req.method !== 'content-aware') {
     throw new RangeError(`Unknown fill method ${String(req.method)}`);
   }
@@ -39,6 +42,7 @@ export function runFill(req: FillRequest, hooks: RunFillHooks = {}): Uint8Array 
   }
   return patchMatchInpaint(req.rgba, req.mask, req.width, req.height, {
     seed: req.seed,
+    exclude: req.exclude,
     onProgress: hooks.onProgress,
     checkpoint: hooks.checkpoint,
     parallel: hooks.parallel,

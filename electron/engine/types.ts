@@ -12,6 +12,11 @@ export interface FillRequest {
   method: FillMethod;
   /** Same seed → identical output bytes. */
   seed: number;
+  /**
+   * width*height, >0 = never copy from here (content-aware only; the person's "exclude from
+   * sampling" brush). Smooth fill reads only the hole's edge and ignores it.
+   */
+  exclude?: Uint8Array;
 }
 
 export interface FillOptions {

@@ -142,4 +142,33 @@ describe('job runner', () => {
     const stored = await assets.read(withPreview!.preview!.assetId);
     expect([stored.width, stored.height, stored.mime]).toEqual([8, 8, 'image/png']);
   });
+
+  it('hands the provider the area excluded from sampling, cropped to the job region', async () => {
+    let seen: Uint8Array | undefined;
+    const recording: Provider = {
+      info: { id: 'recording', label: 'Recording', kind: 'offline', supportsPrompt: false, description: '' },
+      // A 40 px window around the mask, as content-aware fill asks for one.
+      contextRegion: (b) => ({ x: b.x - 40, y: b.y - 40, width: b.width + 80, height: b.height + 80 }),
+      run: async (input) => {
+        seen = input.exclude;
+        return [{ image: input.image, seed: 1 }];
+      },
+    };
+    const { jobs, photo, waitDone } = await setup([recording]);
+    const canvas = { x: 0, y: 0, width: photo.width, height: photo.height };
+    const mask = discMask(100, 100, 10);
+    // Excluded: a 10×10 square at (60, 60) and another far outside the job's region.
+    const exclude: MaskInput = { x: 60, y: 60, width: 300, height: 300, alpha: new Uint8Array(300 * 300) };
+    for (let y = 0; y < 10; y++) exclude.alpha.fill(255, y * 300, y * 300 + 10);
+    for (let y = 250; y < 260; y++) exclude.alpha.fill(255, y * 300 + 250, y * 300 + 260);
+    jobs.start({ providerId: 'recording', prompt: '', canvas, layers: [{ assetId: photo.assetId, x: 0, y: 0, opacity: 1, visible: true }], mask, exclude });
+    await waitDone();
+    // The region is the disc's bounds (91, 91, 19×19) grown by 40: (51, 51), 99×99.
+    expect(seen).toHaveLength(99 * 99);
+    const excludedAt = (x: number, y: number): number => seen![(y - 51) * 99 + (x - 51)]!;
+    expect(excludedAt(60, 60)).toBe(255);
+    expect(excludedAt(69, 69)).toBe(255);
+    expect(excludedAt(70, 70)).toBe(0);
+    expect(seen!.reduce((sum, v) => sum + (v ? 1 : 0), 0)).toBe(100);
+  });
 });

@@ -70,6 +70,7 @@ export function createJobRunner(deps: { providers: ProviderRegistry; assets: Ass
         n: input.n ?? 1,
         ...(input.strength !== undefined ? { strength: input.strength } : {}),
         ...(input.guidance !== undefined ? { guidance: input.guidance } : {}),
+        ...(input.exclude ? { exclude: cropMask(input.exclude, region) } : {}),
       },
       {
         signal,

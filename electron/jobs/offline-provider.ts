@@ -74,8 +74,9 @@ export function createOfflineProvider(spec: OfflineProviderSpec, fill: FillRunne
       kind: 'offline',
       supportsPrompt: false,
       description: spec.description,
-      // Smooth fill is deterministic: a seed or variations would change nothing.
-      tuning: spec.method === 'smooth' ? [] : ['seed', 'variations'],
+      // Smooth fill is deterministic (a seed or variations would change nothing) and reads only
+      // the hole's edge (nothing to exclude from).
+      tuning: spec.method === 'smooth' ? [] : ['seed', 'variations', 'exclude'],
     },
     contextRegion: spec.contextRegion,
 
@@ -98,7 +99,15 @@ export function createOfflineProvider(spec: OfflineProviderSpec, fill: FillRunne
       for (let i = 0; i < count; i++) {
         const variationSeed = (seed + i) % 2 ** 31;
         const rgba = await fill.fill(
-          { width: image.width, height: image.height, rgba: image.data, mask: hole, method, seed: variationSeed },
+          {
+            width: image.width,
+            height: image.height,
+            rgba: image.data,
+            mask: hole,
+            method,
+            seed: variationSeed,
+            ...(input.exclude && method === 'content-aware' ? { exclude: input.exclude } : {}),
+          },
           { signal: context.signal, onProgress: (fraction) => context.progress('running', (i + fraction) / count, `${methodNames[method]}…`) },
         );
         candidates.push({ image: { width: image.width, height: image.height, data: rgba }, seed: variationSeed, model: method });

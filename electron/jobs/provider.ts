@@ -26,6 +26,8 @@ export interface ProviderJobInput {
   /** Where the provider's protocol has them (info.tuning). */
   strength?: number;
   guidance?: number;
+  /** `region`-sized, >0 = never copy from here (offline content-aware fill; info.tuning 'exclude'). */
+  exclude?: Uint8Array;
 }
 
 export interface ProviderCandidate {

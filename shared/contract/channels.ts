@@ -102,6 +102,11 @@ export const channels = {
         /** Diffusion relays only (see ProviderInfo.tuning): how far from the original, and how closely to follow the prompt. */
         strength: z.number().min(0).max(1).optional(),
         guidance: z.number().min(0).max(30).optional(),
+        /**
+         * Offline content-aware fill only (ProviderInfo.tuning 'exclude'): areas it must never
+         * copy from, painted like the mask (any non-zero value excludes).
+         */
+        exclude: maskInputSchema.optional(),
       })
       .strict(),
     output: z.object({ jobId: jobIdSchema }),

@@ -56,7 +56,7 @@ export const providerInfoSchema = z.object({
   supportsPrompt: z.boolean(),
   description: z.string(),
   /** Settings this provider takes beyond the prompt, for the UI to offer. */
-  tuning: z.array(z.enum(['seed', 'variations', 'strength', 'guidance'])).optional(),
+  tuning: z.array(z.enum(['seed', 'variations', 'strength', 'guidance', 'exclude'])).optional(),
 });
 export type ProviderInfo = z.infer<typeof providerInfoSchema>;
 
