@@ -3,6 +3,7 @@ import { getDocument, getMaskOps } from '../../shared/document/records.ts';
 import { actualSizeView, fitView, zoomAt } from '../canvas/view-math.ts';
 import { cancelActiveJob, generate, generateImage } from '../jobs/generate.ts';
 import { addMaskOp, clearMask } from '../state/document-ops.ts';
+import { providerTuning } from '../state/job-slice.ts';
 import { useAppStore, type AppState } from '../state/store.ts';
 import { registerActions, type ActionImpl } from './registry.ts';
 
@@ -10,6 +11,9 @@ export const FILE_INPUT_ID = 'open-image-input';
 
 const hasDocument = (state: AppState) => getDocument(state.records) !== undefined;
 const hasMask = (state: AppState) => getMaskOps(state.records).length > 0;
+const hasExclusion = (state: AppState) => getMaskOps(state.records, 'exclude').length > 0;
+/** Only offline content-aware fill reads the exclusion; painting it for a gateway would do nothing. */
+const providerTakesExclusion = (state: AppState) => providerTuning(state.providers, state.providerId).includes('exclude');
 const always = () => true;
 const store = () => useAppStore.getState();
 
@@ -40,11 +44,13 @@ const actions: Record<ActionId, ActionImpl> = {
   openUsage: { enabled: always, perform: () => store().setUsageOpen(true) },
   toolBrush: { enabled: always, perform: () => store().setTool('brush') },
   toolEraser: { enabled: always, perform: () => store().setTool('eraser') },
+  toolExclude: { enabled: (s) => hasDocument(s) && providerTakesExclusion(s), perform: () => store().setTool('exclude') },
   toolExtend: { enabled: hasDocument, perform: () => store().setTool('extend') },
   brushSmaller: { enabled: always, perform: () => store().setBrushSize(Math.min(store().brushSize - 1, store().brushSize * 0.8)) },
   brushLarger: { enabled: always, perform: () => store().setBrushSize(Math.max(store().brushSize + 1, store().brushSize * 1.25)) },
   clearMask: { enabled: hasMask, perform: () => store().commit('Clear mask', clearMask) },
   invertMask: { enabled: hasDocument, perform: () => store().commit('Invert mask', (records) => addMaskOp(records, { kind: 'invert' })) },
+  clearExclusion: { enabled: hasExclusion, perform: () => store().commit('Clear exclusion', (records) => clearMask(records, 'exclude')) },
   zoomFit: { enabled: hasDocument, perform: () => setViewFrom(fitView) },
   zoomActual: { enabled: hasDocument, perform: () => setViewFrom(actualSizeView) },
   zoomIn: { enabled: hasDocument, perform: () => zoomBy(1.25) },

@@ -1,5 +1,5 @@
 import type Konva from 'konva';
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { Circle, Image as KonvaImage, Layer, Rect, Shape, Stage } from 'react-konva';
 import { useShallow } from 'zustand/react/shallow';
 import type { LayerRecord } from '../../shared/document/records.ts';
@@ -11,8 +11,8 @@ import { useCanvasInput } from './use-canvas-input.ts';
 import { useMaskPainter } from './use-mask-painter.ts';
 
 /**
- * The document on a Konva stage: the layers' bitmaps, the mask overlay (an offscreen canvas
- * the brush paints into directly) and the brush outline, each on its own Konva layer so a
+ * The document on a Konva stage: the layers' bitmaps, the mask and exclusion overlays (offscreen
+ * canvases the brush paints into directly) and the brush outline, each on its own Konva layer so a
  * brush stroke redraws only the mask.
  */
 export function CanvasView() {
@@ -30,7 +30,9 @@ export function CanvasView() {
   const setViewport = useAppStore((s) => s.setViewport);
   const redrawMask = useCallback(() => maskLayer.current?.batchDraw(), []);
   const painter = useMaskPainter(canvas, redrawMask);
-  useCanvasInput({ container, stage, maskLayer, cursor, extendPreview }, painter);
+  const excludePainter = useMaskPainter(canvas, redrawMask, 'exclude');
+  const painters = useMemo(() => (painter && excludePainter ? { fill: painter, exclude: excludePainter } : null), [painter, excludePainter]);
+  useCanvasInput({ container, stage, maskLayer, cursor, extendPreview }, painters);
 
   useEffect(() => {
     const element = container.current;
@@ -60,6 +62,9 @@ export function CanvasView() {
           {preview && <JobPreview assetId={preview.assetId} rect={preview.rect} />}
         </Layer>
         <Layer ref={maskLayer} listening={false}>
+          {excludePainter && (
+            <Shape opacity={0.45} perfectDrawEnabled={false} sceneFunc={(context) => excludePainter.drawTo(context._context)} />
+          )}
           {painter && (
             <Shape
               opacity={0.5}

@@ -4,11 +4,13 @@ import { intersectRects, isEmptyRect, roundRectOut, unionRects, type Rect } from
 import { brushTip, dabSpacing } from './brush-tip.ts';
 import { MaskTiles } from './mask-tiles.ts';
 
-/** The mask's colour on screen; its alpha channel is the mask itself (0 keep … 255 change). */
+/** The fill mask's colour on screen; its alpha channel is the mask itself (0 keep … 255 change). */
 export const MASK_COLOR = 'rgb(255, 45, 110)';
+/** The exclusion's colour: areas content-aware fill must not copy from. */
+export const EXCLUDE_COLOR = 'rgb(40, 200, 120)';
 
 /**
- * The mask, sized to the document and kept in offscreen canvas tiles. Strokes are stamped
+ * A mask (the fill mask or the exclusion), sized to the document and kept in offscreen canvas tiles. Strokes are stamped
  * straight into them as the pointer moves (no React, no store); the document's mask records
  * are replayed after undo, redo or a cancelled stroke. Its alpha is what a job sends to main.
  */
@@ -20,7 +22,10 @@ export class MaskPainter {
   /** Where the mask may be non-zero, so reading it back does not scan the whole document. */
   private painted: Rect = { x: 0, y: 0, width: 0, height: 0 };
 
-  constructor(readonly bounds: Rect) {
+  constructor(
+    readonly bounds: Rect,
+    private readonly color = MASK_COLOR,
+  ) {
     this.tiles = new MaskTiles(bounds.width, bounds.height);
   }
 
@@ -73,7 +78,7 @@ export class MaskPainter {
       // XOR with an opaque fill turns alpha a into 1 − a: the mask inverted.
       for (const { ctx, canvas } of this.tiles.everywhere()) {
         ctx.globalCompositeOperation = 'xor';
-        ctx.fillStyle = MASK_COLOR;
+        ctx.fillStyle = this.color;
         ctx.fillRect(0, 0, canvas.width, canvas.height);
         ctx.globalCompositeOperation = 'source-over';
       }
@@ -84,7 +89,7 @@ export class MaskPainter {
       const local = { x: op.x - this.bounds.x, y: op.y - this.bounds.y, width: op.width, height: op.height };
       for (const tile of this.tiles.overlapping(local, true)) {
         tile.ctx.globalCompositeOperation = 'source-over';
-        tile.ctx.fillStyle = MASK_COLOR;
+        tile.ctx.fillStyle = this.color;
         tile.ctx.fillRect(local.x - tile.x, local.y - tile.y, local.width, local.height);
       }
       this.painted = unionRects(this.painted, local);
@@ -144,7 +149,7 @@ export class MaskPainter {
   }
 
   private dab(op: BrushStroke, docX: number, docY: number): void {
-    const tip = brushTip(op.size, op.hardness, MASK_COLOR);
+    const tip = brushTip(op.size, op.hardness, this.color);
     const x = docX - this.bounds.x - tip.width / 2;
     const y = docY - this.bounds.y - tip.height / 2;
     const erase = op.mode === 'erase';

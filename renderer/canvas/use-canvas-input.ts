@@ -1,6 +1,6 @@
 import type Konva from 'konva';
 import { useEffect, type RefObject } from 'react';
-import { getDocument, getMaskOps } from '../../shared/document/records.ts';
+import { getDocument, getMaskOps, type MaskTarget } from '../../shared/document/records.ts';
 import type { Rect } from '../../shared/geometry.ts';
 import { addMaskOp, newId } from '../state/document-ops.ts';
 import { draggedCanvas, edgesAt, extendCanvas, type Edge } from './extend-canvas.ts';
@@ -18,20 +18,27 @@ interface CanvasInputRefs {
 
 type Gesture =
   | { kind: 'idle' }
-  | { kind: 'stroke'; pointerId: number }
+  | { kind: 'stroke'; pointerId: number; target: MaskTarget; painter: MaskPainter }
   | { kind: 'extend'; pointerId: number; edges: Edge[]; start: { x: number; y: number }; canvas: Rect; next: Rect }
   | { kind: 'pan'; pointerId: number; startX: number; startY: number; viewX: number; viewY: number };
+
+/** The document's two masks: what to fill, and what content-aware fill must not copy from. */
+export type MaskPainters = Record<MaskTarget, MaskPainter>;
 
 /**
  * Pointer, wheel and space-bar handling for the canvas, as native listeners: the brush's hot
  * path stamps into the mask canvas and asks Konva to redraw one layer, without React or the
  * store, and records one mask operation when the pointer lifts. Tools are a small state
- * machine: idle → stroke | pan | extend → idle; Escape cancels a stroke or an extension.
+ * machine: idle → stroke | pan | extend → idle; Escape cancels a stroke or an extension. The
+ * exclusion brush paints the second mask; with Alt held it erases it.
  */
-export function useCanvasInput(refs: CanvasInputRefs, painter: MaskPainter | null): void {
+export function useCanvasInput(refs: CanvasInputRefs, painters: MaskPainters | null): void {
+  const fillPainter = painters?.fill;
+  const excludePainter = painters?.exclude;
   useEffect(() => {
     const container = refs.container.current;
-    if (!container || !painter) return;
+    if (!container || !fillPainter || !excludePainter) return;
+    const painterFor: MaskPainters = { fill: fillPainter, exclude: excludePainter };
     let gesture: Gesture = { kind: 'idle' };
     let spaceHeld = false;
     const store = useAppStore;
@@ -76,8 +83,11 @@ export function useCanvasInput(refs: CanvasInputRefs, painter: MaskPainter | nul
         container.setPointerCapture(event.pointerId);
         return;
       }
-      painter.beginStroke(state.tool === 'eraser' ? 'erase' : 'paint', state.brushSize, state.brushHardness, point.x, point.y);
-      gesture = { kind: 'stroke', pointerId: event.pointerId };
+      const target: MaskTarget = state.tool === 'exclude' ? 'exclude' : 'fill';
+      const erase = state.tool === 'eraser' || (state.tool === 'exclude' && event.altKey);
+      const painter = painterFor[target];
+      painter.beginStroke(erase ? 'erase' : 'paint', state.brushSize, state.brushHardness, point.x, point.y);
+      gesture = { kind: 'stroke', pointerId: event.pointerId, target, painter };
       container.setPointerCapture(event.pointerId);
       refs.maskLayer.current?.batchDraw();
     };
@@ -96,7 +106,7 @@ export function useCanvasInput(refs: CanvasInputRefs, painter: MaskPainter | nul
         const events = typeof event.getCoalescedEvents === 'function' ? event.getCoalescedEvents() : [];
         for (const sample of events.length > 0 ? events : [event]) {
           const point = toDocument(sample);
-          painter.moveTo(point.x, point.y);
+          gesture.painter.moveTo(point.x, point.y);
         }
         refs.maskLayer.current?.batchDraw();
       } else {
@@ -115,11 +125,12 @@ export function useCanvasInput(refs: CanvasInputRefs, painter: MaskPainter | nul
         const next = gesture.next;
         store.getState().commit('Extend canvas', (records) => extendCanvas(records, next));
       } else {
+        const { painter, target } = gesture;
         const op = painter.endStroke();
         if (op) {
           const id = newId('mask');
           painter.liveOpId = id;
-          store.getState().commit(op.mode === 'erase' ? 'Erase mask' : 'Paint mask', (records) => addMaskOp(records, op, id));
+          store.getState().commit(strokeLabel(target, op.mode), (records) => addMaskOp(records, op, id, target));
         }
       }
       gesture = { kind: 'idle' };
@@ -142,8 +153,8 @@ export function useCanvasInput(refs: CanvasInputRefs, painter: MaskPainter | nul
         hideExtendPreview();
         gesture = { kind: 'idle' };
       } else if (event.key === 'Escape' && gesture.kind === 'stroke') {
-        painter.abandonStroke();
-        painter.replay(getMaskOps(store.getState().records).map((record) => record.op));
+        gesture.painter.abandonStroke();
+        gesture.painter.replay(getMaskOps(store.getState().records, gesture.target).map((record) => record.op));
         refs.maskLayer.current?.batchDraw();
         gesture = { kind: 'idle' };
       }
@@ -177,7 +188,12 @@ export function useCanvasInput(refs: CanvasInputRefs, painter: MaskPainter | nul
       window.removeEventListener('keydown', onKeyDown);
       window.removeEventListener('keyup', onKeyUp);
     };
-  }, [refs.container, refs.stage, refs.maskLayer, refs.cursor, refs.extendPreview, painter]);
+  }, [refs.container, refs.stage, refs.maskLayer, refs.cursor, refs.extendPreview, fillPainter, excludePainter]);
+}
+
+function strokeLabel(target: MaskTarget, mode: 'paint' | 'erase'): string {
+  if (target === 'exclude') return mode === 'erase' ? 'Erase exclusion' : 'Exclude from sampling';
+  return mode === 'erase' ? 'Erase mask' : 'Paint mask';
 }
 
 export function isTyping(event: KeyboardEvent): boolean {

@@ -1,39 +1,40 @@
 import { useEffect, useMemo } from 'react';
 import type { Rect } from '../../shared/geometry.ts';
-import { getMaskOps } from '../../shared/document/records.ts';
+import { getMaskOps, type MaskTarget } from '../../shared/document/records.ts';
 import { useAppStore } from '../state/store.ts';
-import { MaskPainter } from './mask-painter.ts';
+import { EXCLUDE_COLOR, MASK_COLOR, MaskPainter } from './mask-painter.ts';
 
-let activePainter: MaskPainter | null = null;
+const activePainters: Record<MaskTarget, MaskPainter | null> = { fill: null, exclude: null };
+const colors: Record<MaskTarget, string> = { fill: MASK_COLOR, exclude: EXCLUDE_COLOR };
 
-/** The painter of the open document's mask, for code outside React (actions, jobs). */
-export function currentMaskPainter(): MaskPainter | null {
-  return activePainter;
+/** The painter of the open document's fill mask or exclusion, for code outside React (actions, jobs). */
+export function currentMaskPainter(target: MaskTarget = 'fill'): MaskPainter | null {
+  return activePainters[target];
 }
 
 /**
- * One MaskPainter per canvas size, kept in step with the document's mask records. A stroke the
+ * One MaskPainter per canvas size and mask, kept in step with that mask's records. A stroke the
  * painter has just drawn live is not drawn again when its record lands; anything else (undo,
  * redo, clear, invert) replays the records.
  */
-export function useMaskPainter(canvas: Rect | undefined, onRepaint: () => void): MaskPainter | null {
+export function useMaskPainter(canvas: Rect | undefined, onRepaint: () => void, target: MaskTarget = 'fill'): MaskPainter | null {
   const [x, y, width, height] = canvas ? [canvas.x, canvas.y, canvas.width, canvas.height] : [0, 0, 0, 0];
-  const painter = useMemo(() => (width > 0 ? new MaskPainter({ x, y, width, height }) : null), [x, y, width, height]);
+  const painter = useMemo(() => (width > 0 ? new MaskPainter({ x, y, width, height }, colors[target]) : null), [x, y, width, height, target]);
 
   useEffect(() => {
-    activePainter = painter;
-    painter?.replay(getMaskOps(useAppStore.getState().records).map((record) => record.op));
+    activePainters[target] = painter;
+    painter?.replay(getMaskOps(useAppStore.getState().records, target).map((record) => record.op));
     return () => {
-      if (activePainter === painter) activePainter = null;
+      if (activePainters[target] === painter) activePainters[target] = null;
     };
-  }, [painter]);
+  }, [painter, target]);
 
   useEffect(() => {
     if (!painter) return;
-    let rendered = getMaskOps(useAppStore.getState().records).map((record) => record.id);
+    let rendered = getMaskOps(useAppStore.getState().records, target).map((record) => record.id);
     return useAppStore.subscribe((state, previous) => {
       if (state.records === previous.records) return;
-      const ops = getMaskOps(state.records);
+      const ops = getMaskOps(state.records, target);
       const ids = ops.map((record) => record.id);
       if (sameIds(ids, rendered)) return;
       const isLiveStroke = painter.liveOpId !== undefined && ids.at(-1) === painter.liveOpId && sameIds(ids.slice(0, -1), rendered);
@@ -43,7 +44,7 @@ export function useMaskPainter(canvas: Rect | undefined, onRepaint: () => void):
       painter.replay(ops.map((record) => record.op));
       onRepaint();
     });
-  }, [painter, onRepaint]);
+  }, [painter, onRepaint, target]);
 
   return painter;
 }

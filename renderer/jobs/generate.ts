@@ -5,6 +5,7 @@ import { currentMaskPainter } from '../canvas/use-mask-painter.ts';
 import { call, infill } from '../platform/api.ts';
 import { addResults } from '../results/land-results.ts';
 import { generateArea } from '../results/thumbnail-region.ts';
+import { providerTuning } from '../state/job-slice.ts';
 import { layerSnapshots } from '../state/snapshots.ts';
 import { useAppStore, type AppState } from '../state/store.ts';
 
@@ -47,7 +48,9 @@ export async function generateImage(): Promise<void> {
 async function start(state: AppState, kind: 'inpaint' | 'generate', what: { canvas: Rect; layers: ReturnType<typeof layerSnapshots>; mask: MaskInput }) {
   const seed = state.seedText === '' ? undefined : Number(state.seedText) % 2 ** 31;
   const prompt = state.prompt;
-  const tuning = state.providers.find((p) => p.id === state.providerId)?.tuning ?? [];
+  const tuning = providerTuning(state.providers, state.providerId);
+  // Only for an inpaint with a provider that reads it (offline content-aware fill).
+  const exclude = kind === 'inpaint' && tuning.includes('exclude') ? currentMaskPainter('exclude')?.extract() : null;
   state.setResults(undefined);
   const { jobId } = await call('startJob', {
     providerId: state.providerId,
@@ -57,6 +60,7 @@ async function start(state: AppState, kind: 'inpaint' | 'generate', what: { canv
     ...(state.variations > 1 && tuning.includes('variations') ? { n: state.variations } : {}),
     ...(tuning.includes('strength') ? { strength: state.strength } : {}),
     ...(tuning.includes('guidance') ? { guidance: state.guidance } : {}),
+    ...(exclude ? { exclude } : {}),
   });
   state.setActiveJob({ jobId, stage: 'queued', progress: 0, kind, prompt });
 }

@@ -36,6 +36,9 @@ export function Toolbar() {
       <div className="group">
         <ActionButton action="toolBrush" pressed={tool === 'brush'} />
         <ActionButton action="toolEraser" pressed={tool === 'eraser'} />
+        <ActionButton action="toolExclude" pressed={tool === 'exclude'}>
+          Exclude
+        </ActionButton>
         <ActionButton action="toolExtend" pressed={tool === 'extend'}>
           Extend
         </ActionButton>
@@ -64,6 +67,7 @@ export function Toolbar() {
         </label>
         <ActionButton action="clearMask" />
         <ActionButton action="invertMask" />
+        <ActionButton action="clearExclusion" />
       </div>
     </header>
   );

@@ -26,7 +26,8 @@ export interface DocumentSlice {
   cancelGesture(): void;
 }
 
-export type Tool = 'brush' | 'eraser' | 'extend';
+/** 'exclude' paints the area content-aware fill must not copy from. */
+export type Tool = 'brush' | 'eraser' | 'exclude' | 'extend';
 
 /** How the document is shown: screen = document * scale + offset. */
 export interface ViewTransform {

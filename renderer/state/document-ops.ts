@@ -1,5 +1,5 @@
 import type { LayerRecord, MaskOperation, RecordMap } from '../../shared/document/records.ts';
-import { DOCUMENT_ID, getDocument, getMaskOps } from '../../shared/document/records.ts';
+import { DOCUMENT_ID, getDocument, getMaskOps, maskTargetOf, type MaskTarget } from '../../shared/document/records.ts';
 import type { AssetInfo } from '../../shared/contract/schemas.ts';
 
 /**
@@ -81,14 +81,17 @@ export function moveLayer(records: RecordMap, id: string, delta: 1 | -1): Record
   return { ...records, [DOCUMENT_ID]: { ...doc, order } };
 }
 
-export function addMaskOp(records: RecordMap, op: MaskOperation, id = newId('mask')): RecordMap {
-  const ops = getMaskOps(records);
+export function addMaskOp(records: RecordMap, op: MaskOperation, id = newId('mask'), target: MaskTarget = 'fill'): RecordMap {
+  const ops = getMaskOps(records, target);
   const seq = (ops.at(-1)?.seq ?? 0) + 1;
-  return { ...records, [id]: { typeName: 'mask-op', id, seq, op } };
+  return { ...records, [id]: { typeName: 'mask-op', id, seq, op, ...(target === 'exclude' ? { target } : {}) } };
 }
 
-export function clearMask(records: RecordMap): RecordMap {
+/** Empties one mask (by default the fill mask: a fill that lands keeps the exclusion). */
+export function clearMask(records: RecordMap, target: MaskTarget = 'fill'): RecordMap {
   const next: Record<string, RecordMap[string]> = {};
-  for (const [id, record] of Object.entries(records)) if (record.typeName !== 'mask-op') next[id] = record;
+  for (const [id, record] of Object.entries(records)) {
+    if (record.typeName !== 'mask-op' || maskTargetOf(record) !== target) next[id] = record;
+  }
   return next;
 }

@@ -46,7 +46,7 @@ const maskOperationSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('rect'), x: finite, y: finite, width: finite, height: finite }),
 ]);
 
-const maskOpRecordSchema = z.object({ typeName: z.literal('mask-op'), id, seq: finite, op: maskOperationSchema });
+const maskOpRecordSchema = z.object({ typeName: z.literal('mask-op'), id, seq: finite, op: maskOperationSchema, target: z.literal('exclude').optional() });
 
 const documentRecordSchema = z.object({
   typeName: z.literal('document'),

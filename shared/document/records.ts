@@ -55,12 +55,20 @@ export interface MaskRect {
 
 export type MaskOperation = BrushStroke | MaskInvert | MaskRect;
 
-/** One edit of the mask; replaying them in `seq` order rebuilds it. */
+/**
+ * Which mask an operation edits: the area to fill, or the area content-aware fill must never
+ * copy from (the "exclude from sampling" brush).
+ */
+export type MaskTarget = 'fill' | 'exclude';
+
+/** One edit of a mask; replaying a mask's records in `seq` order rebuilds it. */
 export interface MaskOpRecord {
   typeName: 'mask-op';
   id: string;
   seq: number;
   op: MaskOperation;
+  /** Absent: the fill mask (documents saved before the exclusion brush have no target). */
+  target?: 'exclude';
 }
 
 /** The singleton holding the canvas bounds and the layer order (bottom first). */
@@ -94,11 +102,15 @@ export function getOrderedLayers(records: RecordMap): LayerRecord[] {
   return layers;
 }
 
-/** Mask operations in the order they were made. */
-export function getMaskOps(records: RecordMap): MaskOpRecord[] {
+/** One mask's operations in the order they were made. */
+export function getMaskOps(records: RecordMap, target: MaskTarget = 'fill'): MaskOpRecord[] {
   const ops: MaskOpRecord[] = [];
-  for (const record of Object.values(records)) if (record.typeName === 'mask-op') ops.push(record);
+  for (const record of Object.values(records)) if (record.typeName === 'mask-op' && maskTargetOf(record) === target) ops.push(record);
   return ops.sort((a, b) => a.seq - b.seq);
+}
+
+export function maskTargetOf(record: MaskOpRecord): MaskTarget {
+  return record.target ?? 'fill';
 }
 
 /** Every asset the records point at, so main can drop the rest. */

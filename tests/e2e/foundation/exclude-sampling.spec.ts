@@ -1,0 +1,86 @@
+import sharp from 'sharp';
+import { expect, test } from '../support/fixtures.ts';
+import { exportImage, layerRows, openPhoto, paintStroke, waitForImageOnScreen } from '../support/canvas.ts';
+import { decode, distanceToPath, type Pixels } from '../support/pixels.ts';
+
+/** A 320×240 picture: a green and magenta checker on the left, white and navy stripes on the right. */
+async function halvesPhoto(file: string): Promise<void> {
+  const width = 320;
+  const height = 240;
+  const rgba = new Uint8Array(width * height * 4);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const v = (Math.floor(x / 12) + Math.floor(y / 12)) % 2 ? 200 : 40;
+      const colour = x < 160 ? [v, 255 - v, 120] : Math.floor(x / 6) % 2 ? [250, 250, 250] : [20, 20, 90];
+      rgba.set([...colour, 255], (y * width + x) * 4);
+    }
+  }
+  await sharp(Buffer.from(rgba), { raw: { width, height, channels: 4 } }).png().toFile(file);
+}
+
+/** The fill stroke: a 60 px band down the middle, across the border between the halves. */
+const band: Array<[number, number]> = [
+  [160, 60],
+  [160, 180],
+];
+
+/** White stripe pixels in the band's hard core (the brush's soft edge keeps some of the original). */
+function whiteInBand(image: Pixels): number {
+  let count = 0;
+  for (let y = 0; y < image.height; y++) {
+    for (let x = 0; x < image.width; x++) {
+      if (distanceToPath(x, y, band) > 18) continue;
+      const i = (y * image.width + x) * 4;
+      if (image.data[i]! > 230 && image.data[i + 1]! > 230 && image.data[i + 2]! > 230) count++;
+    }
+  }
+  return count;
+}
+
+test('content-aware fill never copies from the area excluded from sampling', async ({ app: page }, testInfo) => {
+  const file = testInfo.outputPath('halves.png');
+  await halvesPhoto(file);
+  await openPhoto(page, file);
+  await waitForImageOnScreen(page);
+  await page.getByLabel('Provider').selectOption('offline-content-aware');
+  await page.getByLabel('Seed').fill('5');
+  await page.getByLabel('Brush size', { exact: true }).fill('60');
+  await paintStroke(page, band);
+
+  // Exclude the whole striped half (the part inside the band is being filled anyway).
+  await page.getByRole('button', { name: 'Exclude from sampling' }).click();
+  await expect(page.getByTestId('canvas')).toHaveAttribute('data-tool', 'exclude');
+  await page.getByLabel('Brush size', { exact: true }).fill('120');
+  await paintStroke(page, [
+    [215, 0],
+    [215, 240],
+  ]);
+  await paintStroke(page, [
+    [290, 0],
+    [290, 240],
+  ]);
+  await page.screenshot({ path: testInfo.outputPath('exclusion-painted.png') });
+
+  await page.getByRole('button', { name: 'Generate' }).click();
+  await expect(layerRows(page)).toHaveCount(2);
+  // The fill mask is used up; the exclusion stays for the next fill.
+  await expect(page.getByRole('button', { name: 'Clear mask' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Clear exclusion' })).toBeEnabled();
+  await page.screenshot({ path: testInfo.outputPath('filled-with-exclusion.png') });
+  expect(whiteInBand(await decode(await exportImage(page)))).toBe(0);
+
+  // Undo the fill (the mask comes back), drop the exclusion, fill again: now stripes come in.
+  await page.keyboard.press('Control+z');
+  await expect(layerRows(page)).toHaveCount(1);
+  await page.getByRole('button', { name: 'Clear exclusion' }).click();
+  await expect(page.getByRole('button', { name: 'Clear exclusion' })).toBeDisabled();
+  await page.getByRole('button', { name: 'Generate' }).click();
+  await expect(layerRows(page)).toHaveCount(2);
+  await page.screenshot({ path: testInfo.outputPath('filled-without-exclusion.png') });
+  expect(whiteInBand(await decode(await exportImage(page)))).toBeGreaterThan(200);
+
+  // A gateway cannot use an exclusion: the brush is offered only for content-aware fill.
+  await page.getByLabel('Provider').selectOption('offline-smooth');
+  await expect(page.getByRole('button', { name: 'Exclude from sampling' })).toBeDisabled();
+  await expect(page.getByTestId('canvas')).toHaveAttribute('data-tool', 'brush');
+});
