@@ -14,6 +14,7 @@ export const inpaintOptions = {
   ...jobOptions,
   mask: { type: 'string' },
   'mask-alpha': { type: 'boolean' },
+  exclude: { type: 'string' },
   out: { type: 'string', short: 'o' },
   // Parsed only to explain why it does not apply (the issue lists it among the shared flags).
   size: { type: 'string' },
@@ -32,6 +33,10 @@ export async function inpaintCommand(argv: readonly string[], ctx: CommandContex
     );
   }
   const settings = jobSettings(values);
+  const exclude = str(values, 'exclude');
+  if (exclude !== undefined && (settings.provider.kind !== 'offline' || settings.provider.engine === 'smooth')) {
+    throw new UsageError('--exclude applies to offline content-aware fill only (--engine auto or content-aware).');
+  }
   const out = str(values, 'out') ?? defaultOutputPath(image);
   const format = formatForPath(out);
   const resolved = await resolveProvider(settings.provider, ctx.env, ctx.io);
@@ -39,7 +44,7 @@ export async function inpaintCommand(argv: readonly string[], ctx: CommandContex
 
   const services = await ctx.openServices(resolved.gateway);
   try {
-    const result = await inpaintFile(services, ctx, { image, mask, maskAlpha: values['mask-alpha'] === true, outputs: outputPaths(out, settings.n), format }, settings, resolved.providerId);
+    const result = await inpaintFile(services, ctx, { image, mask, maskAlpha: values['mask-alpha'] === true, ...(exclude ? { exclude } : {}), outputs: outputPaths(out, settings.n), format }, settings, resolved.providerId);
     reportResult(ctx.io, result);
   } finally {
     ctx.io.clearStatus();
@@ -51,6 +56,8 @@ export interface InpaintFiles {
   image: string;
   mask: string;
   maskAlpha: boolean;
+  /** Areas content-aware fill must not copy from (white = exclude), read like the mask. */
+  exclude?: string;
   outputs: string[];
   format: ExportFormat;
 }
@@ -74,10 +81,14 @@ export async function inpaintFile(
       { width: asset.width, height: asset.height, name: imageName },
       files.maskAlpha ? 'alpha' : 'luminance',
     );
+    const exclude = files.exclude
+      ? await readMaskFile(await readInputFile(files.exclude, 'exclude'), displayName(files.exclude), { width: asset.width, height: asset.height, name: imageName }, 'luminance')
+      : undefined;
     const doc = {
       canvas: { x: 0, y: 0, width: asset.width, height: asset.height },
       layers: [{ assetId: asset.assetId, x: 0, y: 0, opacity: 1, visible: true }],
       mask,
+      ...(exclude ? { exclude } : {}),
     };
     return await runDocument(
       scope,

@@ -10,6 +10,8 @@ export interface CliDocument {
   canvas: Rect;
   layers: LayerSnapshot[];
   mask: MaskInput;
+  /** Where content-aware fill must not copy from (the app's exclusion brush). */
+  exclude?: MaskInput;
 }
 
 export interface RunRequest {
@@ -47,7 +49,16 @@ export async function runDocument(
   onEstimate?: (estimate: JobEstimate) => void,
 ): Promise<RunResult> {
   const seed = request.seed ?? randomInt(0, 2 ** 31 - request.n);
-  const input = { providerId: request.providerId, prompt: request.prompt, canvas: doc.canvas, layers: doc.layers, mask: doc.mask, seed, n: request.n };
+  const input = {
+    providerId: request.providerId,
+    prompt: request.prompt,
+    canvas: doc.canvas,
+    layers: doc.layers,
+    mask: doc.mask,
+    ...(doc.exclude ? { exclude: doc.exclude } : {}),
+    seed,
+    n: request.n,
+  };
   onEstimate?.(scope.estimate(input));
   const candidates = await scope.runJob(input, signal, onProgress);
   // Smooth fill is deterministic and answers once whatever n is: fewer files, said on stderr.

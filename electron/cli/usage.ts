@@ -22,7 +22,9 @@ const JOB = `Job options:
 
 const MASK = `Mask: white (luminance >= 128) = change, black = keep, same size as IMAGE. A mask with
   transparency is flattened onto black first, so white strokes on a transparent layer work.
-  --mask-alpha         read an OpenAI-style mask instead: alpha 0 = change, opaque = keep`;
+  --mask-alpha         read an OpenAI-style mask instead: alpha 0 = change, opaque = keep
+  --exclude FILE       (inpaint, content-aware fill) where the fill must not copy from:
+                       white = exclude, read like the mask`;
 
 const EXIT_CODES = `Exit codes: 0 done, 2 bad input, 3 gateway or auth error, 4 cancelled (Ctrl+C), 1 other.
 On failure one line on stderr says why (INFILL_DEBUG=1 adds the stack of unexpected errors).

@@ -120,6 +120,54 @@ describe('infill inpaint (offline)', () => {
   });
 });
 
+describe('infill inpaint --exclude', () => {
+  // 240×160: a green/magenta checker on the left, white and navy stripes on the right; a 40 px
+  // band down the middle is filled.
+  const w = 240;
+  const h = 160;
+  const inBand = (x: number) => x >= 100 && x < 140;
+  async function halves(path: string): Promise<void> {
+    const rgba = new Uint8Array(w * h * 4);
+    for (let y = 0; y < h; y++)
+      for (let x = 0; x < w; x++) {
+        const v = (Math.floor(x / 10) + Math.floor(y / 10)) % 2 ? 200 : 40;
+        rgba.set([...(x < 120 ? [v, 255 - v, 120] : Math.floor(x / 5) % 2 ? [250, 250, 250] : [20, 20, 90]), 255], (y * w + x) * 4);
+      }
+    const sharp = (await import('sharp')).default;
+    await sharp(Buffer.from(rgba), { raw: { width: w, height: h, channels: 4 } }).png().toFile(path);
+  }
+  const whiteInBand = (image: RgbaImage): number => {
+    let count = 0;
+    for (let i = 0; i < w * h; i++) {
+      if (!inBand(i % w)) continue;
+      if (image.data[i * 4]! > 230 && image.data[i * 4 + 1]! > 230 && image.data[i * 4 + 2]! > 230) count++;
+    }
+    return count;
+  };
+
+  it('content-aware fill copies nothing from the excluded half; smooth fill refuses the flag', async () => {
+    const image = join(dir, 'halves.png');
+    await halves(image);
+    const mask = join(dir, 'band.png');
+    await writeMask(mask, w, h, (x) => inBand(x));
+    const exclude = join(dir, 'right-half.png');
+    await writeMask(exclude, w, h, (x) => x >= 120);
+    const base = ['inpaint', image, '--mask', mask, '--engine', 'content-aware', '--seed', '3'];
+
+    const excluded = join(dir, 'excluded.png');
+    const run = await runCli([...base, '--exclude', exclude, '--out', excluded]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(whiteInBand(await decodeFile(excluded))).toBe(0);
+    const plain = join(dir, 'plain.png');
+    expect((await runCli([...base, '--out', plain])).code).toBe(0);
+    expect(whiteInBand(await decodeFile(plain))).toBeGreaterThan(100);
+
+    const smooth = await runCli(['inpaint', image, '--mask', mask, '--engine', 'smooth', '--exclude', exclude, '--out', join(dir, 's.png')]);
+    expect(smooth.code).toBe(2);
+    expect(smooth.stderr).toMatch(/--exclude applies to offline content-aware fill only/);
+  });
+});
+
 describe('infill outpaint (offline)', () => {
   it('extends the canvas; the original outside the overlap band is byte-identical and the new area filled', async () => {
     const input = join(dir, 'photo.jpg');
