@@ -1,7 +1,7 @@
 /**
  * Makes docs/screenshot.png for the README: the built app in Chromium through the bridge, a
  * photo opened, a mask painted over part of it and filled offline, the mask of a second stroke
- * still showing. Run: npm run build && node --import tsx scripts/readme-screenshot.ts
+ * and an area excluded from sampling (green) still showing. Run: npm run build && node --import tsx scripts/readme-screenshot.ts
  */
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
@@ -39,6 +39,10 @@ try {
   await page.getByRole('button', { name: 'Generate' }).click();
   await page.getByRole('region', { name: 'Layers' }).getByRole('listitem').nth(1).waitFor();
   await stroke([[60, 330], [120, 360], [170, 350]]);
+  // The exclusion brush (green): content-aware fill must not copy the spoon.
+  await page.getByRole('button', { name: 'Exclude from sampling' }).click();
+  await page.getByLabel('Brush size', { exact: true }).fill('60');
+  await stroke([[360, 250], [400, 290]]);
   await page.waitForTimeout(600); // the estimate line appears once main has answered
   await page.mouse.move(900, 700);
   await page.screenshot({ path: join(root, 'docs/screenshot.png') });
