@@ -44,7 +44,8 @@ export async function inpaintCommand(argv: readonly string[], ctx: CommandContex
 
   const services = await ctx.openServices(resolved.gateway);
   try {
-    const result = await inpaintFile(services, ctx, { image, mask, maskAlpha: values['mask-alpha'] === true, ...(exclude ? { exclude } : {}), outputs: outputPaths(out, settings.n), format }, settings, resolved.providerId);
+    const files = { image, mask, maskAlpha: values['mask-alpha'] === true, ...(exclude ? { exclude } : {}), outputs: outputPaths(out, settings.n), format };
+    const result = await inpaintFile(services, ctx, files, settings, resolved.providerId);
     reportResult(ctx.io, result);
   } finally {
     ctx.io.clearStatus();
@@ -75,14 +76,16 @@ export async function inpaintFile(
   const scope = await services.openScope();
   try {
     const asset = await importImage(scope.assets, imageName, await readInputFile(files.image, 'image'));
+    // Both masks must match the image's size (after EXIF orientation).
+    const expected = { width: asset.width, height: asset.height, name: imageName };
     const mask = await readMaskFile(
       await readInputFile(files.mask, 'mask'),
       displayName(files.mask),
-      { width: asset.width, height: asset.height, name: imageName },
+      expected,
       files.maskAlpha ? 'alpha' : 'luminance',
     );
     const exclude = files.exclude
-      ? await readMaskFile(await readInputFile(files.exclude, 'exclude'), displayName(files.exclude), { width: asset.width, height: asset.height, name: imageName }, 'luminance')
+      ? await readMaskFile(await readInputFile(files.exclude, 'exclude'), displayName(files.exclude), expected, 'luminance')
       : undefined;
     const doc = {
       canvas: { x: 0, y: 0, width: asset.width, height: asset.height },

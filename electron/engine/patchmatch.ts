@@ -9,10 +9,10 @@
  * the upsampled image and field. The two finest levels' votes take each pixel's best
  * proposal instead of the mean (vote.ts). Finally the hole's low frequencies are replaced by a
  * smooth fill's (low-frequency.ts), and the steps left at the hole's edge and between pixels
- * copied from different places are spread over the hole (poisson.ts). Holes at the image's edge (outpainting bands, an object
- * cut by the border) only draw from known pixels near the hole (see EDGE_REACH), and no patch
- * touching an area the person excluded from sampling is ever a source. Known pixels come back
- * bit-identical.
+ * copied from different places are spread over the hole (poisson.ts). Holes at the image's
+ * edge (outpainting bands, an object cut by the border) only draw from known pixels near the
+ * hole (see EDGE_REACH), and no patch touching an area the person excluded from sampling is
+ * ever a source. Known pixels come back bit-identical.
  */
 import { maxHoleDistance } from './distance-transform.ts';
 import {
@@ -167,8 +167,8 @@ export function patchMatchInpaint(
     const sharedWeights = parallel ? parallel.share(weights) : weights;
     if (l === 0 && holeCount <= LARGE_HOLE_PIXELS) {
       // Where each hole pixel's colour was copied from, for the seam blending (poisson.ts).
-      const sources = new Int32Array(level.width * level.height).fill(-1);
-      copiedFrom = parallel ? parallel.share(sources) : sources;
+      const copySources = new Int32Array(level.width * level.height).fill(-1);
+      copiedFrom = parallel ? parallel.share(copySources) : copySources;
     }
     const split = parallel ? balancedSplitRow(field, BAND_ROWS) : 0;
     const refresh = (): void => runAllRows(parallel, { op: 'refresh' }, state, split);

@@ -11,9 +11,9 @@ import { useCanvasInput } from './use-canvas-input.ts';
 import { useMaskPainter } from './use-mask-painter.ts';
 
 /**
- * The document on a Konva stage: the layers' bitmaps, the mask and exclusion overlays (offscreen
- * canvases the brush paints into directly) and the brush outline, each on its own Konva layer so a
- * brush stroke redraws only the mask.
+ * The document on a Konva stage: the layers' bitmaps, the mask and exclusion overlays
+ * (offscreen canvases the brush paints into directly) and the brush outline, each on its own
+ * Konva layer so a brush stroke redraws only the masks.
  */
 export function CanvasView() {
   const container = useRef<HTMLDivElement>(null);

@@ -10,9 +10,10 @@ export const MASK_COLOR = 'rgb(255, 45, 110)';
 export const EXCLUDE_COLOR = 'rgb(40, 200, 120)';
 
 /**
- * A mask (the fill mask or the exclusion), sized to the document and kept in offscreen canvas tiles. Strokes are stamped
- * straight into them as the pointer moves (no React, no store); the document's mask records
- * are replayed after undo, redo or a cancelled stroke. Its alpha is what a job sends to main.
+ * A mask (the fill mask or the exclusion), sized to the document and kept in offscreen canvas
+ * tiles. Strokes are stamped straight into them as the pointer moves (no React, no store); the
+ * document's mask records are replayed after undo, redo or a cancelled stroke. Its alpha is
+ * what a job sends to main.
  */
 export class MaskPainter {
   readonly tiles: MaskTiles;
