@@ -66,7 +66,11 @@ export function size(values: Values, name = 'size'): { width: number; height: nu
 export const fillEngines = ['auto', 'smooth', 'content-aware'] as const;
 export type FillEngine = (typeof fillEngines)[number];
 
-export type ProviderSelection = { kind: 'offline'; engine: FillEngine } | { kind: 'gateway'; flags: GatewayFlags } | { kind: 'profile'; name: string; dataDir: string | undefined };
+export type ProviderSelection =
+  | { kind: 'offline'; engine: FillEngine }
+  /** `dataDir`: where the app's usage log is, if not found as for saved profiles. */
+  | { kind: 'gateway'; flags: GatewayFlags; dataDir: string | undefined }
+  | { kind: 'profile'; name: string; dataDir: string | undefined };
 
 /**
  * Offline unless a gateway is named: `--base-url` (ad hoc) or `--provider NAME` (a saved
@@ -88,7 +92,7 @@ export function providerSelection(values: Values): ProviderSelection {
   if (engine !== undefined) throw new UsageError('--engine chooses an offline engine; it does not apply to a gateway.');
   if (provider !== undefined && baseUrl !== undefined) throw new UsageError('Give either --provider NAME or --base-url URL, not both.');
   if (provider !== undefined) return { kind: 'profile', name: provider, dataDir: str(values, 'data-dir') };
-  return { kind: 'gateway', flags: { baseUrl, protocol: str(values, 'protocol'), model: str(values, 'model') } };
+  return { kind: 'gateway', flags: { baseUrl, protocol: str(values, 'protocol'), model: str(values, 'model') }, dataDir: str(values, 'data-dir') };
 }
 
 export interface JobSettings {

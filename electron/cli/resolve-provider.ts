@@ -1,11 +1,15 @@
 import { InfillError } from '../../shared/errors.ts';
-import { createGatewayProvider } from '../gateways/index.ts';
+import type { GatewayProfile } from '../../shared/gateway/profile.ts';
+import { createGatewayProvider, type GatewayProviderOptions } from '../gateways/index.ts';
 import type { Provider } from '../jobs/provider.ts';
+import { recordAnswer } from '../profiles/gateway-providers.ts';
 import { createGatewaySettings } from '../profiles/gateway-settings.ts';
+import { createPriceStore } from '../usage/price-store.ts';
+import { createUsageLog } from '../usage/usage-log.ts';
 import type { FillEngine, ProviderSelection } from './args.ts';
 import type { CliIo } from './cli-io.ts';
 import { gatewayTargetFromFlags, type GatewayTarget } from './gateway-target.ts';
-import { savedGatewayTarget } from './saved-profiles.ts';
+import { savedGatewayTarget, usageDataDir } from './saved-profiles.ts';
 
 /** The provider a job command runs, by the app's provider ids. */
 export interface ResolvedProvider {
@@ -38,7 +42,17 @@ export async function resolveProvider(selection: ProviderSelection, env: NodeJS.
   const target = gatewayTargetFromFlags(selection.flags, env);
   io.protect(target.apiKey);
   for (const warning of target.warnings) io.err(`infill: warning: ${warning}`);
+  // Ad-hoc jobs are billed like the app's: priced with its table and added to its usage log.
+  const usageDir = usageDataDir(selection.dataDir, env);
+  const recording = usageDir ? await usageRecording(usageDir, target.profile, io) : {};
   // The key is read per job and never stored in the provider (as in the app).
-  const gateway = createGatewayProvider(target.profile, async () => target.apiKey);
+  const gateway = createGatewayProvider(target.profile, async () => target.apiKey, recording);
   return { providerId: gateway.info.id, gateway, target };
+}
+
+async function usageRecording(dataDir: string, profile: GatewayProfile, io: CliIo): Promise<Partial<GatewayProviderOptions>> {
+  const prices = await createPriceStore({ dataDir });
+  const usage = createUsageLog({ dataDir });
+  const warn = (error: unknown) => io.err(`infill: warning: could not write the usage log: ${error instanceof Error ? error.message : String(error)}`);
+  return { prices: prices.table(), onAnswered: (answer) => recordAnswer(usage, profile, answer, warn) };
 }

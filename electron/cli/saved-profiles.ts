@@ -31,6 +31,15 @@ export function profileDataDirs(explicit: string | undefined, env: NodeJS.Proces
   return [...new Set([desktop, defaultDataDir(env, platform, home)])];
 }
 
+/**
+ * Where an ad-hoc --base-url job records its cost: --data-dir or INFILL_DATA_DIR if given, else
+ * the app's folder if the app has been run on this machine (else nowhere: no app, no usage view).
+ */
+export function usageDataDir(explicit: string | undefined, env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform, home = homedir()): string | undefined {
+  const dirs = profileDataDirs(explicit, env, platform, home);
+  return explicit || env.INFILL_DATA_DIR ? dirs[0] : dirs.find((dir) => existsSync(dir));
+}
+
 function matches(profile: StoredProfile, name: string): boolean {
   return profile.id === name || profile.name.toLowerCase() === name.toLowerCase();
 }

@@ -9,7 +9,9 @@ const GATEWAY = `Gateway (instead of the offline engines):
   --data-dir DIR       where the app keeps its settings (default: $INFILL_DATA_DIR, else the
                        desktop app's folder, then the browser version's)
   The API key: a saved profile's own key if the CLI can read it (keys the app encrypted with
-  the system keychain it cannot), else INFILL_API_KEY. It is never printed or logged.`;
+  the system keychain it cannot), else INFILL_API_KEY. It is never printed or logged.
+  What each gateway job cost goes into the app's usage log: the profile's folder, or for
+  --base-url the --data-dir / INFILL_DATA_DIR folder, else the app's if the app has run here.`;
 
 const JOB = `Job options:
   --prompt TEXT        what to paint (gateways; the offline engines ignore it)

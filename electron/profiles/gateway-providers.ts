@@ -38,7 +38,7 @@ export function createGatewayProviders(deps: {
           call: callOptionsFor(limits, deps.overrides?.call),
           partialImages: deps.overrides?.partialImages ?? partialImagesFor(profile),
           prices: deps.prices(),
-          onAnswered: (answer) => logAnswer(deps.usage, profile, answer, deps.onUsageError),
+          onAnswered: (answer) => recordAnswer(deps.usage, profile, answer, deps.onUsageError),
         });
       });
       return built;
@@ -53,9 +53,10 @@ let usageCounter = 0;
 
 /**
  * Logs what a request cost as soon as the gateway answers: the relay bills for all n images
- * whether or not the person keeps them, and even when the job is cancelled afterwards.
+ * whether or not the person keeps them, and even when the job is cancelled afterwards. Also
+ * used by the CLI for its ad-hoc --base-url jobs.
  */
-function logAnswer(usage: UsageLog, profile: GatewayProfile, answer: GatewayAnswer, onError: (error: unknown) => void = () => undefined): void {
+export function recordAnswer(usage: UsageLog, profile: GatewayProfile, answer: GatewayAnswer, onError: (error: unknown) => void = () => undefined): void {
   usageCounter += 1;
   usage
     .record({

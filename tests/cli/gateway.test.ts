@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { copyFile, readdir } from 'node:fs/promises';
+import { copyFile, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RgbaImage } from '../../electron/jobs/provider.ts';
@@ -58,6 +58,20 @@ describe('infill with a gateway', () => {
     // The test gateway paints magenta.
     const centre = (200 * S + 300) * 4;
     expect([result.data[centre], result.data[centre + 1], result.data[centre + 2]]).toEqual([255, 0, 255]);
+  });
+
+  it('an ad-hoc --base-url job is added to the app’s usage log, priced, under the gateway’s host', async () => {
+    const dataDir = join(dir, 'app-data');
+    const run = await runCli(
+      ['inpaint', photo, '--mask', mask, '--base-url', gateway.baseUrl, '--model', 'gpt-image-1', '--n', '2', '--out', join(dir, 'billed.png')],
+      { env: { INFILL_API_KEY: TEST_API_KEY, INFILL_DATA_DIR: dataDir } },
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const lines = (await readFile(join(dataDir, 'usage.jsonl'), 'utf8')).trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const entry = JSON.parse(lines[0]!) as { gatewayName: string; model: string; images: number; costUsd?: number };
+    expect(entry).toMatchObject({ gatewayName: new URL(gateway.baseUrl).host, model: 'gpt-image-1', images: 2 });
+    expect(entry.costUsd).toBeGreaterThan(0);
   });
 
   it('outpaint via a JSON relay: a wider picture; the original beyond the band (+32 px blend) is untouched', async () => {

@@ -95,3 +95,23 @@ describe('exit codes and output hygiene', () => {
     expect(written.join('')).not.toMatch(/my-custom-relay-key|abc\.def|sk-proj/);
   });
 });
+
+describe('where an ad-hoc gateway job records its cost', () => {
+  it('--data-dir, else INFILL_DATA_DIR, else an app folder that exists, else nowhere', async () => {
+    const { mkdtemp, mkdir } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { usageDataDir } = await import('../../electron/cli/saved-profiles.ts');
+    const home = await mkdtemp(join(tmpdir(), 'infill-home-'));
+    const at = (explicit: string | undefined, env: NodeJS.ProcessEnv = {}) => usageDataDir(explicit, env, 'linux', home);
+    expect(at('/explicit', { INFILL_DATA_DIR: '/from-env' })).toBe('/explicit');
+    expect(at(undefined, { INFILL_DATA_DIR: '/from-env' })).toBe('/from-env');
+    // No app has run here: nothing to add the job to.
+    expect(at(undefined)).toBeUndefined();
+    // The browser version's folder, then the desktop app's, once they exist.
+    await mkdir(join(home, '.local', 'share', 'infill'), { recursive: true });
+    expect(at(undefined)).toBe(join(home, '.local', 'share', 'infill'));
+    await mkdir(join(home, '.config', 'Infill'), { recursive: true });
+    expect(at(undefined)).toBe(join(home, '.config', 'Infill'));
+  });
+});

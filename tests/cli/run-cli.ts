@@ -23,11 +23,14 @@ export interface CliResult {
   stderr: string;
 }
 
-/** The environment without any INFILL_API_KEY the machine might have, plus `env`. */
+/**
+ * The environment without any INFILL_API_KEY the machine might have, with the app's data in a
+ * scratch folder (never the real app's usage log or profiles), plus `env`.
+ */
 function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   const base = { ...process.env };
   delete base.INFILL_API_KEY;
-  return { ...base, ...env };
+  return { ...base, INFILL_DATA_DIR: join(tmpdir(), 'infill-cli-app-data'), ...env };
 }
 
 export function spawnCli(args: string[], options: { env?: Record<string, string>; cwd?: string } = {}): { child: ChildProcess; done: Promise<CliResult> } {
