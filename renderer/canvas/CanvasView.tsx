@@ -5,6 +5,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { LayerRecord } from '../../shared/document/records.ts';
 import type { Rect as DocRect } from '../../shared/geometry.ts';
 import { getDocument, getOrderedLayers } from '../../shared/document/records.ts';
+import { providerTuning } from '../state/job-slice.ts';
 import { useAppStore } from '../state/store.ts';
 import { useBitmap } from './use-bitmap.ts';
 import { useCanvasInput } from './use-canvas-input.ts';
@@ -31,6 +32,8 @@ export function CanvasView() {
   const redrawMask = useCallback(() => maskLayer.current?.batchDraw(), []);
   const painter = useMaskPainter(canvas, redrawMask);
   const excludePainter = useMaskPainter(canvas, redrawMask, 'exclude');
+  // Shown only while the chosen provider reads it: a gateway ignores the exclusion.
+  const showExclusion = useAppStore((s) => providerTuning(s.providers, s.providerId).includes('exclude'));
   const painters = useMemo(() => (painter && excludePainter ? { fill: painter, exclude: excludePainter } : null), [painter, excludePainter]);
   useCanvasInput({ container, stage, maskLayer, cursor, extendPreview }, painters);
 
@@ -63,7 +66,12 @@ export function CanvasView() {
         </Layer>
         <Layer ref={maskLayer} listening={false}>
           {excludePainter && (
-            <Shape opacity={0.45} perfectDrawEnabled={false} sceneFunc={(context) => excludePainter.drawTo(context._context)} />
+            <Shape
+              visible={showExclusion}
+              opacity={0.45}
+              perfectDrawEnabled={false}
+              sceneFunc={(context) => excludePainter.drawTo(context._context)}
+            />
           )}
           {painter && (
             <Shape

@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import { expect, test } from '../support/fixtures.ts';
-import { exportImage, layerRows, openPhoto, paintStroke, waitForImageOnScreen } from '../support/canvas.ts';
+import type { Page } from '@playwright/test';
+import { documentToPage, exportImage, layerRows, openPhoto, paintStroke, waitForImageOnScreen } from '../support/canvas.ts';
 import { decode, distanceToPath, type Pixels } from '../support/pixels.ts';
 
 /** A 320×240 picture: a green and magenta checker on the left, white and navy stripes on the right. */
@@ -37,6 +38,14 @@ function whiteInBand(image: Pixels): number {
   return count;
 }
 
+/** Whether the canvas shows the document pixel (x, y) under the exclusion's green overlay. */
+async function greenTinted(page: Page, x: number, y: number): Promise<boolean> {
+  const at = await documentToPage(page, x, y);
+  const shot = await decode(await page.screenshot({ clip: { x: Math.round(at.x), y: Math.round(at.y), width: 1, height: 1 } }));
+  const [r, g] = [shot.data[0]!, shot.data[1]!];
+  return g - r > 40;
+}
+
 test('content-aware fill never copies from the area excluded from sampling', async ({ app: page }, testInfo) => {
   const file = testInfo.outputPath('halves.png');
   await halvesPhoto(file);
@@ -68,6 +77,13 @@ test('content-aware fill never copies from the area excluded from sampling', asy
   await expect(page.getByRole('button', { name: 'Clear exclusion' })).toBeEnabled();
   await page.screenshot({ path: testInfo.outputPath('filled-with-exclusion.png') });
   expect(whiteInBand(await decode(await exportImage(page)))).toBe(0);
+
+  // The green overlay shows only while the provider reads the exclusion.
+  expect(await greenTinted(page, 290, 120)).toBe(true);
+  await page.getByLabel('Provider').selectOption('offline-smooth');
+  await expect.poll(() => greenTinted(page, 290, 120)).toBe(false);
+  await page.getByLabel('Provider').selectOption('offline-content-aware');
+  await expect.poll(() => greenTinted(page, 290, 120)).toBe(true);
 
   // Undo the fill (the mask comes back), drop the exclusion, fill again: now stripes come in.
   await page.keyboard.press('Control+z');
