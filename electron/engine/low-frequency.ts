@@ -23,6 +23,7 @@
 import type { NearestNeighbourField } from './nnf.ts';
 import type { PyramidLevel } from './pyramid.ts';
 import { maskBounds } from '../../shared/mask-bounds.ts';
+import { clampByte } from './clamp-byte.ts';
 
 const BLUR_RADIUS = 4;
 const BLUR_PASSES = 2;
@@ -119,9 +120,6 @@ export function limitHueChange(r: number, g: number, b: number, maxHue: number, 
   out[2] = l + (b - l) * keep;
 }
 
-function clampByte(v: number): number {
-  return v <= 0 ? 0 : v >= 255 ? 255 : Math.round(v);
-}
 
 /** Separable running-sum box blur with clamped edges; returns a new array, uses `tmp`. */
 function boxBlur(src: Float32Array, tmp: Float32Array, w: number, h: number, r: number): Float32Array {

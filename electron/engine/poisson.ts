@@ -34,6 +34,7 @@
  */
 import type { NearestNeighbourField } from './nnf.ts';
 import type { PyramidLevel } from './pyramid.ts';
+import { clampByte } from './clamp-byte.ts';
 
 const OMEGA = 1.9;
 /**
@@ -134,8 +135,7 @@ export function poissonBlendSeams(fill: PyramidLevel, field: NearestNeighbourFie
   for (let k = 0; k < m; k++) {
     for (let ch = 0; ch < 3; ch++) {
       const o = holeIndex[k]! * 4 + ch;
-      const v = rgba[o]! + e[k * 3 + ch]!;
-      rgba[o] = v <= 0 ? 0 : v >= 255 ? 255 : Math.round(v);
+      rgba[o] = clampByte(rgba[o]! + e[k * 3 + ch]!);
     }
   }
 }

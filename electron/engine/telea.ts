@@ -15,6 +15,7 @@
  */
 import { PixelMinHeap } from './min-heap.ts';
 import { solveEikonal } from './eikonal.ts';
+import { clampByte } from './clamp-byte.ts';
 
 const KNOWN = 0;
 const BAND = 1;
@@ -321,9 +322,6 @@ function inpaintPixel(
   }
 }
 
-function clampByte(v: number): number {
-  return v <= 0 ? 0 : v >= 255 ? 255 : Math.round(v);
-}
 
 /** A hole covering the whole crop has nothing to fill from: return opaque mid-grey. */
 function fillWithoutContext(out: Uint8Array): Uint8Array {
