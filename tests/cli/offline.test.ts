@@ -3,6 +3,7 @@ import { copyFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RgbaImage } from '../../electron/jobs/provider.ts';
+import { whitePixels, writeHalvesPicture } from '../support/halves-picture.ts';
 import { comparePixels, decodeFile, lastLine, photos, runCli, spawnCli, tempDir, writeMask } from './run-cli.ts';
 
 // Each test starts the CLI as a child process (tsx compiles it first): slower than a unit test.
@@ -121,33 +122,15 @@ describe('infill inpaint (offline)', () => {
 });
 
 describe('infill inpaint --exclude', () => {
-  // 240×160: a green/magenta checker on the left, white and navy stripes on the right; a 40 px
-  // band down the middle is filled.
+  // 240×160 (tests/support/halves-picture.ts); a 40 px band down the middle is filled.
   const w = 240;
   const h = 160;
   const inBand = (x: number) => x >= 100 && x < 140;
-  async function halves(path: string): Promise<void> {
-    const rgba = new Uint8Array(w * h * 4);
-    for (let y = 0; y < h; y++)
-      for (let x = 0; x < w; x++) {
-        const v = (Math.floor(x / 10) + Math.floor(y / 10)) % 2 ? 200 : 40;
-        rgba.set([...(x < 120 ? [v, 255 - v, 120] : Math.floor(x / 5) % 2 ? [250, 250, 250] : [20, 20, 90]), 255], (y * w + x) * 4);
-      }
-    const sharp = (await import('sharp')).default;
-    await sharp(Buffer.from(rgba), { raw: { width: w, height: h, channels: 4 } }).png().toFile(path);
-  }
-  const whiteInBand = (image: RgbaImage): number => {
-    let count = 0;
-    for (let i = 0; i < w * h; i++) {
-      if (!inBand(i % w)) continue;
-      if (image.data[i * 4]! > 230 && image.data[i * 4 + 1]! > 230 && image.data[i * 4 + 2]! > 230) count++;
-    }
-    return count;
-  };
+  const whiteInBand = (image: RgbaImage): number => whitePixels(image, (x) => inBand(x));
 
   it('content-aware fill copies nothing from the excluded half; smooth fill refuses the flag', async () => {
     const image = join(dir, 'halves.png');
-    await halves(image);
+    await writeHalvesPicture(image, w, h, 10);
     const mask = join(dir, 'band.png');
     await writeMask(mask, w, h, (x) => inBand(x));
     const exclude = join(dir, 'right-half.png');

@@ -1,23 +1,8 @@
-import sharp from 'sharp';
 import { expect, test } from '../support/fixtures.ts';
 import type { Page } from '@playwright/test';
 import { documentToPage, exportImage, layerRows, openPhoto, paintStroke, waitForImageOnScreen } from '../support/canvas.ts';
 import { decode, distanceToPath, type Pixels } from '../support/pixels.ts';
-
-/** A 320×240 picture: a green and magenta checker on the left, white and navy stripes on the right. */
-async function halvesPhoto(file: string): Promise<void> {
-  const width = 320;
-  const height = 240;
-  const rgba = new Uint8Array(width * height * 4);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const v = (Math.floor(x / 12) + Math.floor(y / 12)) % 2 ? 200 : 40;
-      const colour = x < 160 ? [v, 255 - v, 120] : Math.floor(x / 6) % 2 ? [250, 250, 250] : [20, 20, 90];
-      rgba.set([...colour, 255], (y * width + x) * 4);
-    }
-  }
-  await sharp(Buffer.from(rgba), { raw: { width, height, channels: 4 } }).png().toFile(file);
-}
+import { whitePixels, writeHalvesPicture } from '../../support/halves-picture.ts';
 
 /** The fill stroke: a 60 px band down the middle, across the border between the halves. */
 const band: Array<[number, number]> = [
@@ -26,17 +11,7 @@ const band: Array<[number, number]> = [
 ];
 
 /** White stripe pixels in the band's hard core (the brush's soft edge keeps some of the original). */
-function whiteInBand(image: Pixels): number {
-  let count = 0;
-  for (let y = 0; y < image.height; y++) {
-    for (let x = 0; x < image.width; x++) {
-      if (distanceToPath(x, y, band) > 18) continue;
-      const i = (y * image.width + x) * 4;
-      if (image.data[i]! > 230 && image.data[i + 1]! > 230 && image.data[i + 2]! > 230) count++;
-    }
-  }
-  return count;
-}
+const whiteInBand = (image: Pixels): number => whitePixels(image, (x, y) => distanceToPath(x, y, band) <= 18);
 
 /** Whether the canvas shows the document pixel (x, y) under the exclusion's green overlay. */
 async function greenTinted(page: Page, x: number, y: number): Promise<boolean> {
@@ -48,7 +23,7 @@ async function greenTinted(page: Page, x: number, y: number): Promise<boolean> {
 
 test('content-aware fill never copies from the area excluded from sampling', async ({ app: page }, testInfo) => {
   const file = testInfo.outputPath('halves.png');
-  await halvesPhoto(file);
+  await writeHalvesPicture(file, 320, 240);
   await openPhoto(page, file);
   await waitForImageOnScreen(page);
   await page.getByLabel('Provider').selectOption('offline-content-aware');
