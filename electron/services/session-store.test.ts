@@ -100,12 +100,27 @@ describe('session store', () => {
     expect((await createSessionStore(dir).load()).recovery).toBeUndefined();
   });
 
-  it('salvages what it can from a truncated snapshot when there is none older, and says part was lost', async () => {
+  it('rebuilds from the log that opened the document when the only snapshot is damaged', async () => {
+    const dir = await tempDir();
+    const store = createSessionStore(dir);
+    await store.save([opened]);
+    await store.save([stroke(1)]);
+    const [snapshot] = (await sessionDir(dir)).filter((name) => name.startsWith('snapshot-'));
+    await writeFile(join(dir, 'session', snapshot!), '\u0000\u0000garbage');
+    const loaded = await createSessionStore(dir).load();
+    expect(loaded.recovery).toMatchObject({ kind: 'older' });
+    expect(Object.keys(loaded.session!.records).sort()).toEqual(['document', 'layer-1', 'mask-1']);
+    expect(History.fromSnapshot(loaded.session!.history).undoLabel()).toBe('Paint mask');
+  });
+
+  it('salvages what it can from a truncated snapshot when nothing older is left, and says part was lost', async () => {
     const dir = await tempDir();
     const store = createSessionStore(dir);
     await store.save([{ type: 'replace', records: { ...photo, 'mask-1': (stroke(1) as Extract<JournalEntry, { type: 'commit' }>).diff.added['mask-1']! } }]);
-    const [snapshot] = (await sessionDir(dir)).filter((name) => name.startsWith('snapshot-'));
-    const path = join(dir, 'session', snapshot!);
+    const names = await sessionDir(dir);
+    // The log that opened the document is long gone (pruned after later snapshots).
+    for (const name of names.filter((n) => n.startsWith('journal-'))) await fs.rm(join(dir, 'session', name));
+    const path = join(dir, 'session', names.find((name) => name.startsWith('snapshot-'))!);
     const lines = (await readFile(path, 'utf8')).split('\n');
     // Cut inside the last record line: the header and the first records survive.
     await writeFile(path, lines.slice(0, 3).join('\n') + '\n' + lines[3]!.slice(0, 10));

@@ -206,21 +206,26 @@ async function readSession(fs: SessionFs, dir: string, dataDir: string): Promise
     }
   }
 
+  const logs = new Map<number, { journal: ReturnType<typeof parseJournal>; bytes: number }>();
+  for (const generation of journals) {
+    const text = await fs.readFile(join(dir, `journal-${generation}.jsonl`), 'utf8').catch(() => '');
+    logs.set(generation, { journal: parseJournal(text), bytes: Buffer.byteLength(text) });
+  }
+  // Without a whole snapshot, a log that opened a document holds all of it from there on.
+  if (!base?.whole) {
+    const opened = journals.find((g) => logs.get(g)!.journal.entries.some(({ entry }) => entry.type === 'replace'));
+    if (opened !== undefined && (base === undefined || opened <= base.generation)) base = { state: { ...empty }, generation: opened, whole: true };
+  }
   const from = base?.generation ?? journals[0] ?? 0;
   const entries: ReadSession['entries'] = [];
   let journalDamaged = false;
-  let journalEntries = 0;
-  let journalBytes = 0;
   for (const generation of journals.filter((g) => g >= from)) {
-    const text = await fs.readFile(join(dir, `journal-${generation}.jsonl`), 'utf8').catch(() => '');
-    const journal = parseJournal(text);
+    const { journal } = logs.get(generation)!;
     entries.push(...journal.entries);
     journalDamaged ||= journal.damaged;
-    if (generation === newest) {
-      journalEntries = journal.entries.length;
-      journalBytes = Buffer.byteLength(text);
-    }
   }
+  const journalEntries = logs.get(newest)?.journal.entries.length ?? 0;
+  const journalBytes = logs.get(newest)?.bytes ?? 0;
 
   const state = base?.state ?? empty;
   const savedAt = entries.at(-1)?.at ?? state.savedAt;
