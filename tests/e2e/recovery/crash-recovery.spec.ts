@@ -31,6 +31,8 @@ test('kill -9 50 ms after a stroke: after a restart the stroke is there, and Und
   await openApp(page, bridge);
   await openPhoto(page, join(photos, 'chelsea.png'));
   await waitForImageOnScreen(page);
+  // Long enough for any autosave to have the photo: what is at stake is the stroke alone.
+  await page.waitForTimeout(1500);
   await paintStroke(page, [
     [60, 60],
     [160, 80],
