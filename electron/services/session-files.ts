@@ -90,16 +90,17 @@ const journalLineSchema = z.object({ at: z.string().max(64), entry: journalEntry
  * short (no newline: the process died while writing it) is expected after a crash and is not
  * damage; anything else unreadable is, and the entries after it are not trusted.
  */
-export function parseJournal(text: string): { entries: Array<{ at: string; entry: JournalEntry }>; damaged: boolean } {
+export function parseJournal(text: string): { entries: Array<{ at: string; entry: JournalEntry }>; damaged: boolean; torn: boolean } {
   const lines = text.split('\n');
-  lines.pop(); // '' after the last newline, or a line cut short
+  // '' after the last newline, or a line cut short (then the next append must not continue it).
+  const torn = lines.pop() !== '';
   const entries: Array<{ at: string; entry: JournalEntry }> = [];
   for (const line of lines) {
     const parsed = journalLineSchema.safeParse(parseJson(line));
-    if (!parsed.success) return { entries, damaged: true };
+    if (!parsed.success) return { entries, damaged: true, torn };
     entries.push(parsed.data as { at: string; entry: JournalEntry });
   }
-  return { entries, damaged: false };
+  return { entries, damaged: false, torn };
 }
 
 /** The version 1 autosave (`session.json`: records only, no history), still read after an update. */

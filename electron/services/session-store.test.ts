@@ -138,10 +138,16 @@ describe('session store', () => {
     const journal = await newestJournal(dir);
     const text = await readFile(journal, 'utf8');
     await writeFile(journal, text.slice(0, -20));
-    const torn = await createSessionStore(dir).load();
+    const restarted = createSessionStore(dir);
+    const torn = await restarted.load();
     expect(torn.recovery).toBeUndefined();
     expect(torn.session!.records['mask-1']).toBeDefined();
     expect(torn.session!.records['mask-2']).toBeUndefined();
+    // Work goes on after the restart, and a later start reads it all: nothing is appended to the cut line.
+    await restarted.save([stroke(3)]);
+    const later = await createSessionStore(dir).load();
+    expect(later.recovery).toBeUndefined();
+    expect(Object.keys(later.session!.records).filter((id) => id.startsWith('mask-')).sort()).toEqual(['mask-1', 'mask-3']);
 
     const dir2 = await tempDir();
     const store2 = createSessionStore(dir2);

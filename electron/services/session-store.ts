@@ -112,7 +112,9 @@ export function createSessionStore(dataDir: string, options: SessionStoreOptions
     const state = createDocumentState();
     applyJournalEntry(state, { type: 'replace', records: read.state.records, history: read.state.history });
     for (const { entry } of read.entries) applyJournalEntry(state, entry);
-    const next: Live = { state, generation: read.generation, journalEntries: read.journalEntries, journalBytes: read.journalBytes, mustFold: read.recovery !== undefined || read.legacy };
+    // A damaged or cut-short log is not appended to: a fresh snapshot starts a fresh log.
+    const mustFold = read.recovery !== undefined || read.legacy || read.journalTorn;
+    const next: Live = { state, generation: read.generation, journalEntries: read.journalEntries, journalBytes: read.journalBytes, mustFold };
     const hasDocument = getDocument(state.records) !== undefined;
     if (next.mustFold && hasDocument) {
       const folded = await fold(next, read.savedAt).then(() => true, () => false);
@@ -158,6 +160,8 @@ interface ReadSession {
   generation: number;
   journalEntries: number;
   journalBytes: number;
+  /** The newest log ends in a line cut short (the process died while writing it). */
+  journalTorn: boolean;
   savedAt: string;
   recovery: SessionRecovery | undefined;
   legacy: boolean;
@@ -226,6 +230,7 @@ async function readSession(fs: SessionFs, dir: string, dataDir: string): Promise
   }
   const journalEntries = logs.get(newest)?.journal.entries.length ?? 0;
   const journalBytes = logs.get(newest)?.bytes ?? 0;
+  const journalTorn = logs.get(newest)?.journal.torn ?? false;
 
   const state = base?.state ?? empty;
   const savedAt = entries.at(-1)?.at ?? state.savedAt;
@@ -234,7 +239,7 @@ async function readSession(fs: SessionFs, dir: string, dataDir: string): Promise
   if (!restored) recovery = damaged ? { kind: 'unreadable' } : undefined;
   else if ((base && !base.whole) || journalDamaged) recovery = { kind: 'partial', savedAt };
   else if (damaged) recovery = { kind: 'older', savedAt };
-  return { state, entries, generation: newest, journalEntries, journalBytes, savedAt, recovery, legacy };
+  return { state, entries, generation: newest, journalEntries, journalBytes, journalTorn, savedAt, recovery, legacy };
 }
 
 /** A file that cannot be read is renamed, not deleted: a person (or support) may still get something out of it. */
