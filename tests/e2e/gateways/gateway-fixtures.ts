@@ -1,5 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { startBridge, type RunningBridge } from '../../support/bridge.ts';
 import { startTestGateway, TEST_API_KEY, type TestGateway } from '../../gateway/test-gateway.ts';
@@ -94,8 +94,10 @@ export async function expectKeyNowhere(page: Page, bridge: RunningBridge, observ
   expect(observed.rpcBodies.length).toBeGreaterThan(0);
   for (const body of observed.rpcBodies) expect(body).not.toContain(key);
   expect(bridge.output()).not.toContain(key);
-  for (const name of await readdir(bridge.dataDir)) {
-    if (name === 'assets') continue;
-    expect(await readFile(join(bridge.dataDir, name), 'latin1'), name).not.toContain(key);
+  // Every file Infill keeps (settings, the autosave in session/…) but the pixels.
+  for (const entry of await readdir(bridge.dataDir, { recursive: true, withFileTypes: true })) {
+    const path = join(entry.parentPath, entry.name);
+    if (!entry.isFile() || relative(bridge.dataDir, path).split(sep)[0] === 'assets') continue;
+    expect(await readFile(path, 'latin1'), path).not.toContain(key);
   }
 }
