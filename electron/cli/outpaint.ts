@@ -5,6 +5,7 @@ import { int, jobOptions, jobSettings, parse, size, str, type Values } from './a
 import { displayName, readInputFile, reportResult, type CommandContext } from './command-context.ts';
 import { UsageError } from './exit-codes.ts';
 import { defaultOutputPath, formatForPath, outputPaths } from './output.ts';
+import { checkOutputPaths } from './output-check.ts';
 import { estimateReporter, jobProgressReporter } from './progress.ts';
 import { resolveProvider } from './resolve-provider.ts';
 import { runDocument } from './run-document.ts';
@@ -92,6 +93,8 @@ export async function outpaintCommand(argv: readonly string[], ctx: CommandConte
   const overlap = int(values, 'overlap', 0, 1000) ?? DEFAULT_OVERLAP_PX;
   const out = str(values, 'out') ?? defaultOutputPath(imagePath, 'outpaint');
   const format = formatForPath(out);
+  const outputs = outputPaths(out, settings.n);
+  await checkOutputPaths(outputs, [imagePath]);
   const resolved = await resolveProvider(settings.provider, ctx.env, ctx.io);
   for (const warning of settings.warnings) ctx.io.err(`infill: warning: ${warning}`);
 
@@ -104,7 +107,7 @@ export async function outpaintCommand(argv: readonly string[], ctx: CommandConte
     const result = await runDocument(
       scope,
       { canvas, layers: [{ assetId: asset.assetId, x: 0, y: 0, opacity: 1, visible: true }], mask },
-      { providerId: resolved.providerId, prompt: settings.prompt, n: settings.n, seed: settings.seed, format, quality: settings.quality, outputs: outputPaths(out, settings.n) },
+      { providerId: resolved.providerId, prompt: settings.prompt, n: settings.n, seed: settings.seed, format, quality: settings.quality, outputs },
       ctx.signal,
       jobProgressReporter(ctx.io, settings.verbose, name),
       estimateReporter(ctx.io, settings.verbose, name),
