@@ -58,7 +58,7 @@ export async function savedGatewayTarget(name: string, dataDir: string | undefin
     const keys = await createKeyStore({ dataDir: dir, ...(environmentKey ? { environmentKey } : {}) });
     const apiKey = await keys.get(profile.id);
     const state = keys.status(profile.id).state;
-    if (apiKey === undefined && (state === 'stored' || state === 'stored-insecure')) {
+    if (apiKey === undefined && state === 'unreadable') {
       throw new InfillError(
         'AUTH_FAILED',
         `The key saved for “${profile.name}” is encrypted with the system keychain, which the CLI cannot open; set INFILL_API_KEY for this run.`,

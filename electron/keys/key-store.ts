@@ -116,6 +116,18 @@ export async function createKeyStore(options: { dataDir: string; safeStorage?: S
     }
   }
 
+  // Whether each stored key still decrypts, asked once per entry: status() runs on every list,
+  // and a keychain prompt per call would be worse than a stale answer after a keychain change.
+  const readableCache = new WeakMap<StoredKey, boolean>();
+  function readable(entry: StoredKey): boolean {
+    let known = readableCache.get(entry);
+    if (known === undefined) {
+      known = decrypt(entry) !== undefined;
+      readableCache.set(entry, known);
+    }
+    return known;
+  }
+
   function encrypt(apiKey: string): Pick<StoredKey, 'format' | 'data'> {
     if (storage.backend !== 'none' && storage.backend !== 'unavailable' && options.safeStorage) {
       // A real keychain, or basic_text when the person opted in: still better than plain text.
@@ -130,6 +142,9 @@ export async function createKeyStore(options: { dataDir: string; safeStorage?: S
       return { state: 'session', hint: keyHint(inSession), label: `configured ${masked(keyHint(inSession))} (this session only)` };
     }
     const entry = stored[profileId];
+    if (entry && !readable(entry)) {
+      return { state: 'unreadable', hint: entry.hint, label: `saved key ${masked(entry.hint)} can no longer be decrypted: enter it again` };
+    }
     if (entry) {
       return entry.secure
         ? { state: 'stored', hint: entry.hint, label: `configured ${masked(entry.hint)}` }
@@ -158,7 +173,9 @@ export async function createKeyStore(options: { dataDir: string; safeStorage?: S
           return status(profileId);
         }
         session.delete(profileId);
-        stored[profileId] = { ...encrypt(key), hint: keyHint(key), secure: storage.secure };
+        const entry: StoredKey = { ...encrypt(key), hint: keyHint(key), secure: storage.secure };
+        readableCache.set(entry, true);
+        stored[profileId] = entry;
         await persist();
         return status(profileId);
       });
@@ -170,6 +187,7 @@ export async function createKeyStore(options: { dataDir: string; safeStorage?: S
       const entry = stored[profileId];
       if (entry) {
         const key = decrypt(entry);
+        readableCache.set(entry, key !== undefined);
         if (key !== undefined) return key;
       }
       return environmentKey;
