@@ -9,6 +9,8 @@ export const ENVELOPE_CONTENT_TYPE = 'application/vnd.infill.envelope';
 
 /** Imports go up to 512 MB; the envelope adds a little JSON around them. */
 export const MAX_RPC_BODY_BYTES = 600 * 1024 * 1024;
+/** A body without Content-Length (never sent by Infill's client) is refused past this. */
+export const MAX_UNDECLARED_RPC_BODY_BYTES = 32 * 1024 * 1024;
 
 /**
  * `POST /rpc/<channel>`: envelope-encoded input in, envelope-encoded Result out, through the
@@ -28,7 +30,7 @@ export async function handleRpc(
   }
   let input: unknown;
   try {
-    input = decodeEnvelope(await readBody(request, MAX_RPC_BODY_BYTES));
+    input = decodeEnvelope(await readBody(request, MAX_RPC_BODY_BYTES, MAX_UNDECLARED_RPC_BODY_BYTES));
   } catch (error) {
     if (error instanceof BodyTooLargeError) {
       // Do not read (or keep the connection for) the rest of an oversized upload.
