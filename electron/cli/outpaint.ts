@@ -1,5 +1,6 @@
 import type { MaskInput } from '../../shared/contract/schemas.ts';
 import type { Rect } from '../../shared/geometry.ts';
+import { checkExportSize } from '../services/export-image.ts';
 import { importImage } from '../services/image-import.ts';
 import { int, jobOptions, jobSettings, parse, size, str, type Values } from './args.ts';
 import { displayName, readInputFile, reportResult, type CommandContext } from './command-context.ts';
@@ -103,7 +104,10 @@ export async function outpaintCommand(argv: readonly string[], ctx: CommandConte
     const name = displayName(imagePath);
     const scope = await services.openScope();
     const asset = await importImage(scope.assets, name, await readInputFile(imagePath, 'image'));
-    const { canvas, mask } = outpaintDocument(asset, extensionFrom(values, asset), overlap);
+    const extension = extensionFrom(values, asset);
+    // A canvas too large to export must be refused before the fill (or a paid request) runs.
+    checkExportSize({ width: asset.width + extension.left + extension.right, height: asset.height + extension.top + extension.bottom });
+    const { canvas, mask } = outpaintDocument(asset, extension, overlap);
     const result = await runDocument(
       scope,
       { canvas, layers: [{ assetId: asset.assetId, x: 0, y: 0, opacity: 1, visible: true }], mask },

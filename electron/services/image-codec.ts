@@ -48,7 +48,7 @@ export async function probeImage(bytes: Uint8Array, name: string): Promise<Probe
   }
   const isAvif = metadata.format === 'heif' && metadata.compression === 'av1';
   if (!OPENABLE.has(metadata.format) || (metadata.format === 'heif' && !isAvif)) {
-    const what = metadata.format === 'heif' ? 'a HEIC photo' : `a ${metadata.format.toUpperCase()} file`;
+    const what = metadata.format === 'heif' ? 'a HEIC photo' : `${withArticle(metadata.format.toUpperCase())} file`;
     throw new InfillError('UNSUPPORTED_FORMAT', `“${name}” is ${what}. Infill opens ${supportedList} files.`);
   }
   const width = metadata.autoOrient?.width ?? metadata.width;
@@ -106,3 +106,11 @@ export async function encodeRgba(image: RgbaImage, format: EncodeFormat, quality
 }
 
 export const mimeForFormat: Record<EncodeFormat, string> = { png: 'image/png', jpeg: 'image/jpeg', webp: 'image/webp' };
+
+/**
+ * "an SVG", "a PDF": format names are read letter by letter, so the article follows how the
+ * first letter sounds (ef, aitch, el, em, en, ess, ex start with a vowel sound).
+ */
+export function withArticle(acronym: string): string {
+  return `${/^[AEFHILMNORSX]/i.test(acronym) ? 'an' : 'a'} ${acronym}`;
+}

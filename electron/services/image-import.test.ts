@@ -82,6 +82,13 @@ describe('importImage', () => {
     expect(bmp.message).toContain('BMP');
   });
 
+  it('refuses an SVG with the right article ("an SVG file", never "a SVG")', async () => {
+    const svg = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>');
+    const error = await importError(svg, 'logo.svg');
+    expect(error.code).toBe('UNSUPPORTED_FORMAT');
+    expect(error.message).toContain('is an SVG file');
+  });
+
   it('refuses images above the pixel limit before decoding them', async () => {
     // A PNG header claiming 20000×20000 pixels.
     const big = new Uint8Array(await sharp({ create: { width: 20000, height: 6000, channels: 3, background: '#000' } }).png({ compressionLevel: 1 }).toBuffer());
