@@ -60,7 +60,10 @@ export async function probeImage(bytes: Uint8Array, name: string): Promise<Probe
       `“${name}” is ${width}×${height} (${Math.round((width * height) / 1e6)} MP); Infill opens images up to ${MAX_IMAGE_PIXELS / 1e6} MP.`,
     );
   }
-  const displayMime = isAvif ? 'image/avif' : BROWSER_DISPLAYABLE[metadata.format];
+  // A CMYK JPEG is converted by Chromium and by libvips with different maths (inverted Adobe
+  // CMYK, no profile): showing its original bytes would show other colours than fill and export
+  // use, so it is shown from the same decoded sRGB pixels they work on.
+  const displayMime = isAvif ? 'image/avif' : metadata.space === 'cmyk' ? undefined : BROWSER_DISPLAYABLE[metadata.format];
   return { format: isAvif ? 'avif' : metadata.format, width, height, displayMime, orientation: metadata.orientation ?? 1 };
 }
 
