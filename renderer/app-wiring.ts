@@ -50,7 +50,7 @@ export function wireApp(): () => void {
 
   call('listProviders', {}).then(
     ({ providers, defaultProviderId }) => useAppStore.getState().setProviders(providers, defaultProviderId),
-    (error: unknown) => useAppStore.getState().notify('error', `Could not list providers: ${String(error)}`),
+    (error: unknown) => useAppStore.getState().notify('error', `Could not list providers: ${error instanceof Error ? error.message : String(error)}`),
   );
 
   cleanups.push(retainAssetsInUse());

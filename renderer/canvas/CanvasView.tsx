@@ -93,7 +93,7 @@ export function CanvasView() {
 
 function LayerBitmap({ layer }: { layer: LayerRecord }) {
   const notifyError = useCallback(
-    (error: unknown) => useAppStore.getState().notify('error', `Could not show “${layer.name}”: ${String(error)}`),
+    (error: unknown) => useAppStore.getState().notify('error', `Could not show “${layer.name}”: ${error instanceof Error ? error.message : String(error)}`),
     [layer.name],
   );
   const bitmap = useBitmap(layer.assetId, notifyError);
