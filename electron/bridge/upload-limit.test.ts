@@ -1,5 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
+import { setLogSink } from '../log/log.ts';
 import { startBridge, type Bridge } from './bridge-server.ts';
 import { ENVELOPE_CONTENT_TYPE } from './rpc-route.ts';
 import { fakeHandlers, makeRendererDir } from './test-support.ts';
@@ -71,4 +72,24 @@ describe('browser bridge: oversized uploads', () => {
     expect(outcome.sentBytes).toBeLessThan(64 * MB);
     expect(outcome.peakRssGrowth).toBeLessThan(100 * MB);
   }, 120_000);
+
+  it('logs refused requests (oversized, no token, foreign Host) without the token or the query', async () => {
+    const lines: string[] = [];
+    setLogSink((level, scope, text) => lines.push(`${level} ${scope} ${text}`));
+    try {
+      bridge = await startBridge({ handlers: fakeHandlers(), rendererDir: makeRendererDir() });
+      expect((await chunkedUpload(bridge.port, bridge.token, 40 * MB)).status).toBe(413);
+      const noToken = await fetch(`${bridge.origin}/rpc/getAppInfo?x=1`, { method: 'POST' });
+      expect(noToken.status).toBe(403);
+      const wrong = await fetch(`${bridge.origin}/?token=${'0'.repeat(64)}`);
+      expect(wrong.status).toBe(403);
+      expect(lines.some((l) => /^warn bridge refused an oversized body channel=importImage limit=16777216$/.test(l))).toBe(true);
+      expect(lines.some((l) => /^warn bridge refused a request status=403 method=POST path=\/rpc\/getAppInfo .*reason="no valid access token"$/.test(l))).toBe(true);
+      expect(lines.some((l) => /reason="wrong access token in the URL"/.test(l))).toBe(true);
+      expect(lines.join('\n')).not.toContain(bridge.token);
+      expect(lines.join('\n')).not.toContain('0000000000');
+    } finally {
+      setLogSink(undefined);
+    }
+  }, 60_000);
 });
