@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { InfillError } from '../../shared/errors.ts';
 import type { KeyStatus, KeyStorageInfo } from '../../shared/contract/schemas.ts';
+import { protectInLogs } from '../log/log.ts';
 import { readTextIfExists, serialized, writeFileAtomic } from '../storage/atomic-file.ts';
 
 /**
@@ -92,6 +93,7 @@ export async function createKeyStore(options: { dataDir: string; safeStorage?: S
   const file = join(options.dataDir, 'keys.json');
   const storage = describeStorage(options.safeStorage);
   const environmentKey = options.environmentKey?.trim() || undefined;
+  protectInLogs(environmentKey);
   const session = new Map<string, string>();
   const queue = serialized();
   let stored: Record<string, StoredKey> = {};
@@ -163,6 +165,7 @@ export async function createKeyStore(options: { dataDir: string; safeStorage?: S
       if (key.length === 0 || key.length > MAX_KEY_LENGTH || /\s/.test(key)) {
         throw new InfillError('INVALID_INPUT', 'The API key must be one word without spaces (at most 4096 characters).');
       }
+      protectInLogs(key);
       return queue(async () => {
         if (!storage.secure && !persistInsecurely) {
           session.set(profileId, key);
@@ -188,6 +191,7 @@ export async function createKeyStore(options: { dataDir: string; safeStorage?: S
       if (entry) {
         const key = decrypt(entry);
         readableCache.set(entry, key !== undefined);
+        protectInLogs(key);
         if (key !== undefined) return key;
       }
       return environmentKey;

@@ -7,6 +7,8 @@ export interface MenuOptions {
   /** DevTools and reload are for development builds only. */
   isPackaged: boolean;
   platform: NodeJS.Platform;
+  /** Help → Open Log Folder: shows the log file a person can attach to a bug report. */
+  openLogFolder?: () => void;
 }
 
 type MenuGroup = NonNullable<ActionDescriptor['menu']>;
@@ -41,7 +43,7 @@ function catalogItems(group: MenuGroup, emit: EventSink): MenuItemConstructorOpt
     }));
 }
 
-export function buildMenuTemplate({ emit, isPackaged, platform }: MenuOptions): MenuItemConstructorOptions[] {
+export function buildMenuTemplate({ emit, isPackaged, platform, openLogFolder }: MenuOptions): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
   const separator: MenuItemConstructorOptions = { type: 'separator' };
   const developer: MenuItemConstructorOptions[] = isPackaged ? [] : [separator, { role: 'reload' }, { role: 'toggleDevTools' }];
@@ -63,6 +65,7 @@ export function buildMenuTemplate({ emit, isPackaged, platform }: MenuOptions): 
     { label: 'Mask', submenu: catalogItems('mask', emit) },
     { label: 'View', submenu: [...catalogItems('view', emit), separator, { role: 'togglefullscreen' }, ...developer] },
     ...(mac ? [{ role: 'windowMenu' } as const] : []),
+    ...(openLogFolder ? [{ role: 'help' as const, label: 'Help', submenu: [{ id: 'openLogFolder', label: 'Open Log Folder', click: () => openLogFolder() }] }] : []),
   ];
 }
 
