@@ -1,5 +1,4 @@
 import type { ExportFormat } from '../../shared/contract/schemas.ts';
-import { importImage } from '../services/image-import.ts';
 import { jobOptions, jobSettings, parse, str, type JobSettings } from './args.ts';
 import type { CliServices } from './cli-services.ts';
 import { displayName, readInputFile, reportResult, type CommandContext } from './command-context.ts';
@@ -7,7 +6,6 @@ import { UsageError } from './exit-codes.ts';
 import { defaultOutputPath, formatForPath, outputPaths } from './output.ts';
 import { checkOutputPaths } from './output-check.ts';
 import { estimateReporter, jobProgressReporter } from './progress.ts';
-import { readMaskFile } from './read-mask.ts';
 import { resolveProvider } from './resolve-provider.ts';
 import { runDocument, type RunResult } from './run-document.ts';
 
@@ -76,6 +74,8 @@ export async function inpaintFile(
   showProgress = true,
 ): Promise<RunResult> {
   const imageName = displayName(files.image);
+  // Loaded with the work, not with the command: a mistyped command line never loads sharp.
+  const [{ importImage }, { readMaskFile }] = await Promise.all([import('../services/image-import.ts'), import('./read-mask.ts')]);
   const scope = await services.openScope();
   try {
     const asset = await importImage(scope.assets, imageName, await readInputFile(files.image, 'image'));

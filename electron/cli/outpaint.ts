@@ -1,7 +1,6 @@
 import type { MaskInput } from '../../shared/contract/schemas.ts';
 import type { Rect } from '../../shared/geometry.ts';
-import { checkExportSize } from '../services/export-image.ts';
-import { importImage } from '../services/image-import.ts';
+import { checkExportSize } from '../services/export-size.ts';
 import { int, jobOptions, jobSettings, parse, size, str, type Values } from './args.ts';
 import { displayName, readInputFile, reportResult, type CommandContext } from './command-context.ts';
 import { UsageError } from './exit-codes.ts';
@@ -103,6 +102,7 @@ export async function outpaintCommand(argv: readonly string[], ctx: CommandConte
   try {
     const name = displayName(imagePath);
     const scope = await services.openScope();
+    const { importImage } = await import('../services/image-import.ts');
     const asset = await importImage(scope.assets, name, await readInputFile(imagePath, 'image'));
     const extension = extensionFrom(values, asset);
     // A canvas too large to export must be refused before the fill (or a paid request) runs.

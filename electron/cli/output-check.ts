@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { rm, stat, writeFile } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { InfillError } from '../../shared/errors.ts';
@@ -23,13 +23,21 @@ const sameFile = (a: Stats, b: Stats): boolean => a.dev === b.dev && a.ino === b
 
 /**
  * Proves the folder takes a new file by creating and removing one (permission bits say nothing
- * for root, /proc, read-only mounts or a full disk). The probe is a dot file, so a batch never
- * reads it back as input.
+ * for root, /proc, read-only mounts or a full disk). A folder that does not exist yet is not
+ * created here (a cancelled run leaves nothing behind): its nearest existing ancestor is probed
+ * instead, which is where it would be created. The probe is a dot file, so a batch never reads
+ * it back as input.
  */
 async function probeFolder(folder: string, shownPath: string): Promise<void> {
-  const probe = join(folder, `.infill-write-check-${randomBytes(4).toString('hex')}`);
+  let existing = folder;
+  let stats = await statOrUndefined(existing);
+  while (!stats && dirname(existing) !== existing) {
+    existing = dirname(existing);
+    stats = await statOrUndefined(existing);
+  }
+  if (stats && !stats.isDirectory()) throw outputWriteError(shownPath, Object.assign(new Error('not a folder'), { code: 'ENOTDIR' }));
+  const probe = join(existing, `.infill-write-check-${randomBytes(4).toString('hex')}`);
   try {
-    await mkdir(folder, { recursive: true });
     await writeFile(probe, '', { flag: 'wx' });
   } catch (error) {
     throw outputWriteError(shownPath, error);

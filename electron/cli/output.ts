@@ -3,7 +3,6 @@ import { basename, dirname, extname, join } from 'node:path';
 import type { Candidate, ExportFormat, LayerSnapshot } from '../../shared/contract/schemas.ts';
 import type { Rect } from '../../shared/geometry.ts';
 import type { AssetStore } from '../services/asset-store.ts';
-import { exportImage } from '../services/export-image.ts';
 import { writeFileAtomic } from '../storage/atomic-file.ts';
 import { UsageError } from './exit-codes.ts';
 
@@ -45,6 +44,7 @@ export async function renderCandidate(
   format: ExportFormat,
   quality: number,
 ): Promise<Uint8Array> {
+  const { exportImage } = await import('../services/export-image.ts');
   const layer: LayerSnapshot = { assetId: candidate.assetId, x: candidate.x, y: candidate.y, opacity: 1, visible: true };
   const exported = await exportImage(assets, { canvas: doc.canvas, layers: [...doc.layers, layer], format, quality });
   return exported.bytes;

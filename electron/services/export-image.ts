@@ -1,7 +1,7 @@
-import { MAX_IMAGE_PIXELS, type ExportFormat, type LayerSnapshot } from '../../shared/contract/schemas.ts';
-import { InfillError } from '../../shared/errors.ts';
+import type { ExportFormat, LayerSnapshot } from '../../shared/contract/schemas.ts';
 import type { Rect } from '../../shared/geometry.ts';
 import type { AssetStore } from './asset-store.ts';
+import { checkExportSize } from './export-size.ts';
 import { flattenRegion } from './flatten.ts';
 import { encodeRgba, mimeForFormat } from './image-codec.ts';
 
@@ -10,20 +10,6 @@ export interface ExportedImage {
   mime: string;
   width: number;
   height: number;
-}
-
-/**
- * Export stops where import does: a canvas Infill could not open again is refused before any
- * pixel is flattened (a 900 MP canvas would need 3.6 GB of RGBA).
- */
-export function checkExportSize(canvas: Pick<Rect, 'width' | 'height'>): void {
-  const pixels = canvas.width * canvas.height;
-  if (pixels > MAX_IMAGE_PIXELS) {
-    throw new InfillError(
-      'IMAGE_TOO_LARGE',
-      `The canvas is ${canvas.width}×${canvas.height} (${Math.round(pixels / 1e6)} MP); Infill exports images up to ${MAX_IMAGE_PIXELS / 1e6} MP, as it opens them. Crop or extend less.`,
-    );
-  }
 }
 
 /** Flattens the visible layers over the whole canvas and encodes the result. */

@@ -110,7 +110,7 @@ describe('where an ad-hoc gateway job records its cost', () => {
     const { mkdtemp, mkdir } = await import('node:fs/promises');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
-    const { usageDataDir } = await import('../../electron/cli/saved-profiles.ts');
+    const { usageDataDir } = await import('../../electron/cli/data-dirs.ts');
     const home = await mkdtemp(join(tmpdir(), 'infill-home-'));
     const at = (explicit: string | undefined, env: NodeJS.ProcessEnv = {}) => usageDataDir(explicit, env, 'linux', home);
     expect(at('/explicit', { INFILL_DATA_DIR: '/from-env' })).toBe('/explicit');
