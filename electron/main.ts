@@ -11,6 +11,8 @@ import { openLogFile } from './log/log-file.ts';
 import { protectInLogs, scopedLogger } from './log/log.ts';
 import { registerAppSchemeAsPrivileged, serveRendererOverAppProtocol } from './shell/app-protocol.ts';
 import { installApplicationMenu } from './shell/application-menu.ts';
+import { createTranslator } from './i18n/translator.ts';
+import { pickLanguage } from '../shared/i18n/languages.ts';
 import { hardenSession } from './shell/harden-session.ts';
 import { guardAllWebContents } from './shell/harden-web-contents.ts';
 import { createMainWindow } from './shell/main-window.ts';
@@ -102,6 +104,7 @@ function run(): void {
         emit,
         isPackaged: app.isPackaged,
         platform: process.platform,
+        t: createTranslator(pickLanguage(app.getPreferredSystemLanguages())),
         ...(logFile ? { openLogFolder: () => void shell.openPath(logFile.dir) } : {}),
       });
       openWindow();

@@ -54,8 +54,8 @@ export async function checkOutputPaths(outputs: readonly string[], inputs: reado
     formatForPath(output);
     const existing = await statOrUndefined(output);
     const clash = inputStats.find((input) => resolve(input.path) === resolve(output) || (existing && input.stats && sameFile(existing, input.stats)));
-    if (clash) throw new InfillError('INVALID_INPUT', `The output “${output}” is the input “${clash.path}”: choose another --out so the original is kept.`);
-    if (existing?.isDirectory()) throw new InfillError('INVALID_INPUT', `Cannot write “${output}”: it is a folder.`);
+    if (clash) throw new InfillError('INVALID_INPUT', `The output “${output}” is the input “${clash.path}”: choose another --out so the original is kept.`, { path: output, input: clash.path });
+    if (existing?.isDirectory()) throw new InfillError('INVALID_INPUT', `Cannot write “${output}”: it is a folder.`, { path: output });
     const folder = dirname(resolve(output));
     if (!probed.has(folder)) {
       probed.add(folder);
@@ -67,6 +67,6 @@ export async function checkOutputPaths(outputs: readonly string[], inputs: reado
 /** A batch writes `<stem>.<ext>` files into one folder: that folder must take new files. */
 export async function checkOutputFolder(folder: string): Promise<void> {
   const existing = await statOrUndefined(folder);
-  if (existing && !existing.isDirectory()) throw new InfillError('INVALID_INPUT', `Cannot write into “${folder}”: it is a file, not a folder.`);
+  if (existing && !existing.isDirectory()) throw new InfillError('INVALID_INPUT', `Cannot write into “${folder}”: it is a file, not a folder.`, { path: folder });
   await probeFolder(resolve(folder), folder);
 }

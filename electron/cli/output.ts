@@ -87,5 +87,5 @@ export function writeFailureReason(error: unknown): string {
 }
 
 export function outputWriteError(path: string, error: unknown): InfillError {
-  return new InfillError('INVALID_INPUT', `Cannot write “${path}”: ${writeFailureReason(error)}.`);
+  return new InfillError('INVALID_INPUT', `Cannot write “${path}”: ${writeFailureReason(error)}.`, { path, reason: writeFailureReason(error) });
 }

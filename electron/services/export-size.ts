@@ -12,6 +12,7 @@ export function checkExportSize(canvas: Pick<Rect, 'width' | 'height'>): void {
     throw new InfillError(
       'IMAGE_TOO_LARGE',
       `The canvas is ${canvas.width}×${canvas.height} (${Math.round(pixels / 1e6)} MP); Infill exports images up to ${MAX_IMAGE_PIXELS / 1e6} MP, as it opens them. Crop or extend less.`,
+      { width: canvas.width, height: canvas.height, megapixels: Math.round(pixels / 1e6), limit: MAX_IMAGE_PIXELS / 1e6 },
     );
   }
 }
