@@ -11,8 +11,6 @@ export const errorCodes = [
   'CORRUPT_IMAGE',
   'IMAGE_TOO_LARGE',
   'ASSET_NOT_FOUND',
-  /** The autosaved session could not be read; it was kept aside, not deleted. */
-  'CORRUPT_SESSION',
   /** The disk is full (ENOSPC): what was on disk before is kept as it was. */
   'DISK_FULL',
   'EMPTY_MASK',
