@@ -15,6 +15,7 @@ import { generateCommand } from './generate.ts';
 import { inpaintCommand } from './inpaint.ts';
 import { modelsCommand } from './models.ts';
 import { outpaintCommand } from './outpaint.ts';
+import { selectCommand } from './select.ts';
 import { COMMAND_USAGE, MAIN_USAGE } from './usage.ts';
 
 type Command = (argv: readonly string[], ctx: CommandContext) => Promise<void>;
@@ -24,6 +25,7 @@ const commands: Record<string, Command> = {
   generate: generateCommand,
   batch: batchCommand,
   models: modelsCommand,
+  select: selectCommand,
 };
 
 const here = dirname(fileURLToPath(import.meta.url));

@@ -22,6 +22,12 @@ export const channelNames = [
   'getPrices',
   'savePrices',
   'getUsage',
+  'analysePhoto',
+  'cancelAnalysis',
+  'segmentObject',
+  'storeMask',
+  'encodeMaskPng',
+  'readMaskPng',
 ] as const;
 
 export const eventNames = ['jobProgress', 'jobDone', 'menuAction'] as const;
