@@ -51,6 +51,7 @@ export function fakeHandlers(): Handlers {
     cancelAnalysis: async () => ({ cancelled: false }),
     segmentObject: async () => ({ candidateId: 'cand-1', mask: null, score: 0 }),
     storeMask: async () => ({ stored: null }),
+    adjustMask: async () => ({ mask: null }),
     encodeMaskPng: async () => ({ bytes }),
     readMaskPng: async () => ({ assetId: ASSET_ID, rect: { x: 0, y: 0, width: 16, height: 16 } }),
   };

@@ -4,7 +4,7 @@ import type { SegmentService } from '../segment/segment-service.ts';
 import { adjustMask } from './mask-adjust.ts';
 import { encodeMaskPng, readMaskPng, storeMaskAsset } from './mask-files.ts';
 
-export type SelectionHandlers = Pick<Handlers, 'analysePhoto' | 'cancelAnalysis' | 'segmentObject' | 'storeMask' | 'encodeMaskPng' | 'readMaskPng'>;
+export type SelectionHandlers = Pick<Handlers, 'analysePhoto' | 'cancelAnalysis' | 'segmentObject' | 'storeMask' | 'adjustMask' | 'encodeMaskPng' | 'readMaskPng'>;
 
 /** The selection tools' channels: object selection through the segment service, masks as pixels. */
 export function createSelectionHandlers(deps: { assets: AssetStore; segment: SegmentService }): SelectionHandlers {
@@ -18,6 +18,7 @@ export function createSelectionHandlers(deps: { assets: AssetStore; segment: Seg
       const result = adjust ? adjustMask(mask, canvas, adjust) : mask;
       return { stored: result ? await storeMaskAsset(assets, result) : null };
     },
+    adjustMask: async ({ canvas, mask, adjust }) => ({ mask: adjustMask(mask, canvas, adjust) }),
     encodeMaskPng: async ({ canvas, mask }) => ({ bytes: await encodeMaskPng(canvas, mask) }),
     async readMaskPng({ name, bytes, canvas }) {
       const { mask, scaledFrom } = await readMaskPng(bytes, name, canvas);

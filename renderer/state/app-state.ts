@@ -1,12 +1,13 @@
 import type { Candidate, JobStage, ProviderInfo } from '../../shared/contract/schemas.ts';
 import type { RecordMap } from '../../shared/document/records.ts';
 import type { Rect } from '../../shared/geometry.ts';
+import type { SelectionSlice } from './selection-slice.ts';
 
 /**
  * The store's shape, slice by slice. Kept apart from the slices' code so that they and the
  * store can all refer to the whole state without importing each other in a circle.
  */
-export type AppState = DocumentSlice & UiSlice & JobSlice & GatewaySlice;
+export type AppState = DocumentSlice & UiSlice & JobSlice & GatewaySlice & SelectionSlice;
 
 export interface DocumentSlice {
   records: RecordMap;
@@ -26,8 +27,11 @@ export interface DocumentSlice {
   cancelGesture(): void;
 }
 
-/** 'exclude' paints the area content-aware fill must not copy from. */
-export type Tool = 'brush' | 'eraser' | 'exclude' | 'extend';
+/**
+ * 'exclude' paints the area content-aware fill must not copy from; 'rect' … 'polygon' are the
+ * selection shapes and 'object' is Select object (on-device segmentation).
+ */
+export type Tool = 'brush' | 'eraser' | 'exclude' | 'extend' | 'rect' | 'ellipse' | 'lasso' | 'polygon' | 'object';
 
 /** How the document is shown: screen = document * scale + offset. */
 export interface ViewTransform {

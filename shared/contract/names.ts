@@ -26,6 +26,7 @@ export const channelNames = [
   'cancelAnalysis',
   'segmentObject',
   'storeMask',
+  'adjustMask',
   'encodeMaskPng',
   'readMaskPng',
 ] as const;

@@ -43,6 +43,11 @@ export const selectionChannels = {
     input: z.object({ canvas: rectSchema, mask: maskInputSchema, adjust: maskAdjustmentSchema.optional() }).strict(),
     output: z.object({ stored: maskAssetSchema.nullable() }),
   },
+  /** The same adjustment without storing it: the live preview of Grow, Shrink and Feather. */
+  adjustMask: {
+    input: z.object({ canvas: rectSchema, mask: maskInputSchema, adjust: maskAdjustmentSchema }).strict(),
+    output: z.object({ mask: maskInputSchema.nullable() }),
+  },
   /** The mask as a PNG file at the canvas's size, white = change. */
   encodeMaskPng: {
     input: z.object({ canvas: rectSchema, mask: maskInputSchema.nullable() }).strict(),
@@ -60,3 +65,5 @@ export const selectionChannels = {
     output: maskAssetSchema.extend({ scaledFrom: z.object({ width: z.number().int(), height: z.number().int() }).optional() }),
   },
 } as const;
+
+export type MaskAdjustment = z.infer<typeof maskAdjustmentSchema>;

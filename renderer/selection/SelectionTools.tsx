@@ -1,0 +1,16 @@
+import { ActionButton } from '../panels/ActionButton.tsx';
+import { useAppStore } from '../state/store.ts';
+
+/** The selection tools' buttons, in the toolbar beside the brushes. */
+export function SelectionTools() {
+  const tool = useAppStore((s) => s.tool);
+  return (
+    <div className="group" role="group" aria-label="Selection tools">
+      <ActionButton action="toolRectSelect" pressed={tool === 'rect'} />
+      <ActionButton action="toolEllipseSelect" pressed={tool === 'ellipse'} />
+      <ActionButton action="toolLasso" pressed={tool === 'lasso'} />
+      <ActionButton action="toolPolygonLasso" pressed={tool === 'polygon'} />
+      <ActionButton action="toolSelectObject" pressed={tool === 'object'} />
+    </div>
+  );
+}
