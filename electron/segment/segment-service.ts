@@ -103,13 +103,11 @@ export function createSegmentService(deps: { segmenter: Segmenter; readRgba: (as
         ...(box ? { box: { ...box, x: box.x - canvas.x, y: box.y - canvas.y } } : {}),
       };
       const previous = previousId ? candidates.get(previousId) : undefined;
-      const result = await deps.segmenter.decode({
-        key: embeddingId,
-        points: decoderPoints(local, modelFrame(canvas.width, canvas.height)),
-        width: canvas.width,
-        height: canvas.height,
-        ...(previous ? { previous } : {}),
-      });
+      const request = { key: embeddingId, points: decoderPoints(local, modelFrame(canvas.width, canvas.height)), width: canvas.width, height: canvas.height };
+      let result = await deps.segmenter.decode({ ...request, ...(previous ? { previous } : {}) });
+      // The fed-back mask can outweigh a new point (an Alt-click on a part it already holds):
+      // every point must be honoured, so when one is not, the points alone decide.
+      if (previous && !honoursPoints(result.mask, canvas.width, local.points)) result = await deps.segmenter.decode(request);
       const candidateId = `cand-${++candidateCounter}`;
       candidates.set(candidateId, result.lowRes);
       for (const old of candidates.keys()) {
@@ -120,4 +118,9 @@ export function createSegmentService(deps: { segmenter: Segmenter; readRgba: (as
       return { candidateId, mask, score: result.score };
     },
   };
+}
+
+/** Whether every include point is inside the mask and every exclude point outside it. */
+export function honoursPoints(mask: Uint8Array, width: number, points: SegmentPrompt['points']): boolean {
+  return points.every((p) => (mask[Math.floor(p.y) * width + Math.floor(p.x)]! > 0) === p.include);
 }

@@ -31,7 +31,9 @@ export async function dragPath(page: Page, points: Array<[number, number]>, modi
 
 export async function clickDocument(page: Page, x: number, y: number, modifiers: Array<'Shift' | 'Alt'> = []): Promise<void> {
   const p = await documentToPage(page, x, y);
-  await page.mouse.click(p.x, p.y, { modifiers });
+  for (const key of modifiers) await page.keyboard.down(key);
+  await page.mouse.click(p.x, p.y);
+  for (const key of modifiers) await page.keyboard.up(key);
 }
 
 /** Saves the mask through "Save mask" and decodes the downloaded PNG. */
