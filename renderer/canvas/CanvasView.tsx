@@ -12,6 +12,7 @@ import { useCanvasInput } from './use-canvas-input.ts';
 import { useMaskPainter } from './use-mask-painter.ts';
 import { MASK_COLOR } from './mask-painter.ts';
 import { toolPreview } from './preview-buffer.ts';
+import { errorMessage } from '../i18n/messages.ts';
 
 /**
  * The document on a Konva stage: the layers' bitmaps, the mask and exclusion overlays
@@ -103,7 +104,7 @@ export function CanvasView() {
 
 function LayerBitmap({ layer }: { layer: LayerRecord }) {
   const notifyError = useCallback(
-    (error: unknown) => useAppStore.getState().notify('error', `Could not show “${layer.name}”: ${String(error)}`),
+    (error: unknown) => useAppStore.getState().notify('error', errorMessage(error, 'common:notice.layerShowFailed', { name: layer.name })),
     [layer.name],
   );
   const bitmap = useBitmap(layer.assetId, notifyError);

@@ -2,6 +2,7 @@ import { useEffect, useMemo } from 'react';
 import type { Rect } from '../../shared/geometry.ts';
 import { getMaskOps, type MaskTarget } from '../../shared/document/records.ts';
 import { useAppStore } from '../state/store.ts';
+import { errorMessage } from '../i18n/messages.ts';
 import { loadRasterBitmaps } from './raster-mask-bitmaps.ts';
 import { EXCLUDE_COLOR, MASK_COLOR, MaskPainter } from './mask-painter.ts';
 
@@ -60,7 +61,7 @@ function replayWithRasters(painter: MaskPainter, target: MaskTarget, onRepaint: 
       painter.replay(ops());
       onRepaint();
     },
-    (error: unknown) => useAppStore.getState().notify('error', `Could not show a mask: ${String(error)}`),
+    (error: unknown) => useAppStore.getState().notify('error', errorMessage(error, 'selection:notice.maskNotShown')),
   );
 }
 

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { describeError, errorMessage } from '../i18n/messages.ts';
 import { ActionButton } from '../panels/ActionButton.tsx';
 import { MAX_ADJUST_PX } from '../state/selection-slice.ts';
 import { useAppStore } from '../state/store.ts';
 import { applyAdjust, endAdjustPreview, loadMaskFile, MASK_FILE_INPUT_ID, previewAdjust } from './mask-commands.ts';
 import { cancelAnalysis } from './object-analysis.ts';
-
-const adjustTitles = { grow: 'Grow mask by', shrink: 'Shrink mask by', feather: 'Feather mask by' } as const;
 
 /**
  * The selection options under the toolbar: which mask the selection tools edit, Select object's
@@ -13,6 +13,7 @@ const adjustTitles = { grow: 'Grow mask by', shrink: 'Shrink mask by', feather: 
  * preview before it is applied.
  */
 export function SelectionBar() {
+  const { t } = useTranslation();
   const tool = useAppStore((s) => s.tool);
   const target = useAppStore((s) => s.selectionTarget);
   const setTarget = useAppStore((s) => s.setSelectionTarget);
@@ -21,38 +22,38 @@ export function SelectionBar() {
   const analysis = useAppStore((s) => s.analysis);
 
   return (
-    <div className="toolbar selection-bar" role="toolbar" aria-label="Selection">
+    <div className="toolbar selection-bar" role="toolbar" aria-label={t('selection:bar.label')}>
       <div className="group">
         <label>
-          <span>Selection edits</span>{' '}
-          <select aria-label="Selection edits" value={target} onChange={(e) => setTarget(e.currentTarget.value === 'exclude' ? 'exclude' : 'fill')}>
-            <option value="fill">Fill mask</option>
-            <option value="exclude">Exclusion</option>
+          <span>{t('selection:bar.target')}</span>{' '}
+          <select aria-label={t('selection:bar.target')} value={target} onChange={(e) => setTarget(e.currentTarget.value === 'exclude' ? 'exclude' : 'fill')}>
+            <option value="fill">{t('selection:bar.targetFill')}</option>
+            <option value="exclude">{t('selection:bar.targetExclude')}</option>
           </select>
         </label>
         {tool === 'object' && (
           <label className="slider">
-            <span>Grow object</span>
-            <input type="number" aria-label="Grow object by" min={0} max={MAX_ADJUST_PX} value={growPx} onChange={(e) => setGrowPx(Number(e.currentTarget.value))} />
-            <span>px</span>
+            <span>{t('selection:bar.growObject')}</span>
+            <input type="number" aria-label={t('selection:bar.growObjectBy')} min={0} max={MAX_ADJUST_PX} value={growPx} onChange={(e) => setGrowPx(Number(e.currentTarget.value))} />
+            <span>{t('selection:bar.px')}</span>
           </label>
         )}
         {tool === 'object' && analysis.status === 'analysing' && (
           <span role="status" className="analysis">
-            <progress aria-label="Analysing the photo" /> Analysing the photo…{' '}
+            <progress aria-label={t('selection:bar.analysing')} /> {t('selection:bar.analysing')}{' '}
             <button type="button" onClick={cancelAnalysis}>
-              Cancel
+              {t('selection:bar.cancel')}
             </button>
           </span>
         )}
         {tool === 'object' && analysis.status === 'ready' && (
           <span role="status" className="analysis" data-embedding={analysis.embeddingId}>
-            Click an object (Alt-click leaves a part out, drag a box, Enter or Shift-click keeps it)
+            {t('selection:bar.ready')}
           </span>
         )}
         {tool === 'object' && analysis.status === 'failed' && (
           <span role="alert" className="analysis">
-            {analysis.error.message}
+            {describeError(t, analysis.error)}
           </span>
         )}
       </div>
@@ -69,12 +70,12 @@ export function SelectionBar() {
           id={MASK_FILE_INPUT_ID}
           type="file"
           accept="image/png,image/jpeg,image/webp,image/tiff"
-          aria-label="Mask file"
+          aria-label={t('selection:bar.maskFile')}
           hidden
           onChange={(event) => {
             const file = event.currentTarget.files?.[0];
             event.currentTarget.value = '';
-            if (file) loadMaskFile(file).catch((error: unknown) => useAppStore.getState().notify('error', error instanceof Error ? error.message : String(error)));
+            if (file) loadMaskFile(file).catch((error: unknown) => useAppStore.getState().notify('error', errorMessage(error, 'selection:notice.maskFailed')));
           }}
         />
       </div>
@@ -85,6 +86,7 @@ export function SelectionBar() {
 
 /** Grow, Shrink or Feather waiting for its amount: the preview follows the slider until Apply or Cancel. */
 function AdjustRow() {
+  const { t } = useTranslation();
   const kind = useAppStore((s) => s.maskAdjust);
   const amount = useAppStore((s) => s.maskAdjustPx);
   const setAmount = useAppStore((s) => s.setMaskAdjustPx);
@@ -94,27 +96,28 @@ function AdjustRow() {
     const timer = setTimeout(() => {
       previewAdjust(kind, amount).then(
         () => setError(undefined),
-        (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+        (e: unknown) => setError(describeError(t, errorMessage(e).error!)),
       );
     }, 60);
     return () => clearTimeout(timer);
-  }, [kind, amount]);
+  }, [kind, amount, t]);
   if (!kind) return null;
+  const title = { grow: t('selection:adjust.grow'), shrink: t('selection:adjust.shrink'), feather: t('selection:adjust.feather') }[kind];
   return (
-    <div className="group" role="group" aria-label={adjustTitles[kind]}>
+    <div className="group" role="group" aria-label={title}>
       <label className="slider">
-        <span>{adjustTitles[kind]}</span>
-        <input type="range" aria-label="Amount" min={1} max={100} value={Math.min(amount, 100)} onChange={(e) => setAmount(Number(e.currentTarget.value))} />
-        <output aria-label="Amount value">{amount} px</output>
+        <span>{title}</span>
+        <input type="range" aria-label={t('selection:adjust.amount')} min={1} max={100} value={Math.min(amount, 100)} onChange={(e) => setAmount(Number(e.currentTarget.value))} />
+        <output aria-label={t('selection:adjust.amountValue')}>{t('selection:adjust.pixels', { value: amount })}</output>
       </label>
       <button
         type="button"
-        onClick={() => applyAdjust(kind, amount).catch((e: unknown) => useAppStore.getState().notify('error', e instanceof Error ? e.message : String(e)))}
+        onClick={() => applyAdjust(kind, amount).catch((e: unknown) => useAppStore.getState().notify('error', errorMessage(e, 'selection:notice.maskFailed')))}
       >
-        Apply
+        {t('selection:adjust.apply')}
       </button>
       <button type="button" onClick={endAdjustPreview}>
-        Cancel
+        {t('selection:adjust.cancel')}
       </button>
       {error && <span role="alert">{error}</span>}
     </div>

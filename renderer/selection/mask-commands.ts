@@ -95,6 +95,9 @@ export async function loadMaskFile(file: File): Promise<void> {
   const op = await readyRasterOp(result, 'replace');
   commitRasterOp(op, t, 'Load mask');
   if (result.scaledFrom) {
-    store().notify('info', `The mask “${file.name}” is ${result.scaledFrom.width}×${result.scaledFrom.height}; it was scaled to the canvas (${doc.canvas.width}×${doc.canvas.height}).`);
+    store().notify('info', {
+      key: 'selection:notice.maskScaled',
+      params: { name: file.name, fromWidth: result.scaledFrom.width, fromHeight: result.scaledFrom.height, width: doc.canvas.width, height: doc.canvas.height },
+    });
   }
 }

@@ -1,6 +1,7 @@
 import type { MaskInput } from '../../../shared/contract/schemas.ts';
 import { toErrorInfo } from '../../../shared/errors.ts';
 import type { Rect } from '../../../shared/geometry.ts';
+import { errorMessage } from '../../i18n/messages.ts';
 import { call } from '../../platform/api.ts';
 import { ensureAnalysis } from '../../selection/object-analysis.ts';
 import { commitRasterOp, storeRasterMask } from '../../selection/raster-mask.ts';
@@ -46,8 +47,7 @@ export function createSelectObjectTool(context: ToolContext): CanvasTool {
     queue = queue
       .then(work)
       .catch((error: unknown) => {
-        const info = toErrorInfo(error);
-        if (info.code !== 'ANALYSIS_CANCELLED') context.store.getState().notify('error', `Select object: ${info.message}`);
+        if (toErrorInfo(error).code !== 'ANALYSIS_CANCELLED') context.store.getState().notify('error', errorMessage(error, 'selection:notice.selectObjectFailed'));
       })
       .finally(() => setBusy(false));
   };
