@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RgbaImage } from '../jobs/provider.ts';
-import { createSegmentService, honoursPoints } from './segment-service.ts';
+import { createSegmentService, honoursPoints, maskFrame } from './segment-service.ts';
 import type { Segmenter } from './segmenter.ts';
 import type { DecodeRequest, EncodeRequest } from './segment-engine.ts';
 
@@ -89,5 +89,22 @@ describe('honoursPoints', () => {
     const mask = leftHalf();
     expect(honoursPoints(mask, 40, [{ x: 3, y: 3, include: true }, { x: 30, y: 3, include: false }])).toBe(true);
     expect(honoursPoints(mask, 40, [{ x: 3, y: 3, include: false }])).toBe(false);
+  });
+});
+
+describe('maskFrame', () => {
+  it('keeps images up to 2048 px and scales bigger ones to 2048 on the long side', () => {
+    expect(maskFrame(600, 400)).toEqual({ width: 600, height: 400 });
+    expect(maskFrame(6000, 4000)).toEqual({ width: 2048, height: 1365 });
+  });
+
+  it('asks the decoder for the smaller frame and returns the mask at the image size', async () => {
+    const big = { x: 0, y: 0, width: 4096, height: 100 };
+    const { segmenter, decodes } = fakeSegmenter((request) => new Uint8Array(request.width * request.height).fill(255, 0, request.width * request.height));
+    const service = createSegmentService({ segmenter, readRgba: async () => ({ width: 4096, height: 100, data: new Uint8Array(4096 * 100 * 4) }) });
+    const { embeddingId } = await service.analyse({ canvas: big, layers });
+    const result = await service.segment({ embeddingId, points: [{ x: 4000, y: 50, include: true }] });
+    expect([decodes[0]!.width, decodes[0]!.height]).toEqual([2048, 50]);
+    expect(result.mask).toMatchObject({ x: 0, y: 0, width: 4096, height: 100 });
   });
 });

@@ -103,11 +103,16 @@ export function createSegmentService(deps: { segmenter: Segmenter; readRgba: (as
         ...(box ? { box: { ...box, x: box.x - canvas.x, y: box.y - canvas.y } } : {}),
       };
       const previous = previousId ? candidates.get(previousId) : undefined;
-      const request = { key: embeddingId, points: decoderPoints(local, modelFrame(canvas.width, canvas.height)), width: canvas.width, height: canvas.height };
-      let result = await deps.segmenter.decode({ ...request, ...(previous ? { previous } : {}) });
+      const frame = maskFrame(canvas.width, canvas.height);
+      const request = { key: embeddingId, points: decoderPoints(local, modelFrame(canvas.width, canvas.height)), ...frame };
+      const decode = async (withPrevious: boolean) => {
+        const decoded = await deps.segmenter.decode({ ...request, ...(withPrevious && previous ? { previous } : {}) });
+        return { ...decoded, mask: await toImageSize(decoded.mask, frame, canvas.width, canvas.height) };
+      };
+      let result = await decode(true);
       // The fed-back mask can outweigh a new point (an Alt-click on a part it already holds):
       // every point must be honoured, so when one is not, the points alone decide.
-      if (previous && !honoursPoints(result.mask, canvas.width, local.points)) result = await deps.segmenter.decode(request);
+      if (previous && !honoursPoints(result.mask, canvas.width, local.points)) result = await decode(false);
       const candidateId = `cand-${++candidateCounter}`;
       candidates.set(candidateId, result.lowRes);
       for (const old of candidates.keys()) {
@@ -118,6 +123,29 @@ export function createSegmentService(deps: { segmenter: Segmenter; readRgba: (as
       return { candidateId, mask, score: result.score };
     },
   };
+}
+
+/**
+ * The size the decoder paints its mask at: the image's, up to 2048 px on the long side. The
+ * model's mask comes from 256² logits, so painting it at 24 MP costs seconds and a 96 MB
+ * tensor for no extra detail; it is scaled up here instead (bilinear, then thresholded).
+ */
+export const MAX_MASK_SIDE = 2048;
+
+export function maskFrame(width: number, height: number): { width: number; height: number } {
+  const scale = Math.min(1, MAX_MASK_SIDE / Math.max(width, height));
+  return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
+}
+
+async function toImageSize(mask: Uint8Array, frame: { width: number; height: number }, width: number, height: number): Promise<Uint8Array> {
+  if (frame.width === width && frame.height === height) return mask;
+  const scaled = await sharp(mask, { raw: { width: frame.width, height: frame.height, channels: 1 } })
+    .resize(width, height, { fit: 'fill', kernel: 'linear' })
+    .raw()
+    .toBuffer();
+  const out = new Uint8Array(scaled.length);
+  for (let i = 0; i < scaled.length; i++) out[i] = scaled[i]! >= 128 ? 255 : 0;
+  return out;
 }
 
 /** Whether every include point is inside the mask and every exclude point outside it. */

@@ -54,6 +54,7 @@ export function createSelectObjectTool(context: ToolContext): CanvasTool {
 
   const segment = (object: ObjectInProgress) => {
     const mine = generation;
+    const clickedAt = performance.now();
     enqueue(async () => {
       const embeddingId = await ensureAnalysis();
       if (mine !== generation) return;
@@ -73,6 +74,7 @@ export function createSelectObjectTool(context: ToolContext): CanvasTool {
       requestAnimationFrame(() => {
         document.body.dataset.objectCandidate = result.candidateId;
         document.body.dataset.objectCandidateArea = String(area);
+        document.body.dataset.objectLatencyMs = (performance.now() - clickedAt).toFixed(1);
       });
     });
   };
