@@ -1,7 +1,9 @@
 import { getDocument } from '../../shared/document/records.ts';
 import { InfillError, toErrorInfo } from '../../shared/errors.ts';
 import { call } from '../platform/api.ts';
+import type { Rect } from '../../shared/geometry.ts';
 import { layerSnapshots } from '../state/snapshots.ts';
+import { analysisRegion } from './analysis-region.ts';
 import { useAppStore } from '../state/store.ts';
 
 /**
@@ -9,26 +11,30 @@ import { useAppStore } from '../state/store.ts';
  * visible layers once, and it is reused for every click while those stay the same. Started in
  * the background when the tool is chosen; a click made before it is ready waits for it.
  */
-let current: { signature: string; embedding: Promise<string> } | undefined;
+let current: { signature: string; region: Rect; embedding: Promise<string> } | undefined;
 
-/** What the pixels depend on: the canvas and each visible layer's asset, place and opacity. */
+/** What the pixels depend on: the region analysed and each visible layer's asset, place and opacity. */
 function signatureOf(): { signature: string; input: Parameters<typeof call<'analysePhoto'>>[1] } | undefined {
   const { records } = useAppStore.getState();
   const doc = getDocument(records);
   if (!doc) return undefined;
-  const input = { canvas: doc.canvas, layers: layerSnapshots(records) };
+  const { view, viewport } = useAppStore.getState();
+  const input = { canvas: analysisRegion(doc.canvas, view, viewport), layers: layerSnapshots(records) };
   return { signature: JSON.stringify(input), input };
 }
 
-/** The embedding id of the document as it is now, starting the analysis if needed. */
-export function ensureAnalysis(): Promise<string> {
+/** The embedding of the document as it is now (and the region it covers), starting the analysis if needed. */
+export function ensureAnalysis(): Promise<{ embeddingId: string; region: Rect }> {
   const now = signatureOf();
   if (!now) return Promise.reject(new InfillError('INVALID_INPUT', 'Open a photo first'));
-  if (current?.signature === now.signature) return current.embedding;
+  if (current?.signature === now.signature) {
+    const { region } = current;
+    return current.embedding.then((embeddingId) => ({ embeddingId, region }));
+  }
   const { setAnalysis } = useAppStore.getState();
   setAnalysis({ status: 'analysing' });
   const embedding = call('analysePhoto', now.input).then(({ embeddingId }) => embeddingId);
-  const entry = { signature: now.signature, embedding };
+  const entry = { signature: now.signature, region: now.input.canvas, embedding };
   current = entry;
   embedding.then(
     (embeddingId) => current === entry && setAnalysis({ status: 'ready', embeddingId }),
@@ -39,7 +45,7 @@ export function ensureAnalysis(): Promise<string> {
       setAnalysis(info.code === 'ANALYSIS_CANCELLED' ? { status: 'idle' } : { status: 'failed', error: info });
     },
   );
-  return embedding;
+  return embedding.then((embeddingId) => ({ embeddingId, region: entry.region }));
 }
 
 /** Stops an analysis in progress (the progress bar's Cancel); clicks waiting on it are dropped. */

@@ -3,6 +3,7 @@ import { toErrorInfo } from '../../../shared/errors.ts';
 import type { Rect } from '../../../shared/geometry.ts';
 import { errorMessage } from '../../i18n/messages.ts';
 import { call } from '../../platform/api.ts';
+import { containsPoint } from '../../selection/analysis-region.ts';
 import { ensureAnalysis } from '../../selection/object-analysis.ts';
 import { commitRasterOp, storeRasterMask } from '../../selection/raster-mask.ts';
 import { maskImage } from '../mask-image.ts';
@@ -15,6 +16,7 @@ const DRAG_THRESHOLD_PX = 4;
 const CANDIDATE_RGB = [255, 45, 110] as const;
 
 interface ObjectInProgress {
+  embeddingId?: string;
   points: { x: number; y: number; include: boolean }[];
   box?: Rect;
   candidateId?: string;
@@ -56,8 +58,18 @@ export function createSelectObjectTool(context: ToolContext): CanvasTool {
     const mine = generation;
     const clickedAt = performance.now();
     enqueue(async () => {
-      const embeddingId = await ensureAnalysis();
+      const { embeddingId, region } = await ensureAnalysis();
       if (mine !== generation) return;
+      // Zoomed in, the analysis covers the visible part only; after a pan or zoom the object
+      // starts again from the points in the new region (the old candidate's logits do not apply).
+      if (object.embeddingId && object.embeddingId !== embeddingId) {
+        object.points = object.points.filter((p) => containsPoint(region, p.x, p.y));
+        delete object.candidateId;
+        delete object.box;
+      }
+      object.embeddingId = embeddingId;
+      if (object.points.length === 0 && !object.box) return;
+      if (object.points.some((p) => !containsPoint(region, p.x, p.y))) return;
       const result = await call('segmentObject', {
         embeddingId,
         points: object.points,
