@@ -3,6 +3,7 @@ import { getDocument, getOrderedLayers } from '../../shared/document/records.ts'
 import { currentMaskPainter } from '../canvas/use-mask-painter.ts';
 import { maskImage } from '../canvas/mask-image.ts';
 import { toolPreview } from '../canvas/preview-buffer.ts';
+import { downloadBytes } from '../io/download.ts';
 import { call } from '../platform/api.ts';
 import { addMaskOp, clearMask, newId } from '../state/document-ops.ts';
 import type { MaskAdjustKind } from '../state/selection-slice.ts';
@@ -74,14 +75,7 @@ export async function saveMask(): Promise<void> {
   if (!doc) return;
   const t = target();
   const { bytes } = await call('encodeMaskPng', { canvas: doc.canvas, mask: currentMaskPainter(t)?.extract() ?? null });
-  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'image/png' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `${doc.name.replace(/\.[^.]+$/, '')}-${targetName(t)}.png`;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  downloadBytes(bytes, 'image/png', `${doc.name.replace(/\.[^.]+$/, '')}-${targetName(t)}.png`);
 }
 
 export const MASK_FILE_INPUT_ID = 'load-mask-input';
