@@ -16,6 +16,7 @@ const sections = [
   { name: 'gateway', script: 'bench/gateway/run.ts' },
   { name: 'cli', script: 'bench/cli/run.ts' },
   { name: 'autosave', script: 'bench/autosave/run.ts' },
+  { name: 'selection', script: 'bench/select/run.ts' },
 ];
 const only = process.argv.slice(2);
 

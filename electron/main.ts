@@ -25,6 +25,7 @@ const paths = {
   renderer: join(bundleDir, '../renderer'),
   preload: join(bundleDir, '../preload/preload.cjs'),
   worker: join(bundleDir, 'fill-worker.js'),
+  segmentWorker: join(bundleDir, 'segment-worker.js'),
 };
 
 /** Longest a quit waits for services (jobs, asset store) to wind down. */
@@ -93,6 +94,7 @@ function run(): void {
         dataDir: app.getPath('userData'),
         emit,
         workerScript: paths.worker,
+        segmentWorkerScript: paths.segmentWorker,
         shell: 'electron',
         version: app.getVersion(),
         // Keys are encrypted with the OS keychain; main.ts is the only place that may hand it over.

@@ -28,6 +28,9 @@ export const errorCodes = [
   'GATEWAY_UNAVAILABLE',
   'GATEWAY_TIMEOUT',
   'BAD_RESPONSE',
+  /** The on-device object selection model is missing or damaged: reinstalling restores it. */
+  'MODEL_UNAVAILABLE',
+  'ANALYSIS_CANCELLED',
   'INTERNAL',
 ] as const;
 

@@ -1,4 +1,5 @@
 import type { Handlers } from '../ipc/dispatch.ts';
+import type { SelectionHandlers } from '../masks/selection-handlers.ts';
 import type { JobRunner } from '../jobs/job-runner.ts';
 import type { ProviderRegistry } from '../jobs/provider-registry.ts';
 import type { AssetStore } from '../services/asset-store.ts';
@@ -16,6 +17,7 @@ export interface HandlerServices {
   session: SessionStore;
   appInfo: { version: string; platform: string; shell: 'electron' | 'browser' };
   settings: SettingsHandlers;
+  selection: SelectionHandlers;
 }
 
 /** Every channel's handler as a plain function of its services: no Electron, no HTTP. */
@@ -34,5 +36,6 @@ export function createHandlers(services: HandlerServices): Handlers {
     saveSession: async ({ entries }) => services.session.save(entries),
     loadSession: async () => services.session.load(),
     ...services.settings,
+    ...services.selection,
   };
 }

@@ -46,6 +46,7 @@ async function main(): Promise<void> {
     dataDir: options.dataDir,
     emit: events.emit,
     workerScript: join(bundleDir, 'fill-worker.js'),
+    segmentWorkerScript: join(bundleDir, 'segment-worker.js'),
     shell: 'browser',
     version: readVersion(bundleDir),
     // No safeStorage here: keys typed in the browser stay in memory unless the person opts in.

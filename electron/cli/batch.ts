@@ -79,7 +79,7 @@ export async function batchCommand(argv: readonly string[], ctx: CommandContext)
     working.add(item.name);
     progress.working([...working]);
     try {
-      const result = await inpaintFile(services, { ...ctx, signal }, { image: item.image, mask: item.mask, maskAlpha: values['mask-alpha'] === true, outputs, format }, settings, resolved.providerId, false);
+      const result = await inpaintFile(services, { ...ctx, signal }, { image: item.image, mask: { path: item.mask }, maskAlpha: values['mask-alpha'] === true, outputs, format }, settings, resolved.providerId, false);
       written++;
       for (const path of result.paths) ctx.io.out(path);
       if (result.note) ctx.io.err(`infill: note: ${item.name}: ${result.note}`);

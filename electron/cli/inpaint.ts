@@ -8,10 +8,14 @@ import { checkOutputPaths } from './output-check.ts';
 import { estimateReporter, jobProgressReporter } from './progress.ts';
 import { resolveProvider } from './resolve-provider.ts';
 import { runDocument, type RunResult } from './run-document.ts';
+import { selectObject } from './select.ts';
+import { selectionOptions, selectionRequest, type SelectionRequest } from './select-args.ts';
 
 export const inpaintOptions = {
   ...jobOptions,
   mask: { type: 'string' },
+  select: { type: 'string', multiple: true },
+  ...selectionOptions,
   'mask-alpha': { type: 'boolean' },
   exclude: { type: 'string' },
   out: { type: 'string', short: 'o' },
@@ -25,7 +29,9 @@ export async function inpaintCommand(argv: readonly string[], ctx: CommandContex
   if (positionals.length !== 1) throw new UsageError('inpaint takes one IMAGE (and --mask MASK).');
   const image = positionals[0]!;
   const mask = str(values, 'mask');
-  if (!mask) throw new UsageError('inpaint needs --mask MASK (white = change, black = keep).');
+  const selection = selectionRequest(values, 'select');
+  if (mask && selection) throw new UsageError('Give either --mask MASK or --select X,Y, not both.');
+  if (!mask && !selection) throw new UsageError('inpaint needs --mask MASK (white = change, black = keep) or --select X,Y (the object there).');
   if (str(values, 'size') !== undefined) {
     throw new UsageError(
       "--size does not apply to inpaint: the result keeps IMAGE's size, and the request to a gateway is sized to fit the model around the mask. To grow the canvas, use outpaint --size WxH.",
@@ -39,13 +45,13 @@ export async function inpaintCommand(argv: readonly string[], ctx: CommandContex
   const out = str(values, 'out') ?? defaultOutputPath(image);
   const format = formatForPath(out);
   const outputs = outputPaths(out, settings.n);
-  await checkOutputPaths(outputs, [image, mask, ...(exclude ? [exclude] : [])]);
+  await checkOutputPaths(outputs, [image, ...(mask ? [mask] : []), ...(exclude ? [exclude] : [])]);
   const resolved = await resolveProvider(settings.provider, ctx.env, ctx.io);
   for (const warning of settings.warnings) ctx.io.err(`infill: warning: ${warning}`);
 
   const services = await ctx.openServices(resolved.gateway);
   try {
-    const files = { image, mask, maskAlpha: values['mask-alpha'] === true, ...(exclude ? { exclude } : {}), outputs, format };
+    const files = { image, mask: mask ? { path: mask } : { selection: selection! }, maskAlpha: values['mask-alpha'] === true, ...(exclude ? { exclude } : {}), outputs, format };
     const result = await inpaintFile(services, ctx, files, settings, resolved.providerId);
     reportResult(ctx.io, result);
   } finally {
@@ -56,7 +62,8 @@ export async function inpaintCommand(argv: readonly string[], ctx: CommandContex
 
 export interface InpaintFiles {
   image: string;
-  mask: string;
+  /** A mask file, or the object selected at points (`inpaint --select`). */
+  mask: { path: string } | { selection: SelectionRequest };
   maskAlpha: boolean;
   /** Areas content-aware fill must not copy from (white = exclude), read like the mask. */
   exclude?: string;
@@ -81,12 +88,10 @@ export async function inpaintFile(
     const asset = await importImage(scope.assets, imageName, await readInputFile(files.image, 'image'));
     // Both masks must match the image's size (after EXIF orientation).
     const expected = { width: asset.width, height: asset.height, name: imageName };
-    const mask = await readMaskFile(
-      await readInputFile(files.mask, 'mask'),
-      displayName(files.mask),
-      expected,
-      files.maskAlpha ? 'alpha' : 'luminance',
-    );
+    const mask =
+      'path' in files.mask
+        ? await readMaskFile(await readInputFile(files.mask.path, 'mask'), displayName(files.mask.path), expected, files.maskAlpha ? 'alpha' : 'luminance')
+        : await selectObject(scope.assets, asset, files.mask.selection);
     const exclude = files.exclude
       ? await readMaskFile(await readInputFile(files.exclude, 'exclude'), displayName(files.exclude), expected, 'luminance')
       : undefined;

@@ -22,6 +22,7 @@ const commands: Record<string, () => Promise<Command>> = {
   generate: async () => (await import('./generate.ts')).generateCommand,
   batch: async () => (await import('./batch.ts')).batchCommand,
   models: async () => (await import('./models.ts')).modelsCommand,
+  select: async () => (await import('./select.ts')).selectCommand,
 };
 
 export interface CommandLineOptions {

@@ -19,6 +19,7 @@ import {
   usageSummarySchema,
 } from './schemas.ts';
 import { gatewayProfileSchema } from '../gateway/profile.ts';
+import { selectionChannels } from './selection-channels.ts';
 
 const empty = z.object({}).strict();
 
@@ -153,6 +154,7 @@ export const channels = {
     input: empty,
     output: usageSummarySchema,
   },
+  ...selectionChannels,
 } satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Channels = typeof channels;
