@@ -2,7 +2,7 @@ import type { Candidate, JobStage, ProviderInfo } from '../../shared/contract/sc
 import type { HistoryMode, HistorySnapshot } from '../../shared/document/history.ts';
 import type { InfillRecord, RecordMap } from '../../shared/document/records.ts';
 import type { Rect } from '../../shared/geometry.ts';
-import type { SelectionSlice } from './selection-slice.ts';
+import type { SelectionSlice } from './selection-types.ts';
 import type { UiMessage } from '../i18n/messages.ts';
 
 /**
