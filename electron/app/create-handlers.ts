@@ -2,7 +2,8 @@ import type { Handlers } from '../ipc/dispatch.ts';
 import type { JobRunner } from '../jobs/job-runner.ts';
 import type { ProviderRegistry } from '../jobs/provider-registry.ts';
 import type { AssetStore } from '../services/asset-store.ts';
-import { exportImage } from '../services/export-image.ts';
+import { exportDocument } from '../export/export-document.ts';
+import { exportMaskPng } from '../export/mask-export.ts';
 import { importImage } from '../services/image-import.ts';
 import type { SessionStore } from '../services/session-store.ts';
 
@@ -26,7 +27,8 @@ export function createHandlers(services: HandlerServices): Handlers {
     importImage: async ({ name, bytes }) => ({ name, asset: await importImage(assets, name, bytes) }),
     readAsset: async ({ assetId }) => assets.read(assetId),
     retainAssets: async ({ assetIds }) => ({ released: await assets.retain(assetIds) }),
-    exportImage: async (request) => exportImage(assets, request),
+    exportImage: async (request) => exportDocument(assets, request),
+    exportMask: async ({ canvas, mask }) => ({ bytes: await exportMaskPng(canvas, mask) }),
     listProviders: async () => ({ providers: providers.list(), defaultProviderId: providers.defaultId() }),
     estimateJob: async (input) => jobs.estimate(input),
     startJob: async (input) => jobs.start(input),

@@ -32,6 +32,7 @@ export function fakeHandlers(): Handlers {
     exportImage: async () => {
       throw new Error('export exploded');
     },
+    exportMask: async () => ({ bytes }),
     listProviders: async () => ({ providers: [], defaultProviderId: 'offline' }),
     estimateJob: async () => ({ seconds: null, detail: 'test' }),
     saveSession: async () => ({ savedAt: 'now' }),

@@ -22,7 +22,7 @@ export async function generateCommand(argv: readonly string[], ctx: CommandConte
   if (settings.provider.kind === 'offline') throw new UsageError('generate needs a gateway: --base-url URL (and INFILL_API_KEY); the offline engines only fill from existing pixels.');
   if (!settings.prompt.trim()) throw new UsageError('generate needs --prompt TEXT.');
   const out = str(values, 'out');
-  if (!out) throw new UsageError('generate needs --out FILE (.png, .jpg or .webp).');
+  if (!out) throw new UsageError('generate needs --out FILE (.png, .jpg, .webp, .avif, .psd or .ora).');
   const format = formatForPath(out);
   const { width, height } = size(values) ?? DEFAULT_SIZE;
   const resolved = await resolveProvider(settings.provider, ctx.env, ctx.io);

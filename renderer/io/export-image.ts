@@ -4,7 +4,6 @@ import { call } from '../platform/api.ts';
 import { useAppStore } from '../state/store.ts';
 import { layerSnapshots } from '../state/snapshots.ts';
 
-const extensions: Record<ExportFormat, string> = { png: 'png', jpeg: 'jpg', webp: 'webp' };
 
 /**
  * Main flattens the visible layers at full resolution; the file is handed to the person as a
@@ -19,7 +18,7 @@ export async function exportDocument(format: ExportFormat, quality: number): Pro
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = `${doc.name.replace(/\.[^.]+$/, '')}-infill.${extensions[format]}`;
+  link.download = `${doc.name.replace(/\.[^.]+$/, '')}-infill.${result.extension}`;
   document.body.append(link);
   link.click();
   link.remove();

@@ -5,7 +5,6 @@ import {
   assetIdSchema,
   assetInfoSchema,
   bytesSchema,
-  exportFormatSchema,
   jobIdSchema,
   layerSnapshotSchema,
   maskInputSchema,
@@ -19,6 +18,7 @@ import {
   usageSummarySchema,
 } from './schemas.ts';
 import { gatewayProfileSchema } from '../gateway/profile.ts';
+import { exportRequestSchema, exportResultSchema } from './export-schemas.ts';
 
 const empty = z.object({}).strict();
 
@@ -49,16 +49,15 @@ export const channels = {
     input: z.object({ assetIds: z.array(assetIdSchema).max(100_000) }).strict(),
     output: z.object({ released: z.number().int() }),
   },
+  /** Flat pictures (PNG, JPEG, WebP, AVIF) and layered files (PSD, OpenRaster): export-schemas.ts. */
   exportImage: {
-    input: z
-      .object({
-        canvas: rectSchema,
-        layers: z.array(layerSnapshotSchema).max(1000),
-        format: exportFormatSchema,
-        quality: z.number().int().min(1).max(100),
-      })
-      .strict(),
-    output: z.object({ bytes: bytesSchema, mime: z.string(), width: z.number(), height: z.number() }),
+    input: exportRequestSchema,
+    output: exportResultSchema,
+  },
+  /** The mask as a greyscale PNG the size of the canvas (white = change). */
+  exportMask: {
+    input: z.object({ canvas: rectSchema, mask: maskInputSchema }).strict(),
+    output: z.object({ bytes: bytesSchema }),
   },
   listProviders: {
     input: empty,

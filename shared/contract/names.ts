@@ -9,6 +9,7 @@ export const channelNames = [
   'readAsset',
   'retainAssets',
   'exportImage',
+  'exportMask',
   'listProviders',
   'saveSession',
   'loadSession',
