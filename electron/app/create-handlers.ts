@@ -4,6 +4,7 @@ import type { ProviderRegistry } from '../jobs/provider-registry.ts';
 import type { AssetStore } from '../services/asset-store.ts';
 import { exportDocument } from '../export/export-document.ts';
 import { exportMaskPng } from '../export/mask-export.ts';
+import { flattenToAsset } from '../services/flatten-to-asset.ts';
 import { importImage } from '../services/image-import.ts';
 import type { SessionStore } from '../services/session-store.ts';
 
@@ -28,6 +29,7 @@ export function createHandlers(services: HandlerServices): Handlers {
     readAsset: async ({ assetId }) => assets.read(assetId),
     retainAssets: async ({ assetIds }) => ({ released: await assets.retain(assetIds) }),
     exportImage: async (request) => exportDocument(assets, request),
+    flattenLayers: async ({ region, layers }) => flattenToAsset(assets, region, layers),
     exportMask: async ({ canvas, mask }) => ({ bytes: await exportMaskPng(canvas, mask) }),
     listProviders: async () => ({ providers: providers.list(), defaultProviderId: providers.defaultId() }),
     estimateJob: async (input) => jobs.estimate(input),

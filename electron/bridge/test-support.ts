@@ -33,6 +33,7 @@ export function fakeHandlers(): Handlers {
       throw new Error('export exploded');
     },
     exportMask: async () => ({ bytes }),
+    flattenLayers: async ({ region }) => ({ assetId: ASSET_ID, width: region.width, height: region.height, mime: 'image/png' }),
     listProviders: async () => ({ providers: [], defaultProviderId: 'offline' }),
     estimateJob: async () => ({ seconds: null, detail: 'test' }),
     saveSession: async () => ({ savedAt: 'now' }),

@@ -1,6 +1,8 @@
 import type Konva from 'konva';
 import { useEffect, type RefObject } from 'react';
-import { getDocument, getMaskOps, type MaskTarget } from '../../shared/document/records.ts';
+import { getDocument, getMaskOps, getOrderedLayers, type MaskTarget, type RecordMap } from '../../shared/document/records.ts';
+import { nudgeSelected } from '../layers/layer-actions.ts';
+import { offsetLayer } from '../state/layer-ops.ts';
 import type { Rect } from '../../shared/geometry.ts';
 import { addMaskOp, newId } from '../state/document-ops.ts';
 import { draggedCanvas, edgesAt, extendCanvas, type Edge } from './extend-canvas.ts';
@@ -20,7 +22,8 @@ type Gesture =
   | { kind: 'idle' }
   | { kind: 'stroke'; pointerId: number; target: MaskTarget; painter: MaskPainter }
   | { kind: 'extend'; pointerId: number; edges: Edge[]; start: { x: number; y: number }; canvas: Rect; next: Rect }
-  | { kind: 'pan'; pointerId: number; startX: number; startY: number; viewX: number; viewY: number };
+  | { kind: 'pan'; pointerId: number; startX: number; startY: number; viewX: number; viewY: number }
+  | { kind: 'move'; pointerId: number; layerId: string; start: { x: number; y: number }; moved: { x: number; y: number } };
 
 /** The document's two masks: what to fill, and what content-aware fill must not copy from. */
 export type MaskPainters = Record<MaskTarget, MaskPainter>;
@@ -56,7 +59,7 @@ export function useCanvasInput(refs: CanvasInputRefs, painters: MaskPainters | n
       if (!cursor) return;
       const { brushSize, view, tool } = store.getState();
       const point = toDocument(event);
-      cursor.setAttrs({ x: point.x, y: point.y, radius: brushSize / 2, strokeWidth: 1.5 / view.scale, visible: tool !== 'extend' });
+      cursor.setAttrs({ x: point.x, y: point.y, radius: brushSize / 2, strokeWidth: 1.5 / view.scale, visible: tool !== 'extend' && tool !== 'move' });
     };
 
     const hideExtendPreview = () => {
@@ -83,6 +86,15 @@ export function useCanvasInput(refs: CanvasInputRefs, painters: MaskPainters | n
         container.setPointerCapture(event.pointerId);
         return;
       }
+      if (state.tool === 'move') {
+        const layerId = layerToMove(state.records, state.selectedLayerId, point);
+        if (!layerId) return;
+        state.selectLayer(layerId);
+        state.startGesture('Move layer');
+        gesture = { kind: 'move', pointerId: event.pointerId, layerId, start: point, moved: { x: 0, y: 0 } };
+        container.setPointerCapture(event.pointerId);
+        return;
+      }
       const target: MaskTarget = state.tool === 'exclude' ? 'exclude' : 'fill';
       const erase = state.tool === 'eraser' || (state.tool === 'exclude' && event.altKey);
       const painter = painterFor[target];
@@ -102,6 +114,12 @@ export function useCanvasInput(refs: CanvasInputRefs, painters: MaskPainters | n
         gesture.next = draggedCanvas(gesture.canvas, gesture.edges, point.x - gesture.start.x, point.y - gesture.start.y);
         refs.extendPreview.current?.setAttrs({ ...gesture.next, visible: true, strokeWidth: 2 / store.getState().view.scale });
         refs.extendPreview.current?.getLayer()?.batchDraw();
+      } else if (gesture.kind === 'move' && event.pointerId === gesture.pointerId) {
+        const point = toDocument(event);
+        const total = { x: Math.round(point.x - gesture.start.x), y: Math.round(point.y - gesture.start.y) };
+        const { layerId, moved } = gesture;
+        store.getState().commit('Move layer', (records) => offsetLayer(records, layerId, total.x - moved.x, total.y - moved.y));
+        gesture.moved = total;
       } else if (gesture.kind === 'stroke' && event.pointerId === gesture.pointerId) {
         const events = typeof event.getCoalescedEvents === 'function' ? event.getCoalescedEvents() : [];
         for (const sample of events.length > 0 ? events : [event]) {
@@ -120,6 +138,8 @@ export function useCanvasInput(refs: CanvasInputRefs, painters: MaskPainters | n
         const { view, setView } = store.getState();
         setView({ ...view, x: gesture.viewX + event.clientX - gesture.startX, y: gesture.viewY + event.clientY - gesture.startY });
         delete container.dataset.panning;
+      } else if (gesture.kind === 'move') {
+        store.getState().endGesture();
       } else if (gesture.kind === 'extend') {
         hideExtendPreview();
         const next = gesture.next;
@@ -149,6 +169,14 @@ export function useCanvasInput(refs: CanvasInputRefs, painters: MaskPainters | n
         spaceHeld = true;
         container.dataset.spaceHeld = 'true';
         event.preventDefault();
+      } else if (event.key === 'Escape' && gesture.kind === 'move') {
+        store.getState().cancelGesture();
+        gesture = { kind: 'idle' };
+      } else if (gesture.kind === 'idle' && store.getState().tool === 'move' && event.key in NUDGE) {
+        event.preventDefault();
+        const [dx, dy] = NUDGE[event.key]!;
+        const step = event.shiftKey ? 10 : 1;
+        nudgeSelected(dx * step, dy * step);
       } else if (event.key === 'Escape' && gesture.kind === 'extend') {
         hideExtendPreview();
         gesture = { kind: 'idle' };
@@ -189,6 +217,17 @@ export function useCanvasInput(refs: CanvasInputRefs, painters: MaskPainters | n
       window.removeEventListener('keyup', onKeyUp);
     };
   }, [refs.container, refs.stage, refs.maskLayer, refs.cursor, refs.extendPreview, fillPainter, excludePainter]);
+}
+
+const NUDGE: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+
+/** The selected layer, or else the topmost visible layer under the pointer (the Move tool's pick). */
+function layerToMove(records: RecordMap, selectedId: string | undefined, point: { x: number; y: number }): string | undefined {
+  if (records[selectedId ?? '']?.typeName === 'layer') return selectedId;
+  const hit = getOrderedLayers(records)
+    .reverse()
+    .find((l) => l.visible && point.x >= l.x && point.x < l.x + l.width && point.y >= l.y && point.y < l.y + l.height);
+  return hit?.id;
 }
 
 function strokeLabel(target: MaskTarget, mode: 'paint' | 'erase'): string {

@@ -28,7 +28,7 @@ export interface DocumentSlice {
 }
 
 /** 'exclude' paints the area content-aware fill must not copy from. */
-export type Tool = 'brush' | 'eraser' | 'exclude' | 'extend';
+export type Tool = 'brush' | 'eraser' | 'exclude' | 'extend' | 'move';
 
 /** How the document is shown: screen = document * scale + offset. */
 export interface ViewTransform {
@@ -52,6 +52,8 @@ export interface UiSlice {
   viewport: { width: number; height: number };
   notice: Notice | undefined;
   exportOpen: boolean;
+  /** The layer that Move, Duplicate, Merge down and "Export selected layer" act on. */
+  selectedLayerId: string | undefined;
   setTool(tool: Tool): void;
   setBrushSize(size: number): void;
   setBrushHardness(hardness: number): void;
@@ -60,6 +62,7 @@ export interface UiSlice {
   notify(kind: Notice['kind'], message: UiMessage): void;
   dismissNotice(): void;
   setExportOpen(open: boolean): void;
+  selectLayer(id: string | undefined): void;
 }
 
 export interface ActiveJob {

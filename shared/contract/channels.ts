@@ -59,6 +59,14 @@ export const channels = {
     input: z.object({ canvas: rectSchema, mask: maskInputSchema }).strict(),
     output: z.object({ bytes: bytesSchema }),
   },
+  /**
+   * The layers flattened over `region` into a new asset: Merge down and Flatten. No layers
+   * gives a transparent asset the size of the region: a new empty layer.
+   */
+  flattenLayers: {
+    input: z.object({ region: rectSchema, layers: z.array(layerSnapshotSchema).max(1000) }).strict(),
+    output: assetInfoSchema,
+  },
   listProviders: {
     input: empty,
     output: z.object({ providers: z.array(providerInfoSchema), defaultProviderId: z.string() }),

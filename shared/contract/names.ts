@@ -10,6 +10,7 @@ export const channelNames = [
   'retainAssets',
   'exportImage',
   'exportMask',
+  'flattenLayers',
   'listProviders',
   'saveSession',
   'loadSession',
