@@ -42,6 +42,7 @@ export function Toolbar() {
         <ActionButton action="toolExtend" pressed={tool === 'extend'}>
           Extend
         </ActionButton>
+        <ActionButton action="toolMove" pressed={tool === 'move'} />
         <label className="slider">
           <span>Size</span>
           <input
