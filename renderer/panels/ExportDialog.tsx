@@ -115,6 +115,7 @@ export function ExportDialog() {
             <input type="checkbox" checked={stripMetadata} onChange={(e) => setStripMetadata(e.currentTarget.checked)} />
             <span>{t('export:stripMetadata')}</span>
           </label>
+          <p className="muted">{t('export:metadataHint')}</p>
         </>
       )}
       {layered && <p className="muted">{t('export:layeredHint')}</p>}
