@@ -23,7 +23,7 @@ type Gesture =
   | { kind: 'stroke'; pointerId: number; target: MaskTarget; painter: MaskPainter }
   | { kind: 'extend'; pointerId: number; edges: Edge[]; start: { x: number; y: number }; canvas: Rect; next: Rect }
   | { kind: 'pan'; pointerId: number; startX: number; startY: number; viewX: number; viewY: number }
-  | { kind: 'move'; pointerId: number; layerId: string; start: { x: number; y: number }; moved: { x: number; y: number } };
+  | { kind: 'move'; pointerId: number; layerId: string; mark: string; start: { x: number; y: number }; moved: { x: number; y: number } };
 
 /** The document's two masks: what to fill, and what content-aware fill must not copy from. */
 export type MaskPainters = Record<MaskTarget, MaskPainter>;
@@ -90,8 +90,7 @@ export function useCanvasInput(refs: CanvasInputRefs, painters: MaskPainters | n
         const layerId = layerToMove(state.records, state.selectedLayerId, point);
         if (!layerId) return;
         state.selectLayer(layerId);
-        state.startGesture('Move layer');
-        gesture = { kind: 'move', pointerId: event.pointerId, layerId, start: point, moved: { x: 0, y: 0 } };
+        gesture = { kind: 'move', pointerId: event.pointerId, layerId, mark: state.mark(), start: point, moved: { x: 0, y: 0 } };
         container.setPointerCapture(event.pointerId);
         return;
       }
@@ -117,8 +116,8 @@ export function useCanvasInput(refs: CanvasInputRefs, painters: MaskPainters | n
       } else if (gesture.kind === 'move' && event.pointerId === gesture.pointerId) {
         const point = toDocument(event);
         const total = { x: Math.round(point.x - gesture.start.x), y: Math.round(point.y - gesture.start.y) };
-        const { layerId, moved } = gesture;
-        store.getState().commit('Move layer', (records) => offsetLayer(records, layerId, total.x - moved.x, total.y - moved.y));
+        const { layerId, moved, mark } = gesture;
+        store.getState().commit('Move layer', (records) => offsetLayer(records, layerId, total.x - moved.x, total.y - moved.y), { within: mark });
         gesture.moved = total;
       } else if (gesture.kind === 'stroke' && event.pointerId === gesture.pointerId) {
         const events = typeof event.getCoalescedEvents === 'function' ? event.getCoalescedEvents() : [];
@@ -139,7 +138,7 @@ export function useCanvasInput(refs: CanvasInputRefs, painters: MaskPainters | n
         setView({ ...view, x: gesture.viewX + event.clientX - gesture.startX, y: gesture.viewY + event.clientY - gesture.startY });
         delete container.dataset.panning;
       } else if (gesture.kind === 'move') {
-        store.getState().endGesture();
+        store.getState().squashToMark(gesture.mark, 'Move layer');
       } else if (gesture.kind === 'extend') {
         hideExtendPreview();
         const next = gesture.next;
@@ -170,7 +169,7 @@ export function useCanvasInput(refs: CanvasInputRefs, painters: MaskPainters | n
         container.dataset.spaceHeld = 'true';
         event.preventDefault();
       } else if (event.key === 'Escape' && gesture.kind === 'move') {
-        store.getState().cancelGesture();
+        store.getState().bailToMark(gesture.mark);
         gesture = { kind: 'idle' };
       } else if (gesture.kind === 'idle' && store.getState().tool === 'move' && event.key in NUDGE) {
         event.preventDefault();

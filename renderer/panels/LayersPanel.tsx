@@ -9,6 +9,7 @@ import { renameLayer } from '../layers/layer-actions.ts';
 import { moveLayer, moveLayerTo, removeLayer, updateLayer } from '../state/document-ops.ts';
 import { useAppStore } from '../state/store.ts';
 import { ActionButton } from './ActionButton.tsx';
+import { useGestureMark } from './use-gesture-mark.ts';
 
 const DRAG_TYPE = 'application/x-infill-layer';
 
@@ -50,8 +51,7 @@ function generationTitle(layer: LayerRecord, t: TFunction): string {
 function LayerRow({ layer, index, isTop, isBottom }: { layer: LayerRecord; index: number; isTop: boolean; isBottom: boolean }) {
   const { t } = useTranslation();
   const commit = useAppStore((s) => s.commit);
-  const startGesture = useAppStore((s) => s.startGesture);
-  const endGesture = useAppStore((s) => s.endGesture);
+  const opacityDrag = useGestureMark();
   const selected = useAppStore((s) => s.selectedLayerId === layer.id);
   const selectLayer = useAppStore((s) => s.selectLayer);
   const [editing, setEditing] = useState(false);
@@ -123,12 +123,10 @@ function LayerRow({ layer, index, isTop, isBottom }: { layer: LayerRecord; index
         min={0}
         max={100}
         value={Math.round(layer.opacity * 100)}
-        onPointerDown={() => startGesture('Change opacity')}
-        onPointerUp={endGesture}
-        onKeyUp={endGesture}
+        {...opacityDrag.handlers}
         onChange={(e) => {
           const opacity = Number(e.currentTarget.value) / 100;
-          commit('Change opacity', (r) => updateLayer(r, layer.id, { opacity }));
+          commit('Change opacity', (r) => updateLayer(r, layer.id, { opacity }), { within: opacityDrag.markId() });
         }}
       />
       <button type="button" aria-label={t('layers:moveUp', { name })} disabled={isTop} onClick={() => commit('Move layer', (r) => moveLayer(r, layer.id, 1))}>

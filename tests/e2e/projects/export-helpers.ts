@@ -16,7 +16,7 @@ export function exportDialog(page: Page): Locator {
 }
 
 /** Opens the Export dialog, lets `choose` set it up, saves, and returns the downloaded file. */
-export async function exportWith(page: Page, choose: (dialog: Locator) => Promise<void>): Promise<{ bytes: Uint8Array; name: string }> {
+export async function exportWith(page: Page, choose: (dialog: Locator) => Promise<unknown>): Promise<{ bytes: Uint8Array; name: string }> {
   await page.getByRole('button', { name: 'Export', exact: true }).click();
   const dialog = exportDialog(page);
   await choose(dialog);

@@ -19,10 +19,10 @@ async function pasteFile(page: Page, path: string, name: string) {
 }
 
 /** The layers as a PSD export reads back: [name, left, top, hidden], bottom first. */
-async function psdLayers(page: Page) {
+async function psdLayers(page: Page): Promise<Array<[string | undefined, number, number]>> {
   const { bytes } = await exportWith(page, (dialog) => dialog.getByLabel('Format').selectOption('psd'));
   const psd = readPsd(bytes, { skipLayerImageData: true, skipCompositeImageData: true, skipThumbnail: true });
-  return (psd.children ?? []).map((layer) => [layer.name, layer.left, layer.top]);
+  return (psd.children ?? []).map((layer) => [layer.name, layer.left ?? 0, layer.top ?? 0]);
 }
 
 test('layers: move with the Move tool and arrows, rename, duplicate, reorder by dragging, merge down, flatten; each undoable', async ({ app: page }, testInfo) => {
@@ -32,7 +32,7 @@ test('layers: move with the Move tool and arrows, rename, duplicate, reorder by 
   await expect(layerRows(page)).toHaveCount(2);
   const panel = page.getByRole('region', { name: 'Layers' });
   const catRow = panel.getByRole('listitem', { name: 'Layer cat.png' });
-  const catLeftTop = (await psdLayers(page))[1]!.slice(1);
+  const [, catLeft, catTop] = (await psdLayers(page))[1]!;
 
   // Move tool: arrows nudge the selected layer 1 px, with Shift 10 px; one undo per nudge.
   await catRow.locator('.layer-name').click();
@@ -42,9 +42,9 @@ test('layers: move with the Move tool and arrows, rename, duplicate, reorder by 
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('Shift+ArrowDown');
-  expect((await psdLayers(page))[1]).toEqual(['cat.png', catLeftTop[0]! + 2, catLeftTop[1]! + 10]);
+  expect((await psdLayers(page))[1]).toEqual(['cat.png', catLeft + 2, catTop + 10]);
   await page.keyboard.press('Control+z');
-  expect((await psdLayers(page))[1]).toEqual(['cat.png', catLeftTop[0]! + 2, catLeftTop[1]!]);
+  expect((await psdLayers(page))[1]).toEqual(['cat.png', catLeft + 2, catTop]);
 
   // Rename by double-click.
   await catRow.locator('.layer-name').dblclick();
