@@ -5,6 +5,9 @@ import type { AssetStore } from '../services/asset-store.ts';
 import { exportDocument } from '../export/export-document.ts';
 import { exportMaskPng } from '../export/mask-export.ts';
 import { flattenToAsset } from '../services/flatten-to-asset.ts';
+import { projectFileName } from '../projects/project-format.ts';
+import { readProject } from '../projects/read-project.ts';
+import { writeProject } from '../projects/write-project.ts';
 import { importImage } from '../services/image-import.ts';
 import type { SessionStore } from '../services/session-store.ts';
 
@@ -29,6 +32,14 @@ export function createHandlers(services: HandlerServices): Handlers {
     readAsset: async ({ assetId }) => assets.read(assetId),
     retainAssets: async ({ assetIds }) => ({ released: await assets.retain(assetIds) }),
     exportImage: async (request) => exportDocument(assets, request),
+    saveProject: async (content) => ({
+      bytes: await writeProject(assets, content, `Infill ${services.appInfo.version}`),
+      fileName: projectFileName(content.name),
+    }),
+    openProject: async ({ name, bytes }) => {
+      const opened = await readProject(assets, bytes, name);
+      return { ...opened, history: opened.history ?? null };
+    },
     flattenLayers: async ({ region, layers }) => flattenToAsset(assets, region, layers),
     exportMask: async ({ canvas, mask }) => ({ bytes: await exportMaskPng(canvas, mask) }),
     listProviders: async () => ({ providers: providers.list(), defaultProviderId: providers.defaultId() }),

@@ -19,6 +19,7 @@ import {
 } from './schemas.ts';
 import { gatewayProfileSchema } from '../gateway/profile.ts';
 import { exportRequestSchema, exportResultSchema } from './export-schemas.ts';
+import { openProjectInputSchema, openProjectOutputSchema, saveProjectInputSchema, saveProjectOutputSchema } from './project-schemas.ts';
 
 const empty = z.object({}).strict();
 
@@ -67,6 +68,10 @@ export const channels = {
     input: z.object({ region: rectSchema, layers: z.array(layerSnapshotSchema).max(1000) }).strict(),
     output: assetInfoSchema,
   },
+  /** Packs the document, its undo/redo history and every image they reach into a `.infill` file. */
+  saveProject: { input: saveProjectInputSchema, output: saveProjectOutputSchema },
+  /** Reads a `.infill` file: what is readable comes back, what was lost is listed. */
+  openProject: { input: openProjectInputSchema, output: openProjectOutputSchema },
   listProviders: {
     input: empty,
     output: z.object({ providers: z.array(providerInfoSchema), defaultProviderId: z.string() }),

@@ -11,6 +11,8 @@ export const channelNames = [
   'exportImage',
   'exportMask',
   'flattenLayers',
+  'saveProject',
+  'openProject',
   'listProviders',
   'saveSession',
   'loadSession',
