@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { wireApp } from './app-wiring.ts';
 import { CanvasView } from './canvas/CanvasView.tsx';
 import { ExportDialog } from './panels/ExportDialog.tsx';
+import { UnsavedDialog } from './panels/UnsavedDialog.tsx';
 import { LayersPanel } from './panels/LayersPanel.tsx';
 import { NoticeBar } from './panels/NoticeBar.tsx';
 import { PromptPanel } from './panels/PromptPanel.tsx';
@@ -32,6 +33,7 @@ export function App() {
       </main>
       <NoticeBar />
       <ExportDialog />
+      <UnsavedDialog />
       <SettingsDialog />
       <UsageDialog />
     </div>

@@ -2,7 +2,9 @@ import { actionForKey, runAction } from './actions/registry.ts';
 import { isTyping } from './canvas/use-canvas-input.ts';
 import { releaseBitmapsExcept } from './canvas/bitmap-cache.ts';
 import { openImageFile } from './io/open-image.ts';
+import { openFile } from './io/project-file.ts';
 import { keepSessionSaved } from './io/session.ts';
+import { keepWindowTitle } from './io/window-title.ts';
 import { trackJobEstimate } from './jobs/estimate.ts';
 import { listenToJobs } from './jobs/generate.ts';
 import { call, infill } from './platform/api.ts';
@@ -41,12 +43,13 @@ export function wireApp(): () => void {
   on('drop', (event) => {
     event.preventDefault();
     const file = event.dataTransfer?.files[0];
-    if (file) void openImageFile(file, 'replace');
+    if (file) void openFile(file);
   });
 
   cleanups.push(listenToJobs());
   cleanups.push(trackJobEstimate());
   cleanups.push(keepSessionSaved());
+  cleanups.push(keepWindowTitle());
   cleanups.push(infill().onMenuAction(({ actionId }) => void runAction(actionId)));
 
   call('listProviders', {}).then(

@@ -3,6 +3,7 @@ import { getDocument, getMaskOps } from '../../shared/document/records.ts';
 import { actualSizeView, fitView, zoomAt } from '../canvas/view-math.ts';
 import { errorMessage } from '../i18n/messages.ts';
 import { copyMergedImage } from '../io/export-image.ts';
+import { saveProject } from '../io/project-file.ts';
 import { canMergeDown, duplicateSelected, flattenImage, mergeDown, newEmptyLayer, selectedLayer } from '../layers/layer-actions.ts';
 import { cancelActiveJob, generate, generateImage } from '../jobs/generate.ts';
 import { addMaskOp, clearMask } from '../state/document-ops.ts';
@@ -41,6 +42,8 @@ function setViewFrom(make: typeof fitView): void {
 
 const actions: Record<ActionId, ActionImpl> = {
   open: { enabled: always, perform: () => document.getElementById(FILE_INPUT_ID)?.click() },
+  saveProject: { enabled: hasDocument, perform: async () => void (await saveProject()) },
+  saveProjectAs: { enabled: hasDocument, perform: async () => void (await saveProject()) },
   export: { enabled: hasDocument, perform: () => store().setExportOpen(true) },
   copyImage: { enabled: hasDocument, perform: copyImage },
   undo: { enabled: (s) => s.canUndo, perform: () => store().undo() },

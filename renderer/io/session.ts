@@ -35,7 +35,6 @@ async function restore(): Promise<void> {
     if (!session || !doc || getDocument(useAppStore.getState().records)) return;
     state.replaceDocument(session.records);
     state.setView(fitView(doc.canvas, useAppStore.getState().viewport));
-    document.title = `${doc.name} — Infill`;
     state.notify('info', { key: 'common:notice.sessionRestored', params: { name: doc.name, savedAt: formatDateTime(session.savedAt) } });
   } catch (error) {
     state.notify('error', errorMessage(error, 'common:notice.sessionRestoreFailed'));

@@ -1,5 +1,5 @@
 import { FILE_INPUT_ID } from '../actions/app-actions.ts';
-import { openImageFile } from '../io/open-image.ts';
+import { openFile } from '../io/project-file.ts';
 import { BRUSH_MIN } from '../state/ui-slice.ts';
 import { useAppStore } from '../state/store.ts';
 import { ActionButton } from './ActionButton.tsx';
@@ -18,15 +18,16 @@ export function Toolbar() {
         <input
           id={FILE_INPUT_ID}
           type="file"
-          accept="image/png,image/jpeg,image/webp,image/gif,image/tiff,image/avif,.tif,.tiff,.avif"
+          accept="image/png,image/jpeg,image/webp,image/gif,image/tiff,image/avif,.tif,.tiff,.avif,.infill"
           aria-label="Image file"
           hidden
           onChange={(event) => {
             const file = event.currentTarget.files?.[0];
             event.currentTarget.value = '';
-            if (file) void openImageFile(file, 'replace');
+            if (file) void openFile(file);
           }}
         />
+        <ActionButton action="saveProject" />
         <ActionButton action="export" />
       </div>
       <div className="group">

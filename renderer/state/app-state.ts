@@ -8,7 +8,19 @@ import type { UiMessage } from '../i18n/messages.ts';
  * The store's shape, slice by slice. Kept apart from the slices' code so that they and the
  * store can all refer to the whole state without importing each other in a circle.
  */
-export type AppState = DocumentSlice & UiSlice & JobSlice & GatewaySlice;
+export type AppState = DocumentSlice & UiSlice & JobSlice & GatewaySlice & ProjectSlice;
+
+/** The project file the document belongs to, and whether it has changed since it was saved or opened. */
+export interface ProjectSlice {
+  /** The `.infill` file name once saved or opened; undefined for a photo not yet saved as a project. */
+  projectName: string | undefined;
+  /** The records as last saved or opened: the document is unsaved while its records are not these. */
+  savedRecords: RecordMap | undefined;
+  /** Set while the "save your changes?" question is on screen; answering resolves it. */
+  unsavedQuestion: ((answer: 'save' | 'discard' | 'cancel') => void) | undefined;
+  markSaved(projectName: string | undefined, records: RecordMap): void;
+  setUnsavedQuestion(answer: ((answer: 'save' | 'discard' | 'cancel') => void) | undefined): void;
+}
 
 export interface DocumentSlice {
   records: RecordMap;

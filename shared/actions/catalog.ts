@@ -13,6 +13,8 @@ export interface ActionDescriptor {
 
 export const actionCatalog = [
   { id: 'open', labelKey: 'actions:open', shortcuts: ['Mod+O'], menu: 'file' },
+  { id: 'saveProject', labelKey: 'project:actions.save', shortcuts: ['Mod+S'], menu: 'file' },
+  { id: 'saveProjectAs', labelKey: 'project:actions.saveAs', shortcuts: ['Mod+Shift+S'], menu: 'file' },
   { id: 'export', labelKey: 'actions:export', shortcuts: ['Mod+E'], menu: 'file' },
   { id: 'copyImage', labelKey: 'export:actions.copyImage', shortcuts: ['Mod+Shift+C'], menu: 'edit' },
   { id: 'undo', labelKey: 'actions:undo', shortcuts: ['Mod+Z'], menu: 'edit' },

@@ -4,16 +4,19 @@ import enCommon from './locales/en/common.json' with { type: 'json' };
 import enErrors from './locales/en/errors.json' with { type: 'json' };
 import enExport from './locales/en/export.json' with { type: 'json' };
 import enLayers from './locales/en/layers.json' with { type: 'json' };
+import enProject from './locales/en/project.json' with { type: 'json' };
 import viActions from './locales/vi/actions.json' with { type: 'json' };
 import viCommon from './locales/vi/common.json' with { type: 'json' };
 import viErrors from './locales/vi/errors.json' with { type: 'json' };
 import viExport from './locales/vi/export.json' with { type: 'json' };
 import viLayers from './locales/vi/layers.json' with { type: 'json' };
+import viProject from './locales/vi/project.json' with { type: 'json' };
 import deActions from './locales/de/actions.json' with { type: 'json' };
 import deCommon from './locales/de/common.json' with { type: 'json' };
 import deErrors from './locales/de/errors.json' with { type: 'json' };
 import deExport from './locales/de/export.json' with { type: 'json' };
 import deLayers from './locales/de/layers.json' with { type: 'json' };
+import deProject from './locales/de/project.json' with { type: 'json' };
 
 /** A namespace's catalogue: nested objects of strings (i18next's JSON v4 format). */
 export interface Catalogue {
@@ -26,9 +29,9 @@ export interface Catalogue {
  * namespace is three lines here (one per language) and three JSON files.
  */
 export const resources: Record<Language, Record<string, Catalogue>> = {
-  en: { actions: enActions, common: enCommon, errors: enErrors, export: enExport, layers: enLayers },
-  vi: { actions: viActions, common: viCommon, errors: viErrors, export: viExport, layers: viLayers },
-  de: { actions: deActions, common: deCommon, errors: deErrors, export: deExport, layers: deLayers },
+  en: { actions: enActions, common: enCommon, errors: enErrors, export: enExport, layers: enLayers, project: enProject },
+  vi: { actions: viActions, common: viCommon, errors: viErrors, export: viExport, layers: viLayers, project: viProject },
+  de: { actions: deActions, common: deCommon, errors: deErrors, export: deExport, layers: deLayers, project: deProject },
 };
 
 export const namespaces = Object.keys(resources.en);
