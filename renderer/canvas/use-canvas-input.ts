@@ -1,11 +1,12 @@
 import type Konva from 'konva';
 import { useEffect, type RefObject } from 'react';
 import { getDocument, getMaskOps, getOrderedLayers, type MaskTarget, type RecordMap } from '../../shared/document/records.ts';
+import { lockRatio } from '../extend/aspect.ts';
 import { nudgeSelected } from '../layers/layer-actions.ts';
 import { offsetLayer } from '../state/layer-ops.ts';
 import type { Rect } from '../../shared/geometry.ts';
 import { addMaskOp, newId } from '../state/document-ops.ts';
-import { draggedCanvas, edgesAt, extendCanvas, type Edge } from './extend-canvas.ts';
+import { draggedCanvas, edgesAt, extendCanvas, HANDLE_SIZE, type Edge } from './extend-canvas.ts';
 import { useAppStore } from '../state/store.ts';
 import type { MaskPainter } from './mask-painter.ts';
 import { screenToDocument, zoomAt } from './view-math.ts';
@@ -82,7 +83,7 @@ export function useCanvasInput(refs: CanvasInputRefs, painters: MaskPainters | n
       if (event.button !== 0 || !doc) return;
       const point = toDocument(event);
       if (state.tool === 'extend') {
-        gesture = { kind: 'extend', pointerId: event.pointerId, edges: edgesAt(doc.canvas, point.x, point.y), start: point, canvas: doc.canvas, next: doc.canvas };
+        gesture = { kind: 'extend', pointerId: event.pointerId, edges: edgesAt(doc.canvas, point.x, point.y, (2 * HANDLE_SIZE) / state.view.scale), start: point, canvas: doc.canvas, next: doc.canvas };
         container.setPointerCapture(event.pointerId);
         return;
       }
@@ -110,7 +111,11 @@ export function useCanvasInput(refs: CanvasInputRefs, painters: MaskPainters | n
         refs.stage.current?.batchDraw();
       } else if (gesture.kind === 'extend' && event.pointerId === gesture.pointerId) {
         const point = toDocument(event);
-        gesture.next = draggedCanvas(gesture.canvas, gesture.edges, point.x - gesture.start.x, point.y - gesture.start.y);
+        const dragged = draggedCanvas(gesture.canvas, gesture.edges, point.x - gesture.start.x, point.y - gesture.start.y);
+        const horizontalLeads = gesture.edges.includes('left') || gesture.edges.includes('right');
+        // Lock ratio: the panel's checkbox, or Shift held while dragging.
+        const lock = store.getState().extendLockRatio || event.shiftKey;
+        gesture.next = lock ? lockRatio(gesture.canvas, dragged, horizontalLeads && !(gesture.edges.length === 2 && Math.abs(point.y - gesture.start.y) > Math.abs(point.x - gesture.start.x))) : dragged;
         refs.extendPreview.current?.setAttrs({ ...gesture.next, visible: true, strokeWidth: 2 / store.getState().view.scale });
         refs.extendPreview.current?.getLayer()?.batchDraw();
       } else if (gesture.kind === 'move' && event.pointerId === gesture.pointerId) {
@@ -142,7 +147,8 @@ export function useCanvasInput(refs: CanvasInputRefs, painters: MaskPainters | n
       } else if (gesture.kind === 'extend') {
         hideExtendPreview();
         const next = gesture.next;
-        store.getState().commit('Extend canvas', (records) => extendCanvas(records, next));
+        const band = store.getState().extendBand;
+        store.getState().commit('Extend canvas', (records) => extendCanvas(records, next, band));
       } else {
         const { painter, target } = gesture;
         const op = painter.endStroke();

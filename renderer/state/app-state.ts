@@ -79,6 +79,9 @@ export interface UiSlice {
   exportOpen: boolean;
   /** The layer that Move, Duplicate, Merge down and "Export selected layer" act on. */
   selectedLayerId: string | undefined;
+  /** Extend tool: how far into the photo the outpainting mask reaches, and whether drags keep the ratio. */
+  extendBand: number;
+  extendLockRatio: boolean;
   setTool(tool: Tool): void;
   setBrushSize(size: number): void;
   setBrushHardness(hardness: number): void;
@@ -88,6 +91,8 @@ export interface UiSlice {
   dismissNotice(): void;
   setExportOpen(open: boolean): void;
   selectLayer(id: string | undefined): void;
+  setExtendBand(pixels: number): void;
+  setExtendLockRatio(lock: boolean): void;
 }
 
 export interface ActiveJob {

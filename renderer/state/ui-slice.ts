@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import { OVERLAP_BAND } from '../canvas/extend-canvas.ts';
 import type { AppState, UiSlice } from './app-state.ts';
 
 export const BRUSH_MIN = 1;
@@ -16,6 +17,8 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   notice: undefined,
   exportOpen: false,
   selectedLayerId: undefined,
+  extendBand: OVERLAP_BAND,
+  extendLockRatio: false,
   setTool: (tool) => set({ tool }),
   setBrushSize: (size) => set({ brushSize: Math.round(Math.min(BRUSH_MAX, Math.max(BRUSH_MIN, size))) }),
   setBrushHardness: (hardness) => set({ brushHardness: Math.min(1, Math.max(0, hardness)) }),
@@ -25,4 +28,6 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   dismissNotice: () => set({ notice: undefined }),
   setExportOpen: (exportOpen) => set({ exportOpen }),
   selectLayer: (selectedLayerId) => set({ selectedLayerId }),
+  setExtendBand: (pixels) => set({ extendBand: Math.round(Math.min(256, Math.max(0, pixels))) }),
+  setExtendLockRatio: (extendLockRatio) => set({ extendLockRatio }),
 });
