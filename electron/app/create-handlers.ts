@@ -7,6 +7,7 @@ import { exportMaskPng } from '../export/mask-export.ts';
 import { flattenToAsset } from '../services/flatten-to-asset.ts';
 import { projectFileName } from '../projects/project-format.ts';
 import { readProject } from '../projects/read-project.ts';
+import type { RecentProjects } from '../projects/recent-projects.ts';
 import { writeProject } from '../projects/write-project.ts';
 import { importImage } from '../services/image-import.ts';
 import type { SessionStore } from '../services/session-store.ts';
@@ -19,6 +20,7 @@ export interface HandlerServices {
   jobs: JobRunner;
   providers: ProviderRegistry;
   session: SessionStore;
+  recent: RecentProjects;
   appInfo: { version: string; platform: string; shell: 'electron' | 'browser' };
   settings: SettingsHandlers;
 }
@@ -26,17 +28,28 @@ export interface HandlerServices {
 /** Every channel's handler as a plain function of its services: no Electron, no HTTP. */
 export function createHandlers(services: HandlerServices): Handlers {
   const { assets, jobs, providers } = services;
+  // Open recent is a convenience: a failure to keep the copy must not fail the save itself.
+  const rememberRecent = (name: string, bytes: Uint8Array) => void services.recent.remember(name, bytes).catch(() => undefined);
   return {
     getAppInfo: async () => services.appInfo,
     importImage: async ({ name, bytes }) => ({ name, asset: await importImage(assets, name, bytes) }),
     readAsset: async ({ assetId }) => assets.read(assetId),
     retainAssets: async ({ assetIds }) => ({ released: await assets.retain(assetIds) }),
     exportImage: async (request) => exportDocument(assets, request),
-    saveProject: async (content) => ({
-      bytes: await writeProject(assets, content, `Infill ${services.appInfo.version}`),
-      fileName: projectFileName(content.name),
-    }),
+    saveProject: async (content) => {
+      const bytes = await writeProject(assets, content, `Infill ${services.appInfo.version}`);
+      const fileName = projectFileName(content.name);
+      rememberRecent(fileName, bytes);
+      return { bytes, fileName };
+    },
     openProject: async ({ name, bytes }) => {
+      const opened = await readProject(assets, bytes, name);
+      rememberRecent(name, bytes);
+      return { ...opened, history: opened.history ?? null };
+    },
+    listRecentProjects: async () => ({ projects: (await services.recent.list()).map(({ id, name, at }) => ({ id, name, at })) }),
+    openRecentProject: async ({ id }) => {
+      const { name, bytes } = await services.recent.read(id);
       const opened = await readProject(assets, bytes, name);
       return { ...opened, history: opened.history ?? null };
     },

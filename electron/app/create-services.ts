@@ -6,6 +6,7 @@ import { createOfflineProvider, offlineProviderSpecs } from '../jobs/offline-pro
 import { createProviderRegistry } from '../jobs/provider-registry.ts';
 import type { SafeStorageLike } from '../keys/key-store.ts';
 import { createGatewaySettings } from '../profiles/gateway-settings.ts';
+import { createRecentProjects } from '../projects/recent-projects.ts';
 import { createAssetStore } from '../services/asset-store.ts';
 import { createSessionStore, sessionAssetIds } from '../services/session-store.ts';
 import { createHandlers } from './create-handlers.ts';
@@ -52,6 +53,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     jobs,
     providers,
     session,
+    recent: createRecentProjects(options.dataDir),
     appInfo: { version: options.version, platform: process.platform, shell: options.shell },
     settings: gateways.handlers,
   });

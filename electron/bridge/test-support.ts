@@ -35,6 +35,8 @@ export function fakeHandlers(): Handlers {
     exportMask: async () => ({ bytes }),
     saveProject: async () => ({ bytes, fileName: 'test.infill' }),
     openProject: async ({ name }) => ({ name, records: {}, history: null, lost: [] }),
+    listRecentProjects: async () => ({ projects: [] }),
+    openRecentProject: async () => ({ name: 'x', records: {}, history: null, lost: [] }),
     flattenLayers: async ({ region }) => ({ assetId: ASSET_ID, width: region.width, height: region.height, mime: 'image/png' }),
     listProviders: async () => ({ providers: [], defaultProviderId: 'offline' }),
     estimateJob: async () => ({ seconds: null, detail: 'test' }),

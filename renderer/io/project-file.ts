@@ -1,3 +1,4 @@
+import type { ChannelOutput } from '../../shared/contract/channels.ts';
 import { isProjectFileName } from '../../shared/contract/project-schemas.ts';
 import { getDocument } from '../../shared/document/records.ts';
 import { fitView } from '../canvas/view-math.ts';
@@ -42,18 +43,19 @@ export async function confirmReplacingWork(): Promise<boolean> {
   return answer === 'discard' || (await saveProject());
 }
 
-async function openProjectBytes(file: File): Promise<void> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  const opened = await call('openProject', { name: file.name, bytes });
+type OpenedProject = ChannelOutput<'openProject'>;
+
+/** Shows an opened project with its history, and says what a damaged one lost. */
+function showProject(fileName: string, opened: OpenedProject): void {
   const doc = getDocument(opened.records);
   if (!doc) return;
   store().replaceDocument(opened.records, opened.history ?? undefined);
-  store().markSaved(file.name, useAppStore.getState().records);
+  store().markSaved(fileName, useAppStore.getState().records);
   store().selectLayer(undefined);
   store().setView(fitView(doc.canvas, store().viewport));
   const lostLayers = opened.lost.filter((part) => part.kind === 'layer').map((part) => part.name);
   const lostHistory = opened.lost.some((part) => part.kind === 'history');
-  const params = { name: file.name, layers: lostLayers.join(', '), count: lostLayers.length };
+  const params = { name: fileName, layers: lostLayers.join(', '), count: lostLayers.length };
   if (lostLayers.length > 0 && lostHistory) store().notify('error', { key: 'project:notice.lostLayersAndHistory', params });
   else if (lostLayers.length > 0) store().notify('error', { key: 'project:notice.lostLayers', params });
   else if (lostHistory) store().notify('error', { key: 'project:notice.lostHistory', params });
@@ -76,7 +78,18 @@ export async function openFile(file: File): Promise<void> {
     return;
   }
   try {
-    await openProjectBytes(file);
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    showProject(file.name, await call('openProject', { name: file.name, bytes }));
+  } catch (error) {
+    store().notify('error', errorMessage(error));
+  }
+}
+
+/** Open recent: main keeps a copy of each of the last ten projects. */
+export async function openRecentProject(id: string, name: string): Promise<void> {
+  if (!(await confirmReplacingWork())) return;
+  try {
+    showProject(name, await call('openRecentProject', { id }));
   } catch (error) {
     store().notify('error', errorMessage(error));
   }

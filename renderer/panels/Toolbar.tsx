@@ -3,6 +3,7 @@ import { openFile } from '../io/project-file.ts';
 import { BRUSH_MIN } from '../state/ui-slice.ts';
 import { useAppStore } from '../state/store.ts';
 import { ActionButton } from './ActionButton.tsx';
+import { RecentProjects } from './RecentProjects.tsx';
 
 export function Toolbar() {
   const tool = useAppStore((s) => s.tool);
@@ -27,6 +28,7 @@ export function Toolbar() {
             if (file) void openFile(file);
           }}
         />
+        <RecentProjects />
         <ActionButton action="saveProject" />
         <ActionButton action="export" />
       </div>

@@ -19,7 +19,7 @@ import {
 } from './schemas.ts';
 import { gatewayProfileSchema } from '../gateway/profile.ts';
 import { exportRequestSchema, exportResultSchema } from './export-schemas.ts';
-import { openProjectInputSchema, openProjectOutputSchema, saveProjectInputSchema, saveProjectOutputSchema } from './project-schemas.ts';
+import { openProjectInputSchema, openProjectOutputSchema, recentProjectSchema, saveProjectInputSchema, saveProjectOutputSchema } from './project-schemas.ts';
 
 const empty = z.object({}).strict();
 
@@ -72,6 +72,9 @@ export const channels = {
   saveProject: { input: saveProjectInputSchema, output: saveProjectOutputSchema },
   /** Reads a `.infill` file: what is readable comes back, what was lost is listed. */
   openProject: { input: openProjectInputSchema, output: openProjectOutputSchema },
+  /** The last ten projects saved or opened, newest first. */
+  listRecentProjects: { input: empty, output: z.object({ projects: z.array(recentProjectSchema) }) },
+  openRecentProject: { input: recentProjectSchema.pick({ id: true }).strict(), output: openProjectOutputSchema },
   listProviders: {
     input: empty,
     output: z.object({ providers: z.array(providerInfoSchema), defaultProviderId: z.string() }),

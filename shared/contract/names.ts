@@ -13,6 +13,8 @@ export const channelNames = [
   'flattenLayers',
   'saveProject',
   'openProject',
+  'listRecentProjects',
+  'openRecentProject',
   'listProviders',
   'saveSession',
   'loadSession',

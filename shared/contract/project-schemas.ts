@@ -30,3 +30,6 @@ export const openProjectOutputSchema = z.object({
 export function isProjectFileName(name: string): boolean {
   return /\.infill$/i.test(name);
 }
+
+export const recentProjectSchema = z.object({ id: z.string().regex(/^[a-f0-9]{16}$/), name: z.string(), at: z.string() });
+export type RecentProjectInfo = z.infer<typeof recentProjectSchema>;

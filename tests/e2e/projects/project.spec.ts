@@ -109,3 +109,27 @@ test('a damaged project opens what is readable and says what was lost; a newer o
   await expect(page.getByText('“newer.infill” was saved by a newer Infill (project format 9; this one reads up to 1). Update Infill to open it.')).toBeVisible();
   await expect(layerRows(page)).toHaveCount(1);
 });
+
+test('Open recent lists saved projects and reopens one with its history', async ({ app: page }, testInfo) => {
+  await openPhoto(page, join(photos, 'coffee.jpg'));
+  await waitForImageOnScreen(page);
+  await page.getByLabel('Provider').selectOption('offline-smooth');
+  await paintStroke(page, [
+    [220, 150],
+    [300, 170],
+  ]);
+  await page.getByRole('button', { name: 'Generate' }).click();
+  await expect(layerRows(page)).toHaveCount(2);
+  await saveProject(page, testInfo.outputPath('coffee.infill'));
+  await openPhoto(page, join(photos, 'chelsea.png'));
+  await expect(layerRows(page).first()).toContainText('chelsea.png');
+
+  const recent = page.getByLabel('Open recent');
+  await recent.focus();
+  await expect(recent.locator('option', { hasText: 'coffee.infill' })).toHaveCount(1);
+  await recent.selectOption({ label: await recent.locator('option', { hasText: 'coffee.infill' }).innerText() });
+  await expect(layerRows(page)).toHaveCount(2);
+  await expect(page).toHaveTitle('coffee.infill — Infill');
+  await page.keyboard.press('Control+z');
+  await expect(layerRows(page)).toHaveCount(1);
+});
