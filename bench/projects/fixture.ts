@@ -12,11 +12,20 @@ import { benchFixtures, benchPhoto } from '../app/fixtures.ts';
 export const LAYERS = 20;
 export const PATCH = 768;
 
+let decoded: { path: string; data: Buffer } | undefined;
+
 /** A generated-looking patch: a crop of the photo, shifted in colour, as a PNG (what fills produce). */
 export async function patchPng(photo: string, i: number): Promise<Uint8Array> {
+  // The 24 MP photo is decoded once, not once per patch.
+  if (decoded?.path !== photo) decoded = { path: photo, data: await sharp(photo).raw().toBuffer() };
   const left = (i * 977) % (6000 - PATCH);
   const top = (i * 613) % (4000 - PATCH);
-  const out = await sharp(photo).extract({ left, top, width: PATCH, height: PATCH }).modulate({ hue: (i * 37) % 360 }).ensureAlpha().png({ compressionLevel: 6 }).toBuffer();
+  const out = await sharp(decoded.data, { raw: { width: 6000, height: 4000, channels: 3 } })
+    .extract({ left, top, width: PATCH, height: PATCH })
+    .modulate({ hue: (i * 37) % 360 })
+    .ensureAlpha()
+    .png({ compressionLevel: 6 })
+    .toBuffer();
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 }
 

@@ -19,6 +19,7 @@ import { readProject } from '../../electron/projects/read-project.ts';
 import { writeProject } from '../../electron/projects/write-project.ts';
 import { startBridge } from '../../tests/support/bridge.ts';
 import { chromiumLaunchOptions } from '../../tests/support/chromium.ts';
+import { openAndTime } from '../app/run.ts';
 import { median, ms } from '../app/stats.ts';
 import { buildBenchProject, LAYERS, PATCH, writePatches } from './fixture.ts';
 
@@ -36,43 +37,43 @@ async function timed<T>(runs: number, task: () => Promise<T>): Promise<{ ms: num
   return { ms: median(times), result };
 }
 
-/** Resident memory of every process whose command line mentions one of `needles` (Linux /proc). */
-function residentBytes(needles: string[]): number {
-  let total = 0;
-  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+/**
+ * Resident memory of this benchmark's children and their descendants (Linux /proc): the bridge
+ * (main) and the Chromium it launched, with its renderer, GPU and utility processes. Other
+ * programs' Chromiums on the machine are not counted.
+ */
+function childrenResidentBytes(): number {
+  const parentOf = new Map<number, number>();
+  const rssOf = new Map<number, number>();
+  for (const name of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
     try {
-      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (!needles.some((needle) => cmdline.includes(needle))) continue;
-      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-      total += rss ? Number(rss[1]) * 1024 : 0;
+      const status = readFileSync(`/proc/${name}/status`, 'utf8');
+      parentOf.set(Number(name), Number(/PPid:\s+(\d+)/.exec(status)?.[1] ?? 0));
+      rssOf.set(Number(name), Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024);
     } catch {
       // The process ended while being read.
     }
   }
+  const isDescendant = (pid: number): boolean => {
+    for (let p = parentOf.get(pid); p !== undefined && p > 1; p = parentOf.get(p)) if (p === process.pid) return true;
+    return false;
+  };
+  let total = 0;
+  for (const [pid, rss] of rssOf) if (isDescendant(pid)) total += rss;
   return total;
-}
-
-async function openProjectInPage(page: Page, file: string): Promise<number> {
-  await page.evaluate(() => {
-    delete document.body.dataset.lastDrawnAsset;
-    const input = document.getElementById('open-image-input')!;
-    input.addEventListener('change', () => ((window as unknown as { __t0: number }).__t0 = performance.now()), { once: true, capture: true });
-  });
-  await page.getByLabel('Image file').setInputFiles(file);
-  await page.waitForSelector('body[data-last-drawn-asset]', { state: 'attached', timeout: 120_000 });
-  return page.evaluate(() => performance.now() - (window as unknown as { __t0: number }).__t0);
 }
 
 async function pasteAll(page: Page, files: string[]): Promise<void> {
   for (const [i, file] of files.entries()) {
-    const bytes = [...(await readFile(file))];
+    const base64 = (await readFile(file)).toString('base64');
     await page.evaluate(
-      ({ bytes, name }) => {
+      ({ base64, name }) => {
+        const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
         const transfer = new DataTransfer();
-        transfer.items.add(new File([new Uint8Array(bytes)], name, { type: 'image/png' }));
+        transfer.items.add(new File([bytes], name, { type: 'image/png' }));
         window.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
       },
-      { bytes, name: `edit-${i}.png` },
+      { base64, name: `edit-${i}.png` },
     );
     await page.waitForFunction((count) => document.querySelectorAll('.layer-row').length >= count, i + 2 + LAYERS, { timeout: 60_000 });
   }
@@ -108,7 +109,7 @@ export async function runProjectsBench(): Promise<string> {
       await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
       await page.goto(bridge.url);
       await page.waitForSelector('body[data-app-ready="true"]', { state: 'attached' });
-      firstPaint = await openProjectInPage(page, projectFile);
+      firstPaint = await openAndTime(page, projectFile);
       const saves: number[] = [];
       for (let i = 0; i < 3; i++) {
         const start = performance.now();
@@ -120,12 +121,11 @@ export async function runProjectsBench(): Promise<string> {
       appSave = median(saves);
 
       const patches = await writePatches(project.photo, EDITS);
-      const needles = ['chrom', bridge.dataDir];
       await page.waitForTimeout(3000);
-      const before = residentBytes(needles);
+      const before = childrenResidentBytes();
       await pasteAll(page, patches);
       await page.waitForTimeout(3000);
-      memoryGrowth = residentBytes(needles) - before;
+      memoryGrowth = childrenResidentBytes() - before;
       memoryRatio = memoryGrowth / newPixels;
     } finally {
       await browser.close();

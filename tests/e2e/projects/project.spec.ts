@@ -16,6 +16,21 @@ async function saveProject(page: Page, path: string): Promise<string> {
   return path;
 }
 
+/** coffee.jpg with one smooth fill across the cup's rim: two layers, the fill one undo step. */
+async function openPhotoAndFill(page: Page): Promise<void> {
+  await openPhoto(page, join(photos, 'coffee.jpg'));
+  await waitForImageOnScreen(page);
+  await page.getByLabel('Provider').selectOption('offline-smooth');
+  await page.getByLabel('Brush size', { exact: true }).fill('30');
+  await paintStroke(page, [
+    [220, 150],
+    [300, 170],
+    [380, 160],
+  ]);
+  await page.getByRole('button', { name: 'Generate' }).click();
+  await expect(layerRows(page)).toHaveCount(2);
+}
+
 test('save a project, open it in a fresh app: undo removes the fill, redo restores it, export is byte-identical', async ({ app: page, browser }, testInfo) => {
   await openPhoto(page, join(photos, 'coffee.jpg'));
   await waitForImageOnScreen(page);
@@ -80,15 +95,7 @@ test('opening over unsaved work asks first: Cancel keeps it, Don’t save replac
 });
 
 test('a damaged project opens what is readable and says what was lost; a newer one says so', async ({ app: page }, testInfo) => {
-  await openPhoto(page, join(photos, 'coffee.jpg'));
-  await waitForImageOnScreen(page);
-  await page.getByLabel('Provider').selectOption('offline-smooth');
-  await paintStroke(page, [
-    [220, 150],
-    [300, 170],
-  ]);
-  await page.getByRole('button', { name: 'Generate' }).click();
-  await expect(layerRows(page)).toHaveCount(2);
+  await openPhotoAndFill(page);
   const files = unzipSync(await readFile(await saveProject(page, testInfo.outputPath('coffee.infill'))));
   const manifest = JSON.parse(strFromU8(files['manifest.json']!)) as { version: number; assets: Array<{ file: string; mime: string }> };
 
@@ -111,15 +118,7 @@ test('a damaged project opens what is readable and says what was lost; a newer o
 });
 
 test('Open recent lists saved projects and reopens one with its history', async ({ app: page }, testInfo) => {
-  await openPhoto(page, join(photos, 'coffee.jpg'));
-  await waitForImageOnScreen(page);
-  await page.getByLabel('Provider').selectOption('offline-smooth');
-  await paintStroke(page, [
-    [220, 150],
-    [300, 170],
-  ]);
-  await page.getByRole('button', { name: 'Generate' }).click();
-  await expect(layerRows(page)).toHaveCount(2);
+  await openPhotoAndFill(page);
   await saveProject(page, testInfo.outputPath('coffee.infill'));
   await openPhoto(page, join(photos, 'chelsea.png'));
   await expect(layerRows(page).first()).toContainText('chelsea.png');
