@@ -17,6 +17,7 @@ const sections = [
   { name: 'cli', script: 'bench/cli/run.ts' },
   { name: 'autosave', script: 'bench/autosave/run.ts' },
   { name: 'selection', script: 'bench/select/run.ts' },
+  { name: 'projects', script: 'bench/projects/run.ts' },
 ];
 const only = process.argv.slice(2);
 

@@ -2,11 +2,13 @@ import { actionForKey, runAction } from './actions/registry.ts';
 import { isTyping } from './canvas/use-canvas-input.ts';
 import { releaseBitmapsExcept } from './canvas/bitmap-cache.ts';
 import { openImageFile } from './io/open-image.ts';
+import { openFile } from './io/project-file.ts';
 import { keepSessionSaved } from './io/session.ts';
+import { keepWindowTitle } from './io/window-title.ts';
 import { trackJobEstimate } from './jobs/estimate.ts';
 import { listenToJobs } from './jobs/generate.ts';
 import { call, infill } from './platform/api.ts';
-import { collectAssetIds, getDocument } from '../shared/document/records.ts';
+import { collectAssetIds, collectDiffAssetIds, getDocument } from '../shared/document/records.ts';
 import { documentState } from './state/document-slice.ts';
 import { useAppStore } from './state/store.ts';
 import { errorMessage } from './i18n/messages.ts';
@@ -41,12 +43,13 @@ export function wireApp(): () => void {
   on('drop', (event) => {
     event.preventDefault();
     const file = event.dataTransfer?.files[0];
-    if (file) void openImageFile(file, 'replace');
+    if (file) void openFile(file);
   });
 
   cleanups.push(listenToJobs());
   cleanups.push(trackJobEstimate());
   cleanups.push(keepSessionSaved());
+  cleanups.push(keepWindowTitle());
   cleanups.push(infill().onMenuAction(({ actionId }) => void runAction(actionId)));
 
   call('listProviders', {}).then(
@@ -72,10 +75,7 @@ function retainAssetsInUse(): () => void {
       const keep = collectAssetIds(useAppStore.getState().records);
       // Variations waiting to be picked are in no record yet.
       for (const candidate of useAppStore.getState().results?.candidates ?? []) keep.add(candidate.assetId);
-      for (const diff of documentState.history.diffs()) {
-        for (const group of [diff.added, diff.removed]) collectAssetIds(group, keep);
-        for (const [from, to] of Object.values(diff.updated)) collectAssetIds({ a: from, b: to }, keep);
-      }
+      for (const diff of documentState.history.diffs()) collectDiffAssetIds(diff, keep);
       releaseBitmapsExcept(keep);
       call('retainAssets', { assetIds: [...keep] }).catch(() => undefined);
     }, 2000);

@@ -31,6 +31,12 @@ export const errorCodes = [
   /** The on-device object selection model is missing or damaged: reinstalling restores it. */
   'MODEL_UNAVAILABLE',
   'ANALYSIS_CANCELLED',
+  /** A project saved by a newer Infill, in a layout this one cannot read. */
+  'PROJECT_TOO_NEW',
+  /** A project whose container, manifest or document cannot be read at all. */
+  'PROJECT_DAMAGED',
+  /** A project refused unread: an entry would unpack outside it, or to an absurd size (a zip bomb). */
+  'PROJECT_UNSAFE',
   'INTERNAL',
 ] as const;
 

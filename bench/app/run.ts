@@ -12,7 +12,8 @@ import { chromiumLaunchOptions } from '../../tests/support/chromium.ts';
 import { benchPhoto } from './fixtures.ts';
 import { median, ms, percentile } from './stats.ts';
 
-async function openAndTime(page: Page, file: string): Promise<number> {
+/** Opens a file through the Open input and times it until the first layer is drawn. */
+export async function openAndTime(page: Page, file: string): Promise<number> {
   await page.evaluate(() => {
     delete document.body.dataset.lastDrawnAsset;
     const input = document.getElementById('open-image-input')!;

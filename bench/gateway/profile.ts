@@ -126,8 +126,8 @@ export async function profileJobSteps(args: {
   const layer = candidateLayerPixels(finished, blend, region);
   if (!layer) throw new Error('the answer left no layer');
   steps.push({ step: `runner: layer pixels (${layer.rect.width}×${layer.rect.height}, blend mask as alpha)`, ms: await timed(runs, () => candidateLayerPixels(finished, blend, region)) });
-  const png = await encodeRgba(layer.image, 'png', 100, true);
-  steps.push({ step: 'runner: encode the layer as PNG (compressionLevel 1)', ms: await timed(runs, () => encodeRgba(layer.image, 'png', 100, true)) });
+  const png = await encodeRgba(layer.image, 'png', 100, { fast: true });
+  steps.push({ step: 'runner: encode the layer as PNG (compressionLevel 1)', ms: await timed(runs, () => encodeRgba(layer.image, 'png', 100, { fast: true })) });
   // Each put must be a new asset (hash + two atomic file writes), as every real job's result is.
   steps.push({
     step: 'runner: asset store put (sha256 + write to disk)',

@@ -3,7 +3,13 @@ import type { SelectionHandlers } from '../masks/selection-handlers.ts';
 import type { JobRunner } from '../jobs/job-runner.ts';
 import type { ProviderRegistry } from '../jobs/provider-registry.ts';
 import type { AssetStore } from '../services/asset-store.ts';
-import { exportImage } from '../services/export-image.ts';
+import { exportDocument } from '../export/export-document.ts';
+import { exportMaskPng } from '../export/mask-export.ts';
+import { flattenToAsset } from '../services/flatten-to-asset.ts';
+import { projectFileName } from '../projects/project-format.ts';
+import { readProject } from '../projects/read-project.ts';
+import type { RecentProjects } from '../projects/recent-projects.ts';
+import { writeProject } from '../projects/write-project.ts';
 import { importImage } from '../services/image-import.ts';
 import type { SessionStore } from '../services/session-store.ts';
 
@@ -15,6 +21,7 @@ export interface HandlerServices {
   jobs: JobRunner;
   providers: ProviderRegistry;
   session: SessionStore;
+  recent: RecentProjects;
   appInfo: { version: string; platform: string; shell: 'electron' | 'browser' };
   settings: SettingsHandlers;
   selection: SelectionHandlers;
@@ -23,12 +30,33 @@ export interface HandlerServices {
 /** Every channel's handler as a plain function of its services: no Electron, no HTTP. */
 export function createHandlers(services: HandlerServices): Handlers {
   const { assets, jobs, providers } = services;
+  // Open recent is a convenience: a failure to keep the copy must not fail the save itself.
+  const rememberRecent = (name: string, bytes: Uint8Array) => void services.recent.remember(name, bytes).catch(() => undefined);
   return {
     getAppInfo: async () => services.appInfo,
     importImage: async ({ name, bytes }) => ({ name, asset: await importImage(assets, name, bytes) }),
     readAsset: async ({ assetId }) => assets.read(assetId),
     retainAssets: async ({ assetIds }) => ({ released: await assets.retain(assetIds) }),
-    exportImage: async (request) => exportImage(assets, request),
+    exportImage: async (request) => exportDocument(assets, request),
+    saveProject: async (content) => {
+      const bytes = await writeProject(assets, content, `Infill ${services.appInfo.version}`);
+      const fileName = projectFileName(content.name);
+      rememberRecent(fileName, bytes);
+      return { bytes, fileName };
+    },
+    openProject: async ({ name, bytes }) => {
+      const opened = await readProject(assets, bytes, name);
+      rememberRecent(name, bytes);
+      return { ...opened, history: opened.history ?? null };
+    },
+    listRecentProjects: async () => ({ projects: (await services.recent.list()).map(({ id, name, at }) => ({ id, name, at })) }),
+    openRecentProject: async ({ id }) => {
+      const { name, bytes } = await services.recent.read(id);
+      const opened = await readProject(assets, bytes, name);
+      return { ...opened, history: opened.history ?? null };
+    },
+    flattenLayers: async ({ region, layers }) => flattenToAsset(assets, region, layers),
+    exportMask: async ({ canvas, mask }) => ({ bytes: await exportMaskPng(canvas, mask) }),
     listProviders: async () => ({ providers: providers.list(), defaultProviderId: providers.defaultId() }),
     estimateJob: async (input) => jobs.estimate(input),
     startJob: async (input) => jobs.start(input),

@@ -6,6 +6,7 @@ import { createOfflineProvider, offlineProviderSpecs } from '../jobs/offline-pro
 import { createProviderRegistry } from '../jobs/provider-registry.ts';
 import type { SafeStorageLike } from '../keys/key-store.ts';
 import { createGatewaySettings } from '../profiles/gateway-settings.ts';
+import { createRecentProjects } from '../projects/recent-projects.ts';
 import { createAssetStore } from '../services/asset-store.ts';
 import { createSelectionHandlers } from '../masks/selection-handlers.ts';
 import { createSegmentService } from '../segment/segment-service.ts';
@@ -62,6 +63,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     jobs,
     providers,
     session,
+    recent: createRecentProjects(options.dataDir),
     appInfo: { version: options.version, platform: process.platform, shell: options.shell },
     settings: gateways.handlers,
     selection: createSelectionHandlers({ assets, segment }),

@@ -32,6 +32,12 @@ export function fakeHandlers(): Handlers {
     exportImage: async () => {
       throw new Error('export exploded');
     },
+    exportMask: async () => ({ bytes }),
+    saveProject: async () => ({ bytes, fileName: 'test.infill' }),
+    openProject: async ({ name }) => ({ name, records: {}, history: null, lost: [] }),
+    listRecentProjects: async () => ({ projects: [] }),
+    openRecentProject: async () => ({ name: 'x', records: {}, history: null, lost: [] }),
+    flattenLayers: async ({ region }) => ({ assetId: ASSET_ID, width: region.width, height: region.height, mime: 'image/png' }),
     listProviders: async () => ({ providers: [], defaultProviderId: 'offline' }),
     estimateJob: async () => ({ seconds: null, detail: 'test' }),
     saveSession: async () => ({ savedAt: 'now' }),

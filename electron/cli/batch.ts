@@ -47,7 +47,7 @@ export async function batchCommand(argv: readonly string[], ctx: CommandContext)
   const outDir = str(values, 'out') ?? join(dir, DEFAULT_BATCH_OUT);
   const formatName = str(values, 'format') ?? 'png';
   const ext = `.${formatName.toLowerCase().replace(/^\./, '')}`;
-  if (!isKnownOutputExtension(ext)) throw new UsageError(`--format must be png, jpg or webp (got “${formatName}”).`);
+  if (!isKnownOutputExtension(ext)) throw new UsageError(`--format must be png, jpg, webp, avif, psd or ora (got “${formatName}”).`);
   const format = formatForPath(`x${ext}`);
   const plan = await planBatch(dir, suffix, outDir, ext);
   if (plan.items.length > 0) await checkOutputFolder(outDir);

@@ -23,7 +23,7 @@ export async function generateCommand(argv: readonly string[], ctx: CommandConte
   if (settings.provider.kind === 'offline') throw new UsageError('generate needs a gateway: --base-url URL (and INFILL_API_KEY); the offline engines only fill from existing pixels.');
   if (!settings.prompt.trim()) throw new UsageError('generate needs --prompt TEXT.');
   const out = str(values, 'out');
-  if (!out) throw new UsageError('generate needs --out FILE (.png, .jpg or .webp).');
+  if (!out) throw new UsageError('generate needs --out FILE (.png, .jpg, .webp, .avif, .psd or .ora).');
   const format = formatForPath(out);
   const outputs = outputPaths(out, settings.n);
   await checkOutputPaths(outputs, []);

@@ -1,4 +1,4 @@
-import type { ExportFormat } from '../../shared/contract/schemas.ts';
+import type { DocumentFormat } from '../../shared/contract/export-schemas.ts';
 import { jobOptions, jobSettings, parse, str, type JobSettings } from './args.ts';
 import type { CliServices } from './cli-services.ts';
 import { displayName, readInputFile, reportResult, type CommandContext } from './command-context.ts';
@@ -68,7 +68,7 @@ export interface InpaintFiles {
   /** Areas content-aware fill must not copy from (white = exclude), read like the mask. */
   exclude?: string;
   outputs: string[];
-  format: ExportFormat;
+  format: DocumentFormat;
 }
 
 /** Opens the image and mask as the app does and runs the job; shared with `batch`. */

@@ -1,21 +1,23 @@
 import { InfillError } from '../../shared/errors.ts';
 import { basename, dirname, extname, join } from 'node:path';
-import type { Candidate, ExportFormat, LayerSnapshot } from '../../shared/contract/schemas.ts';
+import { formatForExtension, type DocumentFormat } from '../../shared/contract/export-schemas.ts';
+import type { Candidate, LayerSnapshot } from '../../shared/contract/schemas.ts';
 import type { Rect } from '../../shared/geometry.ts';
 import type { AssetStore } from '../services/asset-store.ts';
 import { writeFileAtomic } from '../storage/atomic-file.ts';
 import { UsageError } from './exit-codes.ts';
 
-const formatByExtension: Record<string, ExportFormat> = { '.png': 'png', '.jpg': 'jpeg', '.jpeg': 'jpeg', '.webp': 'webp' };
-
+/** `.png`, `png`, `.PSD`: one of the formats the app's Export dialog writes. */
 export function isKnownOutputExtension(ext: string): boolean {
-  return Object.hasOwn(formatByExtension, ext.toLowerCase());
+  return Object.hasOwn(formatForExtension, ext.toLowerCase().replace(/^\./, ''));
 }
 
-/** The export format an output path asks for by its extension. */
-export function formatForPath(path: string): ExportFormat {
-  const format = formatByExtension[extname(path).toLowerCase()];
-  if (!format) throw new UsageError(`Cannot tell the output format from “${basename(path)}”: end it in .png, .jpg or .webp.`);
+/** The export format an output path asks for by its extension: the same formats as the app's Export dialog. */
+export function formatForPath(path: string): DocumentFormat {
+  const format = formatForExtension[extname(path).toLowerCase().replace(/^\./, '')];
+  if (!format) {
+    throw new UsageError(`Cannot tell the output format from “${basename(path)}”: end it in .png, .jpg, .webp, .avif, .psd or .ora.`);
+  }
   return format;
 }
 
@@ -35,18 +37,19 @@ export function defaultOutputPath(input: string, suffix = 'infill'): string {
 
 /**
  * What the app's export produces after the person adds a candidate as a layer: the document's
- * layers plus the candidate, flattened over the canvas and encoded.
+ * layers plus the candidate, flattened over the canvas and encoded (or kept as layers in a PSD
+ * or OpenRaster file). The exporter is loaded here, not at start-up, so `infill --help` stays fast.
  */
 export async function renderCandidate(
   assets: AssetStore,
   doc: { canvas: Rect; layers: readonly LayerSnapshot[] },
   candidate: Candidate,
-  format: ExportFormat,
+  format: DocumentFormat,
   quality: number,
 ): Promise<Uint8Array> {
-  const { exportImage } = await import('../services/export-image.ts');
-  const layer: LayerSnapshot = { assetId: candidate.assetId, x: candidate.x, y: candidate.y, opacity: 1, visible: true };
-  const exported = await exportImage(assets, { canvas: doc.canvas, layers: [...doc.layers, layer], format, quality });
+  const { exportDocument } = await import('../export/export-document.ts');
+  const layer = { assetId: candidate.assetId, x: candidate.x, y: candidate.y, opacity: 1, visible: true, name: 'Generated' };
+  const exported = await exportDocument(assets, { canvas: doc.canvas, layers: [...doc.layers, layer], format, quality });
   return exported.bytes;
 }
 

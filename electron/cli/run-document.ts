@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
-import type { ExportFormat, LayerSnapshot, MaskInput } from '../../shared/contract/schemas.ts';
+import type { DocumentFormat } from '../../shared/contract/export-schemas.ts';
+import type { LayerSnapshot, MaskInput } from '../../shared/contract/schemas.ts';
 import type { Rect } from '../../shared/geometry.ts';
 import type { JobEstimate } from '../jobs/provider.ts';
 import type { JobProgress, JobScope } from './cli-services.ts';
@@ -19,7 +20,7 @@ export interface RunRequest {
   prompt: string;
   n: number;
   seed: number | undefined;
-  format: ExportFormat;
+  format: DocumentFormat;
   quality: number;
   /** One path per variation (see outputPaths). */
   outputs: string[];

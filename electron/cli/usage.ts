@@ -52,7 +52,7 @@ Usage:
 
 Without --base-url or --provider NAME the job runs offline (no key, no network): smooth fill for thin marks,
 content-aware fill for larger areas. The output format follows the --out extension
-(.png, .jpg, .webp); with --n N > 1, FILE.png becomes FILE-1.png … FILE-N.png.
+(.png, .jpg, .webp, .avif; .psd or .ora keep the photo and the result as layers); with --n N > 1, FILE.png becomes FILE-1.png … FILE-N.png.
 
 ${JOB}
 
@@ -79,7 +79,7 @@ Repaints the masked area of IMAGE. Every pixel outside the mask stays bit-identi
 answer is blended in a feathered band of at most 32 px around the mask).
   --mask MASK          the mask image
   --select X,Y         instead of --mask: the object at this point (repeatable), e.g. to remove it
-  --out FILE           output (.png/.jpg/.webp); default IMAGE-infill.png beside IMAGE
+  --out FILE           output (.png/.jpg/.webp/.avif/.psd/.ora); default IMAGE-infill.png beside IMAGE
 
 ${MASK}
 
@@ -97,7 +97,7 @@ original; original pixels outside the band stay bit-identical.
   --left/--right/--top/--bottom PX   how far to extend each side
   --size WxH           or: the final size, the image centred in it
   --overlap PX         band into the original that is repainted to hide the seam (default 16)
-  --out FILE           output (.png/.jpg/.webp); default IMAGE-outpaint.png beside IMAGE
+  --out FILE           output (.png/.jpg/.webp/.avif/.psd/.ora); default IMAGE-outpaint.png beside IMAGE
 
 ${JOB}
 
@@ -109,7 +109,7 @@ ${EXIT_CODES}`,
 Generates a new picture from the prompt (needs a gateway).
   --size WxH           output size (default 1024x1024); the request uses the nearest size the
                        model accepts and the answer is resized to WxH
-  --out FILE           output (.png/.jpg/.webp); with --n N > 1, FILE-1.png … FILE-N.png
+  --out FILE           output (.png/.jpg/.webp/.avif/.psd/.ora); with --n N > 1, FILE-1.png … FILE-N.png
 
 ${GATEWAY}
 
@@ -121,7 +121,7 @@ Resumable: images whose outputs exist are skipped, so run the same command again
 Progress: a bar on stderr when it is a terminal, one line per image otherwise.
   --mask-suffix S      mask name = image name + S (default _mask)
   --out DIR            where results go (default DIR/infilled), as NAME.png (NAME-1.png … with --n)
-  --format F           png (default) | jpg | webp
+  --format F           png (default) | jpg | webp | avif | psd | ora
   --concurrency K      images in flight at once, 1-16 (default 2)
   --mask-alpha         masks are OpenAI-style (alpha 0 = change)
 

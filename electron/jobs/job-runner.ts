@@ -109,7 +109,7 @@ export function createJobRunner(deps: { providers: ProviderRegistry; assets: Ass
       }
       const layer = candidateLayerPixels(answer.image, answer.blendMask ?? mask, region);
       if (!layer) continue;
-      const png = await encodeRgba(layer.image, 'png', 100, true);
+      const png = await encodeRgba(layer.image, 'png', 100, { fast: true });
       const asset = await deps.assets.put(png, { width: layer.rect.width, height: layer.rect.height, mime: 'image/png' }, layer.image);
       candidates.push({
         assetId: asset.assetId,

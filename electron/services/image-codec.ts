@@ -96,19 +96,33 @@ export async function decodeRgba(bytes: Uint8Array, name = 'image'): Promise<Rgb
   }
 }
 
-export type EncodeFormat = 'png' | 'jpeg' | 'webp';
+export type EncodeFormat = 'png' | 'jpeg' | 'webp' | 'avif';
+
+export interface EncodeOptions {
+  /** PNG only: the fastest compression, for temporary files and project saves on the clock. */
+  fast?: boolean;
+  /** Resample to this size first (Lanczos), for exports at 50 % or a given long side. */
+  resize?: { width: number; height: number };
+  /** An XMP packet to embed (JPEG, WebP and AVIF; PNG text goes in text chunks instead). */
+  xmp?: string;
+}
 
 /** Encodes straight RGBA. JPEG has no alpha, so transparency is flattened onto white. */
-export async function encodeRgba(image: RgbaImage, format: EncodeFormat, quality = 92, fast = false): Promise<Uint8Array> {
-  const pipeline = sharp(image.data, { raw: { width: image.width, height: image.height, channels: 4 }, limitInputPixels: false });
+export async function encodeRgba(image: RgbaImage, format: EncodeFormat, quality = 92, options: EncodeOptions = {}): Promise<Uint8Array> {
+  let pipeline = sharp(image.data, { raw: { width: image.width, height: image.height, channels: 4 }, limitInputPixels: false });
+  if (options.resize && (options.resize.width !== image.width || options.resize.height !== image.height)) {
+    pipeline = pipeline.resize(options.resize.width, options.resize.height, { fit: 'fill', kernel: 'lanczos3' });
+  }
+  if (options.xmp && format !== 'png') pipeline = pipeline.withXmp(options.xmp);
   let out: Buffer;
-  if (format === 'png') out = await pipeline.png({ compressionLevel: fast ? 1 : 6 }).toBuffer();
+  if (format === 'png') out = await pipeline.png({ compressionLevel: options.fast ? 1 : 6 }).toBuffer();
   else if (format === 'webp') out = await pipeline.webp({ quality }).toBuffer();
+  else if (format === 'avif') out = await pipeline.avif({ quality, effort: 2 }).toBuffer();
   else out = await pipeline.flatten({ background: '#ffffff' }).jpeg({ quality, mozjpeg: false }).toBuffer();
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 }
 
-export const mimeForFormat: Record<EncodeFormat, string> = { png: 'image/png', jpeg: 'image/jpeg', webp: 'image/webp' };
+export const mimeForFormat: Record<EncodeFormat, string> = { png: 'image/png', jpeg: 'image/jpeg', webp: 'image/webp', avif: 'image/avif' };
 
 /**
  * "an SVG", "a PDF": format names are read letter by letter, so the article follows how the

@@ -22,7 +22,7 @@ export async function importImage(store: AssetStore, name: string, bytes: Uint8A
   if (keepOriginal) {
     return store.put(bytes, { width: rgba.width, height: rgba.height, mime: probe.displayMime! }, rgba);
   }
-  const png = await encodeRgba(rgba, 'png', 100, true);
+  const png = await encodeRgba(rgba, 'png', 100, { fast: true });
   return store.put(png, { width: rgba.width, height: rgba.height, mime: 'image/png' }, rgba);
 }
 

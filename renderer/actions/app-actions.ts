@@ -1,6 +1,10 @@
 import type { ActionId } from '../../shared/actions/catalog.ts';
 import { getDocument, getMaskOps } from '../../shared/document/records.ts';
 import { actualSizeView, fitView, zoomAt } from '../canvas/view-math.ts';
+import { errorMessage } from '../i18n/messages.ts';
+import { copyMergedImage } from '../io/export-image.ts';
+import { saveProject } from '../io/project-file.ts';
+import { canMergeDown, duplicateSelected, flattenImage, mergeDown, newEmptyLayer, selectedLayer } from '../layers/layer-actions.ts';
 import { cancelActiveJob, generate, generateImage } from '../jobs/generate.ts';
 import { addMaskOp, clearMask } from '../state/document-ops.ts';
 import { providerTuning } from '../state/job-slice.ts';
@@ -18,6 +22,14 @@ const providerTakesExclusion = (state: AppState) => providerTuning(state.provide
 const always = () => true;
 const store = () => useAppStore.getState();
 
+async function copyImage(): Promise<void> {
+  try {
+    await copyMergedImage();
+  } catch (error) {
+    store().notify('error', errorMessage(error));
+  }
+}
+
 function zoomBy(factor: number): void {
   const { view, viewport, setView } = store();
   setView(zoomAt(view, { x: viewport.width / 2, y: viewport.height / 2 }, factor));
@@ -31,7 +43,10 @@ function setViewFrom(make: typeof fitView): void {
 
 const actions: Record<ActionId, ActionImpl> = {
   open: { enabled: always, perform: () => document.getElementById(FILE_INPUT_ID)?.click() },
+  saveProject: { enabled: hasDocument, perform: async () => void (await saveProject()) },
+  saveProjectAs: { enabled: hasDocument, perform: async () => void (await saveProject()) },
   export: { enabled: hasDocument, perform: () => store().setExportOpen(true) },
+  copyImage: { enabled: hasDocument, perform: copyImage },
   undo: { enabled: (s) => s.canUndo, perform: () => store().undo() },
   redo: { enabled: (s) => s.canRedo, perform: () => store().redo() },
   generate: { enabled: (s) => hasDocument(s) && !s.activeJob && s.providerId !== '', perform: generate },
@@ -47,6 +62,11 @@ const actions: Record<ActionId, ActionImpl> = {
   toolEraser: { enabled: always, perform: () => store().setTool('eraser') },
   toolExclude: { enabled: (s) => hasDocument(s) && providerTakesExclusion(s), perform: () => store().setTool('exclude') },
   toolExtend: { enabled: hasDocument, perform: () => store().setTool('extend') },
+  toolMove: { enabled: hasDocument, perform: () => store().setTool('move') },
+  layerNew: { enabled: hasDocument, perform: newEmptyLayer },
+  layerDuplicate: { enabled: (s) => selectedLayer(s) !== undefined, perform: duplicateSelected },
+  layerMergeDown: { enabled: canMergeDown, perform: mergeDown },
+  layerFlatten: { enabled: (s) => (getDocument(s.records)?.order.length ?? 0) > 1, perform: flattenImage },
   brushSmaller: { enabled: always, perform: () => store().setBrushSize(Math.min(store().brushSize - 1, store().brushSize * 0.8)) },
   brushLarger: { enabled: always, perform: () => store().setBrushSize(Math.max(store().brushSize + 1, store().brushSize * 1.25)) },
   clearMask: { enabled: hasMask, perform: () => store().commit('Clear mask', clearMask) },

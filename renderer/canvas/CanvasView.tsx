@@ -8,6 +8,7 @@ import { getDocument, getOrderedLayers } from '../../shared/document/records.ts'
 import { providerTuning } from '../state/job-slice.ts';
 import { useAppStore } from '../state/store.ts';
 import { useBitmap } from './use-bitmap.ts';
+import { HANDLE_SIZE, handlePoints } from './extend-canvas.ts';
 import { useCanvasInput } from './use-canvas-input.ts';
 import { useMaskPainter } from './use-mask-painter.ts';
 import { MASK_COLOR } from './mask-painter.ts';
@@ -94,6 +95,21 @@ export function CanvasView() {
         </Layer>
         <Layer listening={false}>
           {canvas && <Rect {...canvas} stroke="#8a8a96" strokeWidth={1 / view.scale} perfectDrawEnabled={false} />}
+          {canvas &&
+            tool === 'extend' &&
+            handlePoints(canvas).map((p) => (
+              <Rect
+                key={`${p.x},${p.y}`}
+                x={p.x - HANDLE_SIZE / 2 / view.scale}
+                y={p.y - HANDLE_SIZE / 2 / view.scale}
+                width={HANDLE_SIZE / view.scale}
+                height={HANDLE_SIZE / view.scale}
+                fill="#ffffff"
+                stroke="#7aa7ff"
+                strokeWidth={1 / view.scale}
+                perfectDrawEnabled={false}
+              />
+            ))}
           <Rect ref={extendPreview} visible={false} stroke="#7aa7ff" dash={[8, 6]} listening={false} perfectDrawEnabled={false} />
           <Circle ref={cursor} radius={10} stroke="#ffffff" strokeWidth={1} visible={false} perfectDrawEnabled={false} shadowColor="#000" shadowBlur={2} shadowForStrokeEnabled />
         </Layer>

@@ -1,9 +1,10 @@
 /**
- * Hands bytes to the person as a file download (Electron shows its Save dialog for it, a
- * browser its downloads).
+ * Hands bytes to the person as a file: Electron shows its Save dialog for a download, a browser
+ * puts it in its downloads.
  */
 export function downloadBytes(bytes: Uint8Array, mime: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime }));
+  const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime });
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
@@ -11,4 +12,9 @@ export function downloadBytes(bytes: Uint8Array, mime: string, fileName: string)
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** `photo.jpg` → `photo`: the document's name without its extension, for file names. */
+export function baseName(name: string): string {
+  return name.replace(/\.[^.]+$/, '') || 'untitled';
 }

@@ -28,7 +28,6 @@ export async function openImageFile(file: Blob & { name?: string }, mode: 'repla
     const records = createDocument(asset, name);
     store.replaceDocument(records);
     store.setView(fitView(getDocument(records)!.canvas, useAppStore.getState().viewport));
-    document.title = `${name} — Infill`;
   } catch (error) {
     store.notify('error', errorMessage(error));
   }

@@ -37,7 +37,6 @@ async function restore(): Promise<boolean> {
     if (!session || !doc) return true;
     state.replaceDocument(session.records, session.history);
     state.setView(fitView(doc.canvas, useAppStore.getState().viewport));
-    document.title = `${doc.name} — Infill`;
     if (!recovery) state.notify('info', { key: 'common:notice.sessionRestored', params: { name: doc.name, savedAt: formatDateTime(session.savedAt) } });
     return true;
   } catch (error) {

@@ -1,9 +1,10 @@
 import { FILE_INPUT_ID } from '../actions/app-actions.ts';
-import { openImageFile } from '../io/open-image.ts';
+import { openFile } from '../io/project-file.ts';
 import { BRUSH_MIN } from '../state/ui-slice.ts';
 import { useAppStore } from '../state/store.ts';
 import { SelectionTools } from '../selection/SelectionTools.tsx';
 import { ActionButton } from './ActionButton.tsx';
+import { RecentProjects } from './RecentProjects.tsx';
 
 export function Toolbar() {
   const tool = useAppStore((s) => s.tool);
@@ -19,15 +20,17 @@ export function Toolbar() {
         <input
           id={FILE_INPUT_ID}
           type="file"
-          accept="image/png,image/jpeg,image/webp,image/gif,image/tiff,image/avif,.tif,.tiff,.avif"
+          accept="image/png,image/jpeg,image/webp,image/gif,image/tiff,image/avif,.tif,.tiff,.avif,.infill"
           aria-label="Image file"
           hidden
           onChange={(event) => {
             const file = event.currentTarget.files?.[0];
             event.currentTarget.value = '';
-            if (file) void openImageFile(file, 'replace');
+            if (file) void openFile(file);
           }}
         />
+        <RecentProjects />
+        <ActionButton action="saveProject" />
         <ActionButton action="export" />
       </div>
       <div className="group">
@@ -43,6 +46,7 @@ export function Toolbar() {
         <ActionButton action="toolExtend" pressed={tool === 'extend'}>
           Extend
         </ActionButton>
+        <ActionButton action="toolMove" pressed={tool === 'move'} />
         <label className="slider">
           <span>Size</span>
           <input

@@ -9,7 +9,19 @@ import type { UiMessage } from '../i18n/messages.ts';
  * The store's shape, slice by slice. Kept apart from the slices' code so that they and the
  * store can all refer to the whole state without importing each other in a circle.
  */
-export type AppState = DocumentSlice & UiSlice & JobSlice & GatewaySlice & SelectionSlice;
+export type AppState = DocumentSlice & UiSlice & JobSlice & GatewaySlice & SelectionSlice & ProjectSlice;
+
+/** The project file the document belongs to, and whether it has changed since it was saved or opened. */
+export interface ProjectSlice {
+  /** The `.infill` file name once saved or opened; undefined for a photo not yet saved as a project. */
+  projectName: string | undefined;
+  /** The records as last saved or opened: the document is unsaved while its records are not these. */
+  savedRecords: RecordMap | undefined;
+  /** Set while the "save your changes?" question is on screen; answering resolves it. */
+  unsavedQuestion: ((answer: 'save' | 'discard' | 'cancel') => void) | undefined;
+  markSaved(projectName: string | undefined, records: RecordMap): void;
+  setUnsavedQuestion(answer: ((answer: 'save' | 'discard' | 'cancel') => void) | undefined): void;
+}
 
 export interface DocumentSlice {
   records: RecordMap;
@@ -43,9 +55,9 @@ export interface CommitOptions {
 
 /**
  * 'exclude' paints the area content-aware fill must not copy from; 'rect' … 'polygon' are the
- * selection shapes and 'object' is Select object (on-device segmentation).
+ * selection shapes and 'object' is Select object (on-device segmentation); 'move' moves a layer.
  */
-export type Tool = 'brush' | 'eraser' | 'exclude' | 'extend' | 'rect' | 'ellipse' | 'lasso' | 'polygon' | 'object';
+export type Tool = 'brush' | 'eraser' | 'exclude' | 'extend' | 'rect' | 'ellipse' | 'lasso' | 'polygon' | 'object' | 'move';
 
 /** How the document is shown: screen = document * scale + offset. */
 export interface ViewTransform {
@@ -69,6 +81,11 @@ export interface UiSlice {
   viewport: { width: number; height: number };
   notice: Notice | undefined;
   exportOpen: boolean;
+  /** The layer that Move, Duplicate, Merge down and "Export selected layer" act on. */
+  selectedLayerId: string | undefined;
+  /** Extend tool: how far into the photo the outpainting mask reaches, and whether drags keep the ratio. */
+  extendBand: number;
+  extendLockRatio: boolean;
   setTool(tool: Tool): void;
   setBrushSize(size: number): void;
   setBrushHardness(hardness: number): void;
@@ -77,6 +94,9 @@ export interface UiSlice {
   notify(kind: Notice['kind'], message: UiMessage): void;
   dismissNotice(): void;
   setExportOpen(open: boolean): void;
+  selectLayer(id: string | undefined): void;
+  setExtendBand(pixels: number): void;
+  setExtendLockRatio(lock: boolean): void;
 }
 
 export interface ActiveJob {

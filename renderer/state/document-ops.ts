@@ -70,13 +70,18 @@ export function removeLayer(records: RecordMap, id: string): RecordMap {
 
 /** Moves a layer up (+1, towards the top) or down (-1) the stack. */
 export function moveLayer(records: RecordMap, id: string, delta: 1 | -1): RecordMap {
+  const from = getDocument(records)?.order.indexOf(id) ?? -1;
+  return from < 0 ? records : moveLayerTo(records, id, from + delta);
+}
+
+/** Puts a layer at `index` in the stack (0 = bottom, clamped): also the drop of a drag in the Layers panel. */
+export function moveLayerTo(records: RecordMap, id: string, index: number): RecordMap {
   const doc = getDocument(records);
   if (!doc) return records;
   const from = doc.order.indexOf(id);
-  const to = from + delta;
-  if (from < 0 || to < 0 || to >= doc.order.length) return records;
-  const order = [...doc.order];
-  order.splice(from, 1);
+  const to = Math.max(0, Math.min(doc.order.length - 1, index));
+  if (from < 0 || from === to) return records;
+  const order = doc.order.filter((layerId) => layerId !== id);
   order.splice(to, 0, id);
   return { ...records, [DOCUMENT_ID]: { ...doc, order } };
 }

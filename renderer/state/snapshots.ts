@@ -1,13 +1,12 @@
 import type { LayerSnapshot } from '../../shared/contract/schemas.ts';
-import { getOrderedLayers, type RecordMap } from '../../shared/document/records.ts';
+import { getOrderedLayers, type LayerRecord, type RecordMap } from '../../shared/document/records.ts';
 
-/** What main needs of each layer to flatten the document: asset, place, visibility, opacity. */
+/** What main needs of a layer to flatten it: asset, place, visibility, opacity. */
+export function layerSnapshot(layer: LayerRecord): LayerSnapshot {
+  return { assetId: layer.assetId, x: layer.x, y: layer.y, opacity: layer.opacity, visible: layer.visible };
+}
+
+/** Every layer of the document, bottom first. */
 export function layerSnapshots(records: RecordMap): LayerSnapshot[] {
-  return getOrderedLayers(records).map((layer) => ({
-    assetId: layer.assetId,
-    x: layer.x,
-    y: layer.y,
-    opacity: layer.opacity,
-    visible: layer.visible,
-  }));
+  return getOrderedLayers(records).map(layerSnapshot);
 }

@@ -4,6 +4,7 @@ import { createDocumentSlice } from './document-slice.ts';
 import { createGatewaySlice } from './gateway-slice.ts';
 import { createJobSlice } from './job-slice.ts';
 import { createSelectionSlice } from './selection-slice.ts';
+import { createProjectSlice } from './project-slice.ts';
 import { createUiSlice } from './ui-slice.ts';
 
 export type { AppState } from './app-state.ts';
@@ -16,4 +17,5 @@ export const useAppStore = create<AppState>()((...args) => ({
   ...createJobSlice(...args),
   ...createGatewaySlice(...args),
   ...createSelectionSlice(...args),
+  ...createProjectSlice(...args),
 }));

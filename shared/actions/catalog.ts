@@ -13,7 +13,10 @@ export interface ActionDescriptor {
 
 export const actionCatalog = [
   { id: 'open', labelKey: 'actions:open', shortcuts: ['Mod+O'], menu: 'file' },
+  { id: 'saveProject', labelKey: 'project:actions.save', shortcuts: ['Mod+S'], menu: 'file' },
+  { id: 'saveProjectAs', labelKey: 'project:actions.saveAs', shortcuts: ['Mod+Shift+S'], menu: 'file' },
   { id: 'export', labelKey: 'actions:export', shortcuts: ['Mod+E'], menu: 'file' },
+  { id: 'copyImage', labelKey: 'export:actions.copyImage', shortcuts: ['Mod+Shift+C'], menu: 'edit' },
   { id: 'undo', labelKey: 'actions:undo', shortcuts: ['Mod+Z'], menu: 'edit' },
   { id: 'redo', labelKey: 'actions:redo', shortcuts: ['Mod+Shift+Z', 'Ctrl+Y'], menu: 'edit' },
   { id: 'generate', labelKey: 'actions:generate', shortcuts: ['Mod+Enter'], menu: 'edit' },
@@ -25,6 +28,11 @@ export const actionCatalog = [
   { id: 'toolEraser', labelKey: 'actions:toolEraser', shortcuts: ['E'], menu: 'mask' },
   { id: 'toolExclude', labelKey: 'actions:toolExclude', shortcuts: ['K'], menu: 'mask' },
   { id: 'toolExtend', labelKey: 'actions:toolExtend', shortcuts: ['X'], menu: 'edit' },
+  { id: 'toolMove', labelKey: 'layers:actions.toolMove', shortcuts: ['V'], menu: 'edit' },
+  { id: 'layerNew', labelKey: 'layers:actions.new', shortcuts: ['Mod+Shift+N'], menu: 'edit' },
+  { id: 'layerDuplicate', labelKey: 'layers:actions.duplicate', shortcuts: ['Mod+J'], menu: 'edit' },
+  { id: 'layerMergeDown', labelKey: 'layers:actions.mergeDown', shortcuts: ['Mod+Alt+E'], menu: 'edit' },
+  { id: 'layerFlatten', labelKey: 'layers:actions.flatten', shortcuts: [], menu: 'edit' },
   { id: 'brushSmaller', labelKey: 'actions:brushSmaller', shortcuts: ['['], menu: 'mask' },
   { id: 'brushLarger', labelKey: 'actions:brushLarger', shortcuts: [']'], menu: 'mask' },
   { id: 'clearMask', labelKey: 'actions:clearMask', shortcuts: ['Mod+Shift+X'], menu: 'mask' },

@@ -5,7 +5,6 @@ import {
   assetIdSchema,
   assetInfoSchema,
   bytesSchema,
-  exportFormatSchema,
   jobIdSchema,
   layerSnapshotSchema,
   maskInputSchema,
@@ -20,6 +19,8 @@ import {
 } from './schemas.ts';
 import { gatewayProfileSchema } from '../gateway/profile.ts';
 import { selectionChannels } from './selection-channels.ts';
+import { exportRequestSchema, exportResultSchema } from './export-schemas.ts';
+import { openProjectInputSchema, openProjectOutputSchema, recentProjectSchema, saveProjectInputSchema, saveProjectOutputSchema } from './project-schemas.ts';
 
 const empty = z.object({}).strict();
 
@@ -50,17 +51,31 @@ export const channels = {
     input: z.object({ assetIds: z.array(assetIdSchema).max(100_000) }).strict(),
     output: z.object({ released: z.number().int() }),
   },
+  /** Flat pictures (PNG, JPEG, WebP, AVIF) and layered files (PSD, OpenRaster): export-schemas.ts. */
   exportImage: {
-    input: z
-      .object({
-        canvas: rectSchema,
-        layers: z.array(layerSnapshotSchema).max(1000),
-        format: exportFormatSchema,
-        quality: z.number().int().min(1).max(100),
-      })
-      .strict(),
-    output: z.object({ bytes: bytesSchema, mime: z.string(), width: z.number(), height: z.number() }),
+    input: exportRequestSchema,
+    output: exportResultSchema,
   },
+  /** The mask as a greyscale PNG the size of the canvas (white = change). */
+  exportMask: {
+    input: z.object({ canvas: rectSchema, mask: maskInputSchema }).strict(),
+    output: z.object({ bytes: bytesSchema }),
+  },
+  /**
+   * The layers flattened over `region` into a new asset: Merge down and Flatten. No layers
+   * gives a transparent asset the size of the region: a new empty layer.
+   */
+  flattenLayers: {
+    input: z.object({ region: rectSchema, layers: z.array(layerSnapshotSchema).max(1000) }).strict(),
+    output: assetInfoSchema,
+  },
+  /** Packs the document, its undo/redo history and every image they reach into a `.infill` file. */
+  saveProject: { input: saveProjectInputSchema, output: saveProjectOutputSchema },
+  /** Reads a `.infill` file: what is readable comes back, what was lost is listed. */
+  openProject: { input: openProjectInputSchema, output: openProjectOutputSchema },
+  /** The last ten projects saved or opened, newest first. */
+  listRecentProjects: { input: empty, output: z.object({ projects: z.array(recentProjectSchema) }) },
+  openRecentProject: { input: recentProjectSchema.pick({ id: true }).strict(), output: openProjectOutputSchema },
   listProviders: {
     input: empty,
     output: z.object({ providers: z.array(providerInfoSchema), defaultProviderId: z.string() }),

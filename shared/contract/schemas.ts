@@ -47,7 +47,8 @@ export const maskInputSchema = z
   .refine((m) => m.alpha.length === m.width * m.height, { message: 'Mask data does not match its size' });
 export type MaskInput = z.infer<typeof maskInputSchema>;
 
-export const exportFormatSchema = z.enum(['png', 'jpeg', 'webp']);
+/** Flat image formats: the visible layers flattened into one picture. */
+export const exportFormatSchema = z.enum(['png', 'jpeg', 'webp', 'avif']);
 export type ExportFormat = z.infer<typeof exportFormatSchema>;
 
 export const providerInfoSchema = z.object({

@@ -10,7 +10,7 @@ import type { InfillRecord } from './records.ts';
 const id = z.string().min(1).max(200);
 const finite = z.number().finite();
 
-const generationSchema = z.object({
+export const generationSchema = z.object({
   prompt: z.string().max(32_000),
   providerId: z.string().max(200),
   model: z.string().max(200).optional(),

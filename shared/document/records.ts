@@ -152,6 +152,14 @@ export function maskTargetOf(record: MaskOpRecord): MaskTarget {
   return record.target ?? 'fill';
 }
 
+/** Every asset a diff's records point at (before and after), for what undo and redo can bring back. */
+export function collectDiffAssetIds(diff: { added: RecordMap; updated: Readonly<Record<string, readonly [InfillRecord, InfillRecord]>>; removed: RecordMap }, into = new Set<string>()): Set<string> {
+  collectAssetIds(diff.added, into);
+  collectAssetIds(diff.removed, into);
+  for (const [from, to] of Object.values(diff.updated)) collectAssetIds({ a: from, b: to }, into);
+  return into;
+}
+
 /** Every asset the records point at, so main can drop the rest. */
 export function collectAssetIds(records: RecordMap, into = new Set<string>()): Set<string> {
   for (const record of Object.values(records)) {

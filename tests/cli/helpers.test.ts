@@ -59,7 +59,10 @@ describe('outputs', () => {
     expect(outputPaths('/a/out.v2.jpg', 3)).toEqual(['/a/out.v2-1.jpg', '/a/out.v2-2.jpg', '/a/out.v2-3.jpg']);
     expect(formatForPath('x.JPEG')).toBe('jpeg');
     expect(formatForPath('x.webp')).toBe('webp');
-    expect(() => formatForPath('x.bmp')).toThrow(/\.png, \.jpg or \.webp/);
+    expect(formatForPath('x.avif')).toBe('avif');
+    expect(formatForPath('x.PSD')).toBe('psd');
+    expect(formatForPath('x.ora')).toBe('ora');
+    expect(() => formatForPath('x.bmp')).toThrow(/\.png, \.jpg, \.webp, \.avif, \.psd or \.ora/);
   });
 });
 

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { copyFile, readdir, writeFile } from 'node:fs/promises';
+import { readPsd } from 'ag-psd';
+import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RgbaImage } from '../../electron/jobs/provider.ts';
@@ -176,6 +177,18 @@ describe('infill outpaint (offline)', () => {
       }
     expect(changed).toBe(0);
     expect(transparent).toBe(0);
+  });
+
+  it('--out FILE.psd keeps the photo and the fill as two layers at their places', async () => {
+    const out = join(dir, 'layers.psd');
+    const run = await runCli(['outpaint', photo, '--left', '40', '--out', out, '--seed', '1']);
+    expect(run.code, run.stderr).toBe(0);
+    const psd = readPsd(new Uint8Array(await readFile(out)), { skipLayerImageData: true, skipCompositeImageData: true, skipThumbnail: true });
+    expect([psd.width, psd.height]).toEqual([W + 40, H]);
+    expect(psd.children?.map((layer) => [layer.name, layer.left, layer.top])).toEqual([
+      ['Layer 1', 40, 0],
+      ['Generated', 0, 0],
+    ]);
   });
 
   it('says how to extend when no side is given (exit 2)', async () => {

@@ -3,6 +3,7 @@ import { createBrushTool } from './brush-tool.ts';
 import { createExtendTool } from './extend-tool.ts';
 import { createLassoTool } from './lasso-tool.ts';
 import { createMarqueeTool } from './marquee-tool.ts';
+import { createMoveTool } from './move-tool.ts';
 import { createPolygonTool } from './polygon-tool.ts';
 import { createSelectObjectTool } from './select-object-tool.ts';
 import type { CanvasTool, ToolContext } from './tool.ts';
@@ -20,5 +21,6 @@ export function createCanvasTools(context: ToolContext): Record<Tool, CanvasTool
     lasso: createLassoTool(context),
     polygon: createPolygonTool(context),
     object: createSelectObjectTool(context),
+    move: createMoveTool(context),
   };
 }

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { historySnapshotSchema } from '../document/history-snapshot.ts';
+import { recordMapSchema, recordSchema } from '../document/record-schemas.ts';
+import { bytesSchema, MAX_IMPORT_BYTES } from './schemas.ts';
+
+/** Project files (`.infill`): what the renderer sends to save one, and gets back from opening one. */
+const historySchema = historySnapshotSchema(recordSchema);
+const projectName = z.string().min(1).max(255);
+
+export const saveProjectInputSchema = z.object({ name: projectName, records: recordMapSchema, history: historySchema.optional() }).strict();
+
+export const saveProjectOutputSchema = z.object({ bytes: bytesSchema, fileName: z.string() });
+
+export const openProjectInputSchema = z
+  .object({ name: projectName, bytes: bytesSchema.refine((b) => b.length <= MAX_IMPORT_BYTES, 'The file is larger than 512 MB') })
+  .strict();
+
+export const lostPartSchema = z.object({ kind: z.enum(['layer', 'history']), name: z.string() });
+export type LostPartInfo = z.infer<typeof lostPartSchema>;
+
+export const openProjectOutputSchema = z.object({
+  name: z.string(),
+  records: recordMapSchema,
+  history: historySchema.nullable(),
+  /** What a damaged project could not bring back; empty when it opened whole. */
+  lost: z.array(lostPartSchema),
+});
+
+/** Project files end in `.infill`; anything else dropped or picked is opened as a photo. */
+export function isProjectFileName(name: string): boolean {
+  return /\.infill$/i.test(name);
+}
+
+export const recentProjectSchema = z.object({ id: z.string().regex(/^[a-f0-9]{16}$/), name: z.string(), at: z.string() });
+export type RecentProjectInfo = z.infer<typeof recentProjectSchema>;
