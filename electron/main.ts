@@ -15,6 +15,7 @@ import { createTranslator } from './i18n/translator.ts';
 import { pickLanguage } from '../shared/i18n/languages.ts';
 import { hardenSession } from './shell/harden-session.ts';
 import { guardAllWebContents } from './shell/harden-web-contents.ts';
+import { confirmUnsavedUnload } from './shell/confirm-unload.ts';
 import { createMainWindow } from './shell/main-window.ts';
 import { registerIpc } from './shell/register-ipc.ts';
 import { createWindowEventSink } from './shell/window-events.ts';
@@ -49,7 +50,11 @@ function run(): void {
   let services: Services | undefined;
   let disposed = false;
 
-  const openWindow = () => createMainWindow(paths.preload);
+  const openWindow = () => {
+    const window = createMainWindow(paths.preload);
+    confirmUnsavedUnload(window, dialog, createTranslator(pickLanguage(app.getPreferredSystemLanguages())));
+    return window;
+  };
 
   app.on('second-instance', () => {
     const [window] = BrowserWindow.getAllWindows();

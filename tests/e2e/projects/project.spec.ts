@@ -32,19 +32,8 @@ async function openPhotoAndFill(page: Page): Promise<void> {
 }
 
 test('save a project, open it in a fresh app: undo removes the fill, redo restores it, export is byte-identical', async ({ app: page, browser }, testInfo) => {
-  await openPhoto(page, join(photos, 'coffee.jpg'));
-  await waitForImageOnScreen(page);
-  await expect(page).toHaveTitle('coffee.jpg — Infill');
-  await page.getByLabel('Provider').selectOption('offline-smooth');
-  await page.getByLabel('Brush size', { exact: true }).fill('30');
-  await paintStroke(page, [
-    [220, 150],
-    [300, 170],
-    [380, 160],
-  ]);
+  await openPhotoAndFill(page);
   await expect(page).toHaveTitle('coffee.jpg* — Infill');
-  await page.getByRole('button', { name: 'Generate' }).click();
-  await expect(layerRows(page)).toHaveCount(2);
   const before = await exportImage(page);
   const projectPath = await saveProject(page, testInfo.outputPath('coffee.infill'));
   await expect(page).toHaveTitle('coffee.infill — Infill');
