@@ -26,6 +26,12 @@ export const errorCodes = [
   'GATEWAY_UNAVAILABLE',
   'GATEWAY_TIMEOUT',
   'BAD_RESPONSE',
+  /** Prompt help: no gateway profile names a vision model. */
+  'NO_VISION_MODEL',
+  /** Prompt help: the model declined to answer (its words are in the message). */
+  'VISION_REFUSED',
+  /** Prompt help: the stream broke after text had arrived; the partial text is kept. */
+  'STREAM_BROKEN',
   'INTERNAL',
 ] as const;
 

@@ -1,3 +1,4 @@
+import type { VisionService } from '../gateways/vision/vision-service.ts';
 import type { Handlers } from '../ipc/dispatch.ts';
 import type { JobRunner } from '../jobs/job-runner.ts';
 import type { ProviderRegistry } from '../jobs/provider-registry.ts';
@@ -16,6 +17,7 @@ export interface HandlerServices {
   session: SessionStore;
   appInfo: { version: string; platform: string; shell: 'electron' | 'browser' };
   settings: SettingsHandlers;
+  vision: VisionService;
 }
 
 /** Every channel's handler as a plain function of its services: no Electron, no HTTP. */
@@ -33,6 +35,8 @@ export function createHandlers(services: HandlerServices): Handlers {
     cancelJob: async ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
     saveSession: async ({ records }) => services.session.save(records),
     loadSession: async () => services.session.load(),
+    startVision: async (input) => services.vision.start(input),
+    cancelVision: async ({ visionId }) => ({ cancelled: services.vision.cancel(visionId) }),
     ...services.settings,
   };
 }

@@ -47,6 +47,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   // Gateways first: the registry's default is the first gateway when one is configured.
   const providers = createProviderRegistry(() => [...gateways.providers(), ...offline]);
   const jobs = createJobRunner({ providers, assets, emit: options.emit });
+  const vision = gateways.createVision({ assets, emit: options.emit });
   const handlers = createHandlers({
     assets,
     jobs,
@@ -54,11 +55,13 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     session,
     appInfo: { version: options.version, platform: process.platform, shell: options.shell },
     settings: gateways.handlers,
+    vision,
   });
   return {
     handlers,
     async dispose() {
       jobs.cancelAll();
+      vision.cancelAll();
       await fill.close();
     },
   };

@@ -47,5 +47,7 @@ export function fakeHandlers(): Handlers {
     getPrices: async () => ({ prices: {}, defaults: {} }),
     savePrices: async ({ prices }) => ({ prices }),
     getUsage: async () => ({ totalUsd: 0, jobs: 0, images: 0, unpricedJobs: 0, byDay: [], recent: [] }),
+    startVision: async () => ({ visionId: 'vision-1', model: 'test' }),
+    cancelVision: async () => ({ cancelled: true }),
   };
 }

@@ -22,9 +22,11 @@ export const channelNames = [
   'getPrices',
   'savePrices',
   'getUsage',
+  'startVision',
+  'cancelVision',
 ] as const;
 
-export const eventNames = ['jobProgress', 'jobDone', 'menuAction'] as const;
+export const eventNames = ['jobProgress', 'jobDone', 'menuAction', 'visionDelta', 'visionDone'] as const;
 
 export type ChannelName = (typeof channelNames)[number];
 export type EventName = (typeof eventNames)[number];
