@@ -1,7 +1,7 @@
 import Anthropic from '@anthropic-ai/sdk';
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import { limitedFetch } from '../http-client.ts';
-import { StreamEndedEarlyError } from './stream-errors.ts';
+import { StreamEndedEarlyError, withStreamStatus } from './stream-errors.ts';
 import type { StreamOutcome, VisionRequest, VisionStreamContext } from './vision-types.ts';
 
 /**
@@ -48,17 +48,13 @@ export function createAnthropicClient(ctx: Pick<VisionStreamContext, 'profile' |
 /**
  * The retry policy and the error mapping know the openai SDK's error classes; the Anthropic
  * SDK's have the same shape, so they are rewrapped rather than handled twice. An `error` event
- * inside the stream has no status: an `overloaded_error` there is a 529 in all but name.
+ * inside the stream has no status: withStreamStatus gives it the one it names.
  */
 export function asOpenAiError(error: unknown): unknown {
   if (error instanceof Anthropic.APIUserAbortError) return new APIUserAbortError();
   if (error instanceof Anthropic.APIConnectionTimeoutError) return new APIConnectionTimeoutError();
   if (error instanceof Anthropic.APIConnectionError) return new APIConnectionError({ message: error.message, cause: error.cause as Error });
-  if (error instanceof Anthropic.APIError) {
-    const body = error.error as { error?: { type?: string } } | undefined;
-    const status = error.status ?? (body?.error?.type === 'overloaded_error' ? 529 : undefined);
-    return APIError.generate(status, error.error, error.message, error.headers);
-  }
+  if (error instanceof Anthropic.APIError) return withStreamStatus(APIError.generate(error.status, error.error, error.message, error.headers));
   return error;
 }
 

@@ -1,5 +1,5 @@
 import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
-import { StreamEndedEarlyError } from './stream-errors.ts';
+import { StreamEndedEarlyError, withStreamStatus } from './stream-errors.ts';
 import type { StreamOutcome, VisionRequest, VisionStreamContext } from './vision-types.ts';
 
 /**
@@ -43,7 +43,7 @@ export async function streamOpenAiChat(request: VisionRequest, ctx: VisionStream
       }
     }
   } catch (error) {
-    if (!started) throw error;
+    if (!started) throw withStreamStatus(error);
     outcome.brokenBy = error;
   }
   // A relay that drops the connection cleanly ends the body without a finish_reason.
