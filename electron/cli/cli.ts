@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { batchCommand } from './batch.ts';
 import { createCliIo, errorLine } from './cli-io.ts';
 import { createCliServices } from './cli-services.ts';
+import { describeCommand } from './describe.ts';
 import type { CommandContext } from './command-context.ts';
 import { EXIT, exitCodeFor, UsageError } from './exit-codes.ts';
 import { generateCommand } from './generate.ts';
@@ -24,6 +25,7 @@ const commands: Record<string, Command> = {
   generate: generateCommand,
   batch: batchCommand,
   models: modelsCommand,
+  describe: describeCommand,
 };
 
 const here = dirname(fileURLToPath(import.meta.url));

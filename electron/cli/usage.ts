@@ -1,3 +1,5 @@
+import { DESCRIBE_USAGE } from './describe-usage.ts';
+
 /** --help texts. Kept beside each other so the flags read the same in every command. */
 
 const GATEWAY = `Gateway (instead of the offline engines):
@@ -40,6 +42,7 @@ Usage:
   infill generate --prompt TEXT (--base-url URL | --provider NAME) [--size WxH] --out FILE
   infill batch DIR [--mask-suffix _mask] [--out DIR] [--concurrency K] [options]
   infill models --base-url URL | PROFILE
+  infill describe IMAGE… (--base-url URL --model M | --provider NAME) [--out FILE.jsonl]
   infill COMMAND --help     infill --version
 
 Without --base-url or --provider NAME the job runs offline (no key, no network): smooth fill for thin marks,
@@ -55,6 +58,7 @@ ${MASK}
 ${EXIT_CODES}`;
 
 export const COMMAND_USAGE: Record<string, string> = {
+  describe: DESCRIBE_USAGE,
   inpaint: `Usage: infill inpaint IMAGE --mask MASK [--out FILE] [options]
 
 Repaints the masked area of IMAGE. Every pixel outside the mask stays bit-identical (a gateway's

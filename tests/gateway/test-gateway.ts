@@ -41,6 +41,8 @@ export interface RecordedRequest {
   fields?: Record<string, string>;
   files?: RecordedFile[];
   status?: number;
+  /** The whole answer was written: a stream the client stopped, or that broke, is not. */
+  completed?: boolean;
 }
 
 export interface TestGateway {
@@ -98,26 +100,29 @@ async function recordFiles(parts: ReturnType<typeof parseMultipart>): Promise<Re
   return files;
 }
 
-async function write(res: ServerResponse, reply: Reply): Promise<void> {
+/** Resolves true when the whole reply was written (a stream not cut short by either side). */
+async function write(res: ServerResponse, reply: Reply): Promise<boolean> {
   if (reply.sse) {
     res.writeHead(reply.status, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', ...reply.headers });
     res.flushHeaders();
     for (const event of reply.sse) {
       // The client stopped reading (Stop, a cancelled request): stop writing too.
-      if (res.destroyed) return;
+      if (res.destroyed) return false;
       if (typeof event !== 'string') {
         res.socket?.destroy();
-        return;
+        return false;
       }
       res.write(event);
       if (reply.paceMs) await new Promise((resolve) => setTimeout(resolve, reply.paceMs));
     }
+    if (res.destroyed) return false;
     res.end();
-    return;
+    return true;
   }
   const body = reply.body ?? '';
   res.writeHead(reply.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...reply.headers });
   res.end(body);
+  return true;
 }
 
 export async function startTestGateway(overrides: Partial<TestGatewayOptions> = {}, port = 0): Promise<TestGateway> {
@@ -248,7 +253,7 @@ export async function startTestGateway(overrides: Partial<TestGatewayOptions> = 
           return;
         }
         record.status = reply.status;
-        await write(res, reply);
+        record.completed = await write(res, reply);
       })
       .catch((error: unknown) => {
         record.status = 500;

@@ -96,7 +96,8 @@ export async function streamAnthropic(request: VisionRequest, ctx: VisionStreamC
     }
   } catch (error) {
     if (!started) throw asOpenAiError(error);
-    outcome.brokenBy = asOpenAiError(error);
+    // After message_stop the answer is whole, whatever happened to the connection next.
+    if (!finished) outcome.brokenBy = asOpenAiError(error);
   }
   if (started && !finished && !outcome.brokenBy) outcome.brokenBy = new StreamEndedEarlyError();
   if (stopReason === 'refusal') outcome.refusal = text || 'The model declined to answer.';

@@ -44,7 +44,8 @@ export async function streamOpenAiChat(request: VisionRequest, ctx: VisionStream
     }
   } catch (error) {
     if (!started) throw withStreamStatus(error);
-    outcome.brokenBy = error;
+    // After finish_reason the answer is whole; only the usage chunk or [DONE] was lost.
+    if (!finished) outcome.brokenBy = error;
   }
   // A relay that drops the connection cleanly ends the body without a finish_reason.
   if (started && !finished && !outcome.brokenBy) outcome.brokenBy = new StreamEndedEarlyError();
