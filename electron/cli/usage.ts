@@ -65,6 +65,9 @@ Repaints the masked area of IMAGE. Every pixel outside the mask stays bit-identi
 answer is blended in a feathered band of at most 32 px around the mask).
   --mask MASK          the mask image
   --out FILE           output (.png/.jpg/.webp); default IMAGE-infill.png beside IMAGE
+  --suggest            no --prompt? a vision model writes one from the area around the mask:
+                       the saved profile's vision model, or --vision-model M
+                       [--vision-protocol openai-chat|anthropic] with --base-url
 
 ${MASK}
 

@@ -5,7 +5,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startTestGateway, TEST_API_KEY, type RecordedRequest, type TestGateway } from '../gateway/test-gateway.ts';
 import { VISION_ANSWERS } from '../gateway/routes-vision.ts';
-import { runCli, spawnCli, tempDir } from './run-cli.ts';
+import { photos, runCli, spawnCli, tempDir, writeMask } from './run-cli.ts';
 
 vi.setConfig({ testTimeout: 90_000 });
 
@@ -115,5 +115,26 @@ describe('infill describe', () => {
     expect(wrong.code).toBe(3);
     expect(wrong.stderr).toMatch(/401/);
     expect(wrong.stderr).not.toContain('sk-wrong-key');
+  });
+
+  it('inpaint --suggest fills with the prompt the vision model suggests', async () => {
+    gateway.options.tokenPaceMs = 1;
+    try {
+      const mask = join(dir, 'disc.png');
+      await writeMask(mask, 512, 512, (x, y) => Math.hypot(x - 300, y - 200) < 50);
+      const out = join(dir, 'suggested.png');
+      const run = await runCli(
+        ['inpaint', join(photos, 'astronaut.jpg'), '--mask', mask, '--suggest', '--base-url', gateway.baseUrl, '--model', 'gpt-image-1', '--vision-model', 'gpt-4.1-mini', '--out', out],
+        key,
+      );
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stderr).toContain(`suggested prompt: ${VISION_ANSWERS.suggest}`);
+      const edit = gateway.requests.find((r) => r.path === '/images/edits');
+      expect(edit?.fields?.prompt).toBe(VISION_ANSWERS.suggest);
+      const order = gateway.requests.filter((r) => r.method === 'POST').map((r) => r.path);
+      expect(order).toEqual(['/chat/completions', '/images/edits']);
+    } finally {
+      gateway.options.tokenPaceMs = 40;
+    }
   });
 });
