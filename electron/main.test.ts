@@ -21,6 +21,7 @@ vi.mock('electron', () => {
     getPath: vi.fn((name: string) => `/fake/${name}`),
     setPath: vi.fn(),
     getVersion: () => '1.0.0',
+    getPreferredSystemLanguages: () => ['vi-VN', 'en-US'],
     isPackaged: false,
     quit: vi.fn(),
     exit: vi.fn(),

@@ -9,6 +9,8 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, sessi
 import { createServices, type Services } from './app/create-services.ts';
 import { registerAppSchemeAsPrivileged, serveRendererOverAppProtocol } from './shell/app-protocol.ts';
 import { installApplicationMenu } from './shell/application-menu.ts';
+import { createTranslator } from './i18n/translator.ts';
+import { pickLanguage } from '../shared/i18n/languages.ts';
 import { hardenSession } from './shell/harden-session.ts';
 import { guardAllWebContents } from './shell/harden-web-contents.ts';
 import { createMainWindow } from './shell/main-window.ts';
@@ -89,7 +91,7 @@ function run(): void {
         ...(process.env.INFILL_API_KEY ? { environmentKey: process.env.INFILL_API_KEY } : {}),
       });
       registerIpc(ipcMain, services.handlers);
-      installApplicationMenu(Menu, { emit, isPackaged: app.isPackaged, platform: process.platform });
+      installApplicationMenu(Menu, { emit, isPackaged: app.isPackaged, platform: process.platform, t: createTranslator(pickLanguage(app.getPreferredSystemLanguages())) });
       openWindow();
     })
     .catch((error: unknown) => {

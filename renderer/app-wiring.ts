@@ -7,8 +7,9 @@ import { trackJobEstimate } from './jobs/estimate.ts';
 import { listenToJobs } from './jobs/generate.ts';
 import { call, infill } from './platform/api.ts';
 import { collectAssetIds, getDocument } from '../shared/document/records.ts';
-import { documentHistory } from './state/document-slice.ts';
+import { documentState } from './state/document-slice.ts';
 import { useAppStore } from './state/store.ts';
+import { errorMessage } from './i18n/messages.ts';
 
 /**
  * The app's connections to the outside, made once at start: shortcuts, paste and drop, main's
@@ -50,7 +51,7 @@ export function wireApp(): () => void {
 
   call('listProviders', {}).then(
     ({ providers, defaultProviderId }) => useAppStore.getState().setProviders(providers, defaultProviderId),
-    (error: unknown) => useAppStore.getState().notify('error', `Could not list providers: ${String(error)}`),
+    (error: unknown) => useAppStore.getState().notify('error', errorMessage(error, 'common:notice.providersFailed')),
   );
 
   cleanups.push(retainAssetsInUse());
@@ -71,7 +72,7 @@ function retainAssetsInUse(): () => void {
       const keep = collectAssetIds(useAppStore.getState().records);
       // Variations waiting to be picked are in no record yet.
       for (const candidate of useAppStore.getState().results?.candidates ?? []) keep.add(candidate.assetId);
-      for (const diff of documentHistory.diffs()) {
+      for (const diff of documentState.history.diffs()) {
         for (const group of [diff.added, diff.removed]) collectAssetIds(group, keep);
         for (const [from, to] of Object.values(diff.updated)) collectAssetIds({ a: from, b: to }, keep);
       }

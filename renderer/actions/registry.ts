@@ -2,6 +2,8 @@ import { actionCatalog, isActionId, type ActionId } from '../../shared/actions/c
 import type { AppState } from '../state/store.ts';
 import { useAppStore } from '../state/store.ts';
 import { matchesShortcut, parseShortcut } from './shortcuts.ts';
+import { errorMessage } from '../i18n/messages.ts';
+import { i18n } from '../i18n/i18n.ts';
 
 /**
  * User operations as registered actions (after Excalidraw's actions): buttons, shortcuts, the
@@ -31,7 +33,7 @@ export async function runAction(id: string): Promise<void> {
   try {
     await action.perform();
   } catch (error) {
-    useAppStore.getState().notify('error', error instanceof Error ? error.message : String(error));
+    useAppStore.getState().notify('error', errorMessage(error));
   }
 }
 
@@ -40,7 +42,8 @@ export function actionForKey(event: KeyboardEvent): ActionId | undefined {
 }
 
 export function actionLabel(id: ActionId): string {
-  return actionCatalog.find((action) => action.id === id)?.label ?? id;
+  const key = actionCatalog.find((action) => action.id === id)?.labelKey;
+  return key ? i18n.t(key) : id;
 }
 
 export function actionShortcut(id: ActionId): string | undefined {

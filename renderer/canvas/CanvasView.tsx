@@ -10,6 +10,7 @@ import { useAppStore } from '../state/store.ts';
 import { useBitmap } from './use-bitmap.ts';
 import { useCanvasInput } from './use-canvas-input.ts';
 import { useMaskPainter } from './use-mask-painter.ts';
+import { errorMessage } from '../i18n/messages.ts';
 
 /**
  * The document on a Konva stage: the layers' bitmaps, the mask and exclusion overlays
@@ -93,7 +94,7 @@ export function CanvasView() {
 
 function LayerBitmap({ layer }: { layer: LayerRecord }) {
   const notifyError = useCallback(
-    (error: unknown) => useAppStore.getState().notify('error', `Could not show “${layer.name}”: ${String(error)}`),
+    (error: unknown) => useAppStore.getState().notify('error', errorMessage(error, 'common:notice.layerShowFailed', { name: layer.name })),
     [layer.name],
   );
   const bitmap = useBitmap(layer.assetId, notifyError);

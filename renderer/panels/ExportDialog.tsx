@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ExportFormat } from '../../shared/contract/schemas.ts';
 import { exportDocument } from '../io/export-image.ts';
 import { useAppStore } from '../state/store.ts';
+import { errorMessage } from '../i18n/messages.ts';
 
 export function ExportDialog() {
   const open = useAppStore((s) => s.exportOpen);
@@ -25,7 +26,7 @@ export function ExportDialog() {
       await exportDocument(format, quality);
       setOpen(false);
     } catch (error) {
-      notify('error', error instanceof Error ? error.message : String(error));
+      notify('error', errorMessage(error));
     } finally {
       setBusy(false);
     }

@@ -1,4 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
+import { useGestureMark } from './use-gesture-mark.ts';
 import type { LayerRecord } from '../../shared/document/records.ts';
 import { getOrderedLayers } from '../../shared/document/records.ts';
 import { moveLayer, removeLayer, updateLayer } from '../state/document-ops.ts';
@@ -22,8 +23,7 @@ export function LayersPanel() {
 
 function LayerRow({ layer, isTop, isBottom }: { layer: LayerRecord; isTop: boolean; isBottom: boolean }) {
   const commit = useAppStore((s) => s.commit);
-  const startGesture = useAppStore((s) => s.startGesture);
-  const endGesture = useAppStore((s) => s.endGesture);
+  const opacityDrag = useGestureMark();
   const title = layer.generation
     ? [
         layer.generation.providerId,
@@ -55,12 +55,10 @@ function LayerRow({ layer, isTop, isBottom }: { layer: LayerRecord; isTop: boole
         min={0}
         max={100}
         value={Math.round(layer.opacity * 100)}
-        onPointerDown={() => startGesture('Change opacity')}
-        onPointerUp={endGesture}
-        onKeyUp={endGesture}
+        {...opacityDrag.handlers}
         onChange={(e) => {
           const opacity = Number(e.currentTarget.value) / 100;
-          commit('Change opacity', (r) => updateLayer(r, layer.id, { opacity }));
+          commit('Change opacity', (r) => updateLayer(r, layer.id, { opacity }), { within: opacityDrag.markId() });
         }}
       />
       <button type="button" aria-label={`Move ${layer.name} up`} disabled={isTop} onClick={() => commit('Move layer', (r) => moveLayer(r, layer.id, 1))}>

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { layerSnapshotSchema, maskInputSchema, rectSchema } from '../contract/schemas.ts';
-import { errorCodes } from '../errors.ts';
+import { errorInfoSchema, layerSnapshotSchema, maskInputSchema, rectSchema } from '../contract/schemas.ts';
 
 /**
  * Prompt help from vision chat models, as it crosses IPC: one request starts a streamed answer,
@@ -37,8 +36,6 @@ export const startVisionInputSchema = z
   .strict();
 export type StartVisionInput = z.input<typeof startVisionInputSchema>;
 
-const errorSchema = z.object({ code: z.enum(errorCodes), message: z.string() });
-
 export const visionDeltaSchema = z.object({ visionId: visionIdSchema, text: z.string() });
 
 export const visionDoneSchema = z.object({
@@ -58,6 +55,6 @@ export const visionDoneSchema = z.object({
   /** Tokens counted by Infill because the stream reported no usage. */
   estimated: z.boolean(),
   /** Set when it failed or broke; with `incomplete` the partial text is still in `text`. */
-  error: errorSchema.optional(),
+  error: errorInfoSchema.optional(),
 });
 export type VisionDone = z.infer<typeof visionDoneSchema>;
