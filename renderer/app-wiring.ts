@@ -5,6 +5,7 @@ import { openImageFile } from './io/open-image.ts';
 import { keepSessionSaved } from './io/session.ts';
 import { trackJobEstimate } from './jobs/estimate.ts';
 import { listenToJobs } from './jobs/generate.ts';
+import { listenToPromptHelp } from './vision/prompt-help.ts';
 import { call, infill } from './platform/api.ts';
 import { collectAssetIds, getDocument } from '../shared/document/records.ts';
 import { documentState } from './state/document-slice.ts';
@@ -45,6 +46,7 @@ export function wireApp(): () => void {
   });
 
   cleanups.push(listenToJobs());
+  cleanups.push(listenToPromptHelp());
   cleanups.push(trackJobEstimate());
   cleanups.push(keepSessionSaved());
   cleanups.push(infill().onMenuAction(({ actionId }) => void runAction(actionId)));

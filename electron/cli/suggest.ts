@@ -1,4 +1,5 @@
 import { InfillError } from '../../shared/errors.ts';
+import { refusedError } from '../gateways/vision/vision-service.ts';
 import { suggestRegion } from '../gateways/vision/vision-service.ts';
 import { cropMask, paintedBounds } from '../jobs/mask-region.ts';
 import { decodeRgba } from '../services/image-codec.ts';
@@ -47,7 +48,7 @@ export async function suggestPromptForFile(
     notify: (message) => io.status(`infill: ${message}`),
   });
   io.clearStatus();
-  if (result.refusal !== undefined) throw new InfillError('VISION_REFUSED', `${target.profile.visionModel} declined: “${result.refusal.slice(0, 300)}”`);
+  if (result.refusal !== undefined) throw refusedError(target.profile.visionModel, result.refusal);
   if (result.error) throw result.error;
   const prompt = result.text.trim();
   if (!prompt) throw new InfillError('BAD_RESPONSE', `${target.profile.visionModel} suggested nothing.`);

@@ -1,4 +1,5 @@
 import { InfillError } from '../../shared/errors.ts';
+import { refusedError } from '../gateways/vision/vision-service.ts';
 import { defaultPriceTable, type PriceTable } from '../../shared/gateway/prices.ts';
 import type { VisionDetail, VisionTask } from '../../shared/vision/vision-contract.ts';
 import { countTokens, visionCostUsd, type TokenCount } from '../../shared/vision/vision-cost.ts';
@@ -62,7 +63,7 @@ export async function createVisionRunner(target: VisionTarget, options: { detail
         onText: onText ?? (() => undefined),
         notify: (message) => io.status(`infill: ${message}`),
       });
-      if (result.refusal !== undefined) throw new InfillError('VISION_REFUSED', `${profile.visionModel} declined: “${result.refusal.slice(0, 300)}”`);
+      if (result.refusal !== undefined) throw refusedError(profile.visionModel, result.refusal);
       const tokens = countTokens(result.usage, { instruction, width: image.width, height: image.height, protocol }, result.text);
       const costUsd = visionCostUsd(profile.visionModel, tokens, prices);
       if (usage) recordAnswer(usage, profile, { profileId: profile.id, model: profile.visionModel, images: 0, uploadBytes: image.bytes.length, ...(costUsd === undefined ? {} : { costUsd }) }, warn);

@@ -5,6 +5,8 @@ import { cancelActiveJob, generate, generateImage } from '../jobs/generate.ts';
 import { addMaskOp, clearMask } from '../state/document-ops.ts';
 import { providerTuning } from '../state/job-slice.ts';
 import { useAppStore, type AppState } from '../state/store.ts';
+import { canUndoPromptHelp, undoPromptHelp } from '../vision/prompt-help.ts';
+import { visionActions } from '../vision/vision-actions.ts';
 import { registerActions, type ActionImpl } from './registry.ts';
 
 export const FILE_INPUT_ID = 'open-image-input';
@@ -31,7 +33,8 @@ function setViewFrom(make: typeof fitView): void {
 const actions: Record<ActionId, ActionImpl> = {
   open: { enabled: always, perform: () => document.getElementById(FILE_INPUT_ID)?.click() },
   export: { enabled: hasDocument, perform: () => store().setExportOpen(true) },
-  undo: { enabled: (s) => s.canUndo, perform: () => store().undo() },
+  // Right after a suggestion or translation, Undo first brings the typed prompt back.
+  undo: { enabled: (s) => s.canUndo || canUndoPromptHelp(s.prompt), perform: () => void (undoPromptHelp() || store().undo()) },
   redo: { enabled: (s) => s.canRedo, perform: () => store().redo() },
   generate: { enabled: (s) => hasDocument(s) && !s.activeJob && s.providerId !== '', perform: generate },
   cancelJob: { enabled: (s) => s.activeJob !== undefined, perform: cancelActiveJob },
@@ -55,6 +58,7 @@ const actions: Record<ActionId, ActionImpl> = {
   zoomActual: { enabled: hasDocument, perform: () => setViewFrom(actualSizeView) },
   zoomIn: { enabled: hasDocument, perform: () => zoomBy(1.25) },
   zoomOut: { enabled: hasDocument, perform: () => zoomBy(0.8) },
+  ...visionActions,
 };
 
 export function registerAppActions(): void {

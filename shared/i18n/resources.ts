@@ -8,6 +8,9 @@ import viErrors from './locales/vi/errors.json' with { type: 'json' };
 import deActions from './locales/de/actions.json' with { type: 'json' };
 import deCommon from './locales/de/common.json' with { type: 'json' };
 import deErrors from './locales/de/errors.json' with { type: 'json' };
+import enVision from './locales/en/vision.json' with { type: 'json' };
+import viVision from './locales/vi/vision.json' with { type: 'json' };
+import deVision from './locales/de/vision.json' with { type: 'json' };
 
 /** A namespace's catalogue: nested objects of strings (i18next's JSON v4 format). */
 export interface Catalogue {
@@ -20,9 +23,9 @@ export interface Catalogue {
  * namespace is three lines here (one per language) and three JSON files.
  */
 export const resources: Record<Language, Record<string, Catalogue>> = {
-  en: { actions: enActions, common: enCommon, errors: enErrors },
-  vi: { actions: viActions, common: viCommon, errors: viErrors },
-  de: { actions: deActions, common: deCommon, errors: deErrors },
+  en: { actions: enActions, common: enCommon, errors: enErrors, vision: enVision },
+  vi: { actions: viActions, common: viCommon, errors: viErrors, vision: viVision },
+  de: { actions: deActions, common: deCommon, errors: deErrors, vision: deVision },
 };
 
 export const namespaces = Object.keys(resources.en);

@@ -46,6 +46,7 @@ export async function callVision(input: VisionCallInput): Promise<VisionCallResu
   const { profile, options, signal } = input;
   const model = input.profile.visionModel;
   if (!model) throw new InfillError('NO_VISION_MODEL', `The gateway “${profile.name}” has no vision model set.`);
+  if (signal.aborted) throw new InfillError('JOB_CANCELLED', 'Stopped.');
   const protocol = profile.visionProtocol ?? 'openai-chat';
   const { path, stream } = streamers[protocol];
   // Errors name the vision model, not the profile's image model.
@@ -79,5 +80,5 @@ function brokenStreamError(cause: unknown, profile: GatewayProfile, path: string
     cause instanceof StreamEndedEarlyError
       ? 'the connection closed before the model finished'
       : toGatewayError(cause, { gatewayName: profile.name, baseUrl: profile.baseUrl, url, model: profile.model, ...(apiKey ? { apiKey } : {}) }).message;
-  return new InfillError('STREAM_BROKEN', `${profile.name}'s answer stopped part way (${why}). The text that arrived is kept; it may be cut off.`);
+  return new InfillError('STREAM_BROKEN', `${profile.name}'s answer stopped part way (${why}). The text that arrived is kept; it may be cut off.`, { gateway: profile.name });
 }

@@ -136,7 +136,7 @@ export function createVisionService(deps: VisionServiceDeps): VisionService {
         ...(cost ? { inputTokens: cost.inputTokens, outputTokens: cost.outputTokens } : {}),
         ...(cost?.costUsd === undefined ? {} : { costUsd: cost.costUsd }),
         ...(refusal !== undefined
-          ? { error: { code: 'VISION_REFUSED' as const, message: `${model} declined: “${refusal.slice(0, 300)}”` } }
+          ? { error: refusedError(model, refusal).toInfo() }
           : result.error
             ? { error: result.error.toInfo() }
             : {}),
@@ -201,6 +201,11 @@ export function createVisionService(deps: VisionServiceDeps): VisionService {
       for (const id of [...running.keys()]) this.cancel(id);
     },
   };
+}
+
+export function refusedError(model: string, words: string): InfillError {
+  const quoted = words.slice(0, 300);
+  return new InfillError('VISION_REFUSED', `${model} declined: “${quoted}”`, { model, words: quoted });
 }
 
 /** Most of the outlined area has no pixels yet: the canvas was extended there. */
