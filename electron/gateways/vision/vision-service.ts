@@ -4,7 +4,7 @@ import { InfillError, toErrorInfo } from '../../../shared/errors.ts';
 import { isLoopbackHost, type GatewayProfile } from '../../../shared/gateway/profile.ts';
 import type { PriceTable } from '../../../shared/gateway/prices.ts';
 import { padRect, intersectRects, type Rect } from '../../../shared/geometry.ts';
-import { startVisionInputSchema, type VisionDone, type VisionTask } from '../../../shared/vision/vision-contract.ts';
+import { type startVisionInputSchema, type VisionDone, type VisionTask } from '../../../shared/vision/vision-contract.ts';
 import { countTokens, visionCostUsd } from '../../../shared/vision/vision-cost.ts';
 import type { z } from 'zod';
 import type { EventSink } from '../../app/events.ts';
