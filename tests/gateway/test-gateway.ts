@@ -43,6 +43,8 @@ export interface RecordedRequest {
   status?: number;
   /** The whole answer was written: a stream the client stopped, or that broke, is not. */
   completed?: boolean;
+  /** When each event of a streamed answer was written (epoch ms). */
+  frameTimes?: number[];
 }
 
 export interface TestGateway {
@@ -100,8 +102,11 @@ async function recordFiles(parts: ReturnType<typeof parseMultipart>): Promise<Re
   return files;
 }
 
-/** Resolves true when the whole reply was written (a stream not cut short by either side). */
-async function write(res: ServerResponse, reply: Reply): Promise<boolean> {
+/**
+ * Resolves true when the whole reply was written (a stream not cut short by either side).
+ * `frameTimes` hears when each streamed event was written (epoch ms, sub-ms), for benchmarks.
+ */
+async function write(res: ServerResponse, reply: Reply, frameTimes?: number[]): Promise<boolean> {
   if (reply.sse) {
     res.writeHead(reply.status, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', ...reply.headers });
     res.flushHeaders();
@@ -113,6 +118,7 @@ async function write(res: ServerResponse, reply: Reply): Promise<boolean> {
         return false;
       }
       res.write(event);
+      frameTimes?.push(performance.timeOrigin + performance.now());
       if (reply.paceMs) await new Promise((resolve) => setTimeout(resolve, reply.paceMs));
     }
     if (res.destroyed) return false;
@@ -253,7 +259,8 @@ export async function startTestGateway(overrides: Partial<TestGatewayOptions> = 
           return;
         }
         record.status = reply.status;
-        record.completed = await write(res, reply);
+        if (reply.sse) record.frameTimes = [];
+        record.completed = await write(res, reply, record.frameTimes);
       })
       .catch((error: unknown) => {
         record.status = 500;
