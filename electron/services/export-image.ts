@@ -2,6 +2,8 @@ import type { ExportFormat, LayerSnapshot } from '../../shared/contract/schemas.
 import type { Rect } from '../../shared/geometry.ts';
 import type { AssetStore } from './asset-store.ts';
 import { flattenRegion } from './flatten.ts';
+import type { PhotoDescription } from '../../shared/vision/description.ts';
+import { descriptionXmp } from './description-metadata.ts';
 import { encodeRgba, mimeForFormat } from './image-codec.ts';
 
 export interface ExportedImage {
@@ -14,9 +16,10 @@ export interface ExportedImage {
 /** Flattens the visible layers over the whole canvas and encodes the result. */
 export async function exportImage(
   store: AssetStore,
-  request: { canvas: Rect; layers: readonly LayerSnapshot[]; format: ExportFormat; quality: number },
+  request: { canvas: Rect; layers: readonly LayerSnapshot[]; format: ExportFormat; quality: number; description?: PhotoDescription | undefined },
 ): Promise<ExportedImage> {
   const flat = await flattenRegion(request.layers, request.canvas, (id) => store.readRgba(id));
-  const bytes = await encodeRgba(flat, request.format, request.quality);
+  // Describe photo's caption and alt text travel with the file.
+  const bytes = await encodeRgba(flat, request.format, request.quality, false, request.description ? descriptionXmp(request.description) : undefined);
   return { bytes, mime: mimeForFormat[request.format], width: flat.width, height: flat.height };
 }

@@ -95,9 +95,13 @@ export async function decodeRgba(bytes: Uint8Array, name = 'image'): Promise<Rgb
 
 export type EncodeFormat = 'png' | 'jpeg' | 'webp';
 
-/** Encodes straight RGBA. JPEG has no alpha, so transparency is flattened onto white. */
-export async function encodeRgba(image: RgbaImage, format: EncodeFormat, quality = 92, fast = false): Promise<Uint8Array> {
-  const pipeline = sharp(image.data, { raw: { width: image.width, height: image.height, channels: 4 }, limitInputPixels: false });
+/**
+ * Encodes straight RGBA. JPEG has no alpha, so transparency is flattened onto white. `xmp`
+ * (a packet) is written into the file's metadata, in the same encode (no second lossy pass).
+ */
+export async function encodeRgba(image: RgbaImage, format: EncodeFormat, quality = 92, fast = false, xmp?: string): Promise<Uint8Array> {
+  const raw = sharp(image.data, { raw: { width: image.width, height: image.height, channels: 4 }, limitInputPixels: false });
+  const pipeline = xmp ? raw.withXmp(xmp) : raw;
   let out: Buffer;
   if (format === 'png') out = await pipeline.png({ compressionLevel: fast ? 1 : 6 }).toBuffer();
   else if (format === 'webp') out = await pipeline.webp({ quality }).toBuffer();

@@ -14,7 +14,8 @@ export async function exportDocument(format: ExportFormat, quality: number): Pro
   const { records } = useAppStore.getState();
   const doc = getDocument(records);
   if (!doc) return;
-  const result = await call('exportImage', { canvas: doc.canvas, layers: layerSnapshots(records), format, quality });
+  const description = doc.description ? { caption: doc.description.caption, altText: doc.description.altText } : undefined;
+  const result = await call('exportImage', { canvas: doc.canvas, layers: layerSnapshots(records), format, quality, ...(description ? { description } : {}) });
   const blob = new Blob([result.bytes as Uint8Array<ArrayBuffer>], { type: result.mime });
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');

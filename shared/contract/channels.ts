@@ -57,6 +57,8 @@ export const channels = {
         layers: z.array(layerSnapshotSchema).max(1000),
         format: exportFormatSchema,
         quality: z.number().int().min(1).max(100),
+        /** Describe photo's caption and alt text, written into the file's XMP metadata. */
+        description: z.object({ caption: z.string().max(2000), altText: z.string().max(2000) }).strict().optional(),
       })
       .strict(),
     output: z.object({ bytes: bytesSchema, mime: z.string(), width: z.number(), height: z.number() }),

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { openPhoto, paintStroke, photos, waitForImageOnScreen } from '../support/canvas.ts';
+import sharp from 'sharp';
+import { exportImage, openPhoto, paintStroke, photos, waitForImageOnScreen } from '../support/canvas.ts';
 import { addGateway, expect, expectKeyNowhere, test, TEST_API_KEY } from '../gateways/gateway-fixtures.ts';
 import { VISION_ANSWERS } from '../../gateway/routes-vision.ts';
 
@@ -85,6 +86,10 @@ test('prompt help: suggest streams into the prompt box, Esc stops within 200 ms 
   await expect(page.getByLabel('Caption', { exact: true }).last()).toHaveText('A tabby cat rests on a sunlit windowsill beside a potted plant.');
   await expect(page.getByLabel('Alt text', { exact: true }).last()).toHaveText('Tabby cat lying on a windowsill next to a green plant.');
   await page.screenshot({ path: testInfo.outputPath('3-described.png') });
+  // …and written into the exported file's metadata.
+  const xmp = (await sharp(await exportImage(page, 'jpeg')).metadata()).xmp?.toString('utf8') ?? '';
+  expect(xmp).toContain('A tabby cat rests on a sunlit windowsill beside a potted plant.');
+  expect(xmp).toContain('Iptc4xmpCore:AltTextAccessibility');
 
   // Every call is in Usage with its cost.
   await page.getByRole('button', { name: 'Usage and prices' }).click();
