@@ -5,7 +5,8 @@ import { int, jobOptions, jobSettings, parse, str } from './args.ts';
 import { planBatch, type BatchItem } from './batch-files.ts';
 import { errorLine } from './cli-io.ts';
 import type { CommandContext } from './command-context.ts';
-import { EXIT, ExitError, exitCodeFor, isFatalForBatch, UsageError } from './exit-codes.ts';
+import { createBatchStop } from './batch-stop.ts';
+import { EXIT, ExitError, exitCodeFor, UsageError } from './exit-codes.ts';
 import { inpaintFile } from './inpaint.ts';
 import { formatForPath, outputPaths } from './output.ts';
 import { batchProgress } from './progress.ts';
@@ -54,10 +55,9 @@ export async function batchCommand(argv: readonly string[], ctx: CommandContext)
   if (plan.items.length === 0) throw new InfillError('INVALID_INPUT', `No image in “${dir}” has a mask named <name>${suffix}.<ext> beside it.`);
 
   const progress = batchProgress(ctx.io);
-  const stop = new AbortController();
-  const signal = AbortSignal.any([ctx.signal, stop.signal]);
+  const stop = createBatchStop(ctx.signal);
+  const { signal } = stop;
   const failures: unknown[] = [];
-  let fatal: unknown;
   let written = 0;
   let skipped = 0;
   let costUsd = 0;
@@ -83,12 +83,7 @@ export async function batchCommand(argv: readonly string[], ctx: CommandContext)
       if (result.costUsd !== undefined) costUsd += result.costUsd;
       progress.file(item.name, 'done');
     } catch (error) {
-      if (signal.aborted) return;
-      if (isFatalForBatch(error)) {
-        fatal = error;
-        stop.abort();
-        return;
-      }
+      if (stop.ended(error)) return;
       failures.push(error);
       progress.file(item.name, 'failed', errorLine(error).replace(/^infill: /, ''));
     } finally {
@@ -109,7 +104,7 @@ export async function batchCommand(argv: readonly string[], ctx: CommandContext)
     await services.dispose();
   }
   if (ctx.signal.aborted) throw new InfillError('JOB_CANCELLED', `Cancelled after ${written} new result(s); run the same command again to resume.`);
-  if (fatal) throw fatal;
+  if (stop.fatal) throw stop.fatal;
   const cost = costUsd > 0 ? `; cost about $${costUsd.toFixed(3)}` : '';
   const summary = `${written} written, ${skipped} already done, ${failures.length} failed${plan.unmasked.length ? `, ${plan.unmasked.length} without a mask` : ''}${cost}`;
   if (failures.length > 0) {

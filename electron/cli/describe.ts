@@ -5,7 +5,8 @@ import { int, parse, str } from './args.ts';
 import { errorLine } from './cli-io.ts';
 import type { CommandContext } from './command-context.ts';
 import { createDescribeLog, describedPaths, type DescribeLine } from './describe-log.ts';
-import { EXIT, ExitError, isFatalForBatch, UsageError } from './exit-codes.ts';
+import { createBatchStop } from './batch-stop.ts';
+import { EXIT, ExitError, UsageError } from './exit-codes.ts';
 import { createVisionRunner, type VisionAnswer } from './vision-run.ts';
 import { resolveVisionTarget } from './vision-target.ts';
 
@@ -53,9 +54,8 @@ export async function describeCommand(argv: readonly string[], ctx: CommandConte
   const queue = positionals.filter((path) => !done.has(resolve(path)));
   const skipped = positionals.length - queue.length;
   if (skipped > 0) ctx.io.err(`infill: ${skipped} image(s) already described in ${out}; skipping them`);
-  const stop = new AbortController();
-  const signal = AbortSignal.any([ctx.signal, stop.signal]);
-  let fatal: unknown;
+  const stop = createBatchStop(ctx.signal);
+  const { signal } = stop;
   let failed = 0;
   let described = 0;
   let total = 0;
@@ -66,12 +66,7 @@ export async function describeCommand(argv: readonly string[], ctx: CommandConte
     try {
       answer = await runner.run(path, request, signal);
     } catch (error) {
-      if (signal.aborted) return;
-      if (isFatalForBatch(error)) {
-        fatal = error;
-        stop.abort();
-        return;
-      }
+      if (stop.ended(error)) return;
       failed++;
       const info = error instanceof InfillError ? error.toInfo() : { code: 'INTERNAL', message: errorLine(error).replace(/^infill: /, '') };
       await write({ path, error: info });
@@ -104,7 +99,7 @@ export async function describeCommand(argv: readonly string[], ctx: CommandConte
   );
   ctx.io.err(`infill: ${described} described, ${skipped} already done, ${failed} failed; ${costLine(total, false)}${unpriced ? ` (${unpriced} without a price)` : ''}`);
   if (ctx.signal.aborted) throw new InfillError('JOB_CANCELLED', `Cancelled after ${described} new description(s); run the same command again to resume.`);
-  if (fatal) throw fatal;
+  if (stop.fatal) throw stop.fatal;
   if (failed > 0) throw new ExitError(`${failed} image(s) could not be described`, EXIT.gateway);
 }
 
