@@ -33,7 +33,7 @@ export function createHandlers(services: HandlerServices): Handlers {
     estimateJob: async (input) => jobs.estimate(input),
     startJob: async (input) => jobs.start(input),
     cancelJob: async ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
-    saveSession: async ({ records }) => services.session.save(records),
+    saveSession: async ({ entries }) => services.session.save(entries),
     loadSession: async () => services.session.load(),
     startVision: async (input) => services.vision.start(input),
     cancelVision: async ({ visionId }) => ({ cancelled: services.vision.cancel(visionId) }),
