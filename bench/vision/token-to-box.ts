@@ -29,7 +29,7 @@ async function setUp(page: Page, gateway: TestGateway, url: string): Promise<voi
   await dialog.getByLabel('Name').fill('Bench relay');
   await dialog.getByLabel('Base URL').fill(gateway.baseUrl);
   await dialog.getByLabel('Model', { exact: true }).fill('gpt-image-1');
-  await dialog.getByLabel('Vision model (prompt help)').fill('gpt-4.1-mini');
+  await dialog.getByLabel('Vision model', { exact: true }).fill('gpt-4.1-mini');
   await dialog.getByLabel('API key').fill(TEST_API_KEY);
   await dialog.getByRole('button', { name: 'Save', exact: true }).click();
   await dialog.getByLabel('Connection result').filter({ hasText: 'Saved' }).waitFor();

@@ -75,7 +75,7 @@ export async function addGateway(page: Page, profile: ProfileInput, options: { t
   await dialog.getByLabel('Base URL').fill(profile.baseUrl);
   await dialog.getByLabel('Protocol').selectOption(profile.protocol ?? 'openai-images');
   await dialog.getByLabel('Model', { exact: true }).fill(profile.model);
-  if (profile.visionModel) await dialog.getByLabel('Vision model (prompt help)').fill(profile.visionModel);
+  if (profile.visionModel) await dialog.getByLabel('Vision model', { exact: true }).fill(profile.visionModel);
   if (profile.visionProtocol) await dialog.getByLabel('Vision protocol').selectOption(profile.visionProtocol);
   if (profile.apiKey) await dialog.getByLabel('API key').fill(profile.apiKey);
   if (profile.persistInsecurely) await dialog.getByRole('checkbox', { name: 'Save the key on this computer without encryption' }).check();
@@ -99,8 +99,11 @@ export async function expectKeyNowhere(page: Page, bridge: RunningBridge, observ
   expect(observed.rpcBodies.length).toBeGreaterThan(0);
   for (const body of observed.rpcBodies) expect(body).not.toContain(key);
   expect(bridge.output()).not.toContain(key);
-  for (const name of await readdir(bridge.dataDir)) {
-    if (name === 'assets') continue;
-    expect(await readFile(join(bridge.dataDir, name), 'latin1'), name).not.toContain(key);
+  // Every file in the data folder, the autosave's subfolders included; the assets are pixels.
+  for (const entry of await readdir(bridge.dataDir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    if (path.startsWith(join(bridge.dataDir, 'assets'))) continue;
+    expect(await readFile(path, 'latin1'), path).not.toContain(key);
   }
 }
