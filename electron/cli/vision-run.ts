@@ -66,7 +66,7 @@ export async function createVisionRunner(target: VisionTarget, options: { detail
       if (result.refusal !== undefined) throw refusedError(profile.visionModel, result.refusal);
       const tokens = countTokens(result.usage, { instruction, width: image.width, height: image.height, protocol }, result.text);
       const costUsd = visionCostUsd(profile.visionModel, tokens, prices);
-      if (usage) recordAnswer(usage, profile, { profileId: profile.id, model: profile.visionModel, images: 0, uploadBytes: image.bytes.length, ...(costUsd === undefined ? {} : { costUsd }) }, warn);
+      if (usage) await recordAnswer(usage, profile, { profileId: profile.id, model: profile.visionModel, images: 0, uploadBytes: image.bytes.length, ...(costUsd === undefined ? {} : { costUsd }) }, warn);
       return { text: result.text, model: profile.visionModel, tokens, costUsd, incomplete: result.incomplete, ...(result.error ? { error: result.error } : {}) };
     },
   };

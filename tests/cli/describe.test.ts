@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -133,6 +133,24 @@ describe('infill describe', () => {
       expect(edit?.fields?.prompt).toBe(VISION_ANSWERS.suggest);
       const order = gateway.requests.filter((r) => r.method === 'POST').map((r) => r.path);
       expect(order).toEqual(['/chat/completions', '/images/edits']);
+    } finally {
+      gateway.options.tokenPaceMs = 40;
+    }
+  });
+
+  it('--provider NAME uses the saved profile’s vision model and protocol, and logs the cost in its usage log', async () => {
+    gateway.options.tokenPaceMs = 1;
+    try {
+      const dataDir = join(dir, 'app-data');
+      await mkdir(dataDir, { recursive: true });
+      const profile = { id: 'relay', name: 'My relay', baseUrl: gateway.baseUrl, protocol: 'openai-images', model: 'gpt-image-1', visionModel: 'claude-sonnet-4', visionProtocol: 'anthropic' };
+      await writeFile(join(dataDir, 'profiles.json'), JSON.stringify({ version: 1, profiles: [profile] }));
+      const run = await runCli(['describe', images[0]!, '--provider', 'My relay', '--data-dir', dataDir], key);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout.trim()).toBe(VISION_ANSWERS.describe);
+      expect(gateway.requests.at(-1)?.rawPath).toBe('/v1/messages');
+      const usage = (await readFile(join(dataDir, 'usage.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { model: string; costUsd: number });
+      expect(usage).toEqual([expect.objectContaining({ model: 'claude-sonnet-4', gatewayName: 'My relay', costUsd: expect.any(Number) })]);
     } finally {
       gateway.options.tokenPaceMs = 40;
     }

@@ -3,7 +3,7 @@ import type { MaskInput } from '../../../shared/contract/schemas.ts';
 import { InfillError, toErrorInfo } from '../../../shared/errors.ts';
 import { isLoopbackHost, type GatewayProfile } from '../../../shared/gateway/profile.ts';
 import type { PriceTable } from '../../../shared/gateway/prices.ts';
-import { padRect, intersectRects, type Rect } from '../../../shared/geometry.ts';
+import { intersectRects, isEmptyRect, padRect, type Rect } from '../../../shared/geometry.ts';
 import { type startVisionInputSchema, type VisionDone, type VisionTask } from '../../../shared/vision/vision-contract.ts';
 import { countTokens, visionCostUsd } from '../../../shared/vision/vision-cost.ts';
 import type { z } from 'zod';
@@ -160,7 +160,8 @@ export function createVisionService(deps: VisionServiceDeps): VisionService {
     async start(input) {
       const profile = pickVisionProfile(deps.profiles(), input.profileId);
       if (input.task === 'translate' && !input.prompt.trim()) throw new InfillError('INVALID_INPUT', 'Type a prompt to translate first.');
-      if (input.task === 'suggest' && (!input.mask || !paintedBounds(input.mask as MaskInput))) {
+      const bounds = input.mask ? paintedBounds(input.mask as MaskInput) : null;
+      if (input.task === 'suggest' && (!bounds || isEmptyRect(intersectRects(bounds, input.canvas)))) {
         throw new InfillError('EMPTY_MASK', 'Paint a mask over the area first; Suggest prompt describes what should fill it.');
       }
       const visionId = `vision-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
