@@ -5,6 +5,7 @@ import { visionDetails, type VisionDetail } from '../../shared/vision/vision-con
 import { isActionEnabled, runAction } from '../actions/registry.ts';
 import { formatMoney, formatNumber } from '../i18n/format.ts';
 import { useAppStore } from '../state/store.ts';
+import './prompt-help.css';
 import { useVisionStore } from './vision-slice.ts';
 
 /**

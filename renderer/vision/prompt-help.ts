@@ -42,6 +42,25 @@ export async function startPromptHelp(task: VisionTask): Promise<void> {
   vision().begin({ visionId, task, model, before });
   // The answer replaces the prompt as it streams; Undo brings the original back.
   if (task !== 'describe') state.setPrompt('');
+  // Events can overtake the answer to startVision (they come on another connection).
+  const missed = early.get(visionId);
+  early.clear();
+  if (missed?.text) showText(task, missed.text);
+  if (missed?.done) finish(missed.done);
+}
+
+/** Deltas and ends for a request whose id is not known yet; at most a few, kept briefly. */
+const early = new Map<string, { text: string; done?: VisionDone }>();
+
+function remember(visionId: string, change: { text?: string; done?: VisionDone }): void {
+  if (early.size > 8 && !early.has(visionId)) early.clear();
+  const entry = early.get(visionId) ?? { text: '' };
+  early.set(visionId, { text: entry.text + (change.text ?? ''), ...(change.done ? { done: change.done } : entry.done ? { done: entry.done } : {}) });
+}
+
+function showText(task: VisionTask, text: string): void {
+  if (task === 'describe') vision().appendDescribing(text);
+  else app().setPrompt(app().prompt + text);
 }
 
 /** Stop (and Esc): main answers with visionDone at once, keeping what arrived. */
@@ -67,7 +86,10 @@ export function canUndoPromptHelp(prompt: string): boolean {
 
 function finish(done: VisionDone): void {
   const active = vision().active;
-  if (active?.visionId !== done.visionId) return;
+  if (active?.visionId !== done.visionId) {
+    remember(done.visionId, { done });
+    return;
+  }
   const state = app();
   if (done.task === 'describe') {
     if (done.text && !done.error) saveDescription(done);
@@ -95,9 +117,8 @@ export function listenToPromptHelp(): () => void {
   const api = infill();
   const offDelta = api.onVisionDelta(({ visionId, text }) => {
     const active = vision().active;
-    if (active?.visionId !== visionId) return;
-    if (active.task === 'describe') vision().appendDescribing(text);
-    else app().setPrompt(app().prompt + text);
+    if (active?.visionId === visionId) showText(active.task, text);
+    else if (!active) remember(visionId, { text });
   });
   const offDone = api.onVisionDone(finish);
   // Esc stops a stream wherever the focus is, the prompt box included.
