@@ -18,6 +18,7 @@ const sections = [
   { name: 'autosave', script: 'bench/autosave/run.ts' },
   { name: 'selection', script: 'bench/select/run.ts' },
   { name: 'projects', script: 'bench/projects/run.ts' },
+  { name: 'vision', script: 'bench/vision/run.ts' },
 ];
 const only = process.argv.slice(2);
 

@@ -7,6 +7,7 @@ import { keepSessionSaved } from './io/session.ts';
 import { keepWindowTitle } from './io/window-title.ts';
 import { trackJobEstimate } from './jobs/estimate.ts';
 import { listenToJobs } from './jobs/generate.ts';
+import { listenToPromptHelp } from './vision/prompt-help.ts';
 import { call, infill } from './platform/api.ts';
 import { collectAssetIds, collectDiffAssetIds, getDocument } from '../shared/document/records.ts';
 import { documentState } from './state/document-slice.ts';
@@ -47,6 +48,7 @@ export function wireApp(): () => void {
   });
 
   cleanups.push(listenToJobs());
+  cleanups.push(listenToPromptHelp());
   cleanups.push(trackJobEstimate());
   cleanups.push(keepSessionSaved());
   cleanups.push(keepWindowTitle());

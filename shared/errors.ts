@@ -37,6 +37,12 @@ export const errorCodes = [
   'PROJECT_DAMAGED',
   /** A project refused unread: an entry would unpack outside it, or to an absurd size (a zip bomb). */
   'PROJECT_UNSAFE',
+  /** Prompt help: no gateway profile names a vision model. */
+  'NO_VISION_MODEL',
+  /** Prompt help: the model declined to answer (its words are in the message). */
+  'VISION_REFUSED',
+  /** Prompt help: the stream broke after text had arrived; the partial text is kept. */
+  'STREAM_BROKEN',
   'INTERNAL',
 ] as const;
 

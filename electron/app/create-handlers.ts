@@ -1,3 +1,4 @@
+import type { VisionService } from '../gateways/vision/vision-service.ts';
 import type { Handlers } from '../ipc/dispatch.ts';
 import type { SelectionHandlers } from '../masks/selection-handlers.ts';
 import type { JobRunner } from '../jobs/job-runner.ts';
@@ -25,6 +26,7 @@ export interface HandlerServices {
   appInfo: { version: string; platform: string; shell: 'electron' | 'browser' };
   settings: SettingsHandlers;
   selection: SelectionHandlers;
+  vision: VisionService;
 }
 
 /** Every channel's handler as a plain function of its services: no Electron, no HTTP. */
@@ -63,6 +65,8 @@ export function createHandlers(services: HandlerServices): Handlers {
     cancelJob: async ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
     saveSession: async ({ entries }) => services.session.save(entries),
     loadSession: async () => services.session.load(),
+    startVision: async (input) => services.vision.start(input),
+    cancelVision: async ({ visionId }) => ({ cancelled: services.vision.cancel(visionId) }),
     ...services.settings,
     ...services.selection,
   };

@@ -58,6 +58,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     ...(options.workerExecArgv ? { execArgv: options.workerExecArgv } : {}),
   });
   const segment = createSegmentService({ segmenter, readRgba: (assetId) => assets.readRgba(assetId) });
+  const vision = gateways.createVision({ assets, emit: options.emit });
   const handlers = createHandlers({
     assets,
     jobs,
@@ -67,11 +68,13 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     appInfo: { version: options.version, platform: process.platform, shell: options.shell },
     settings: gateways.handlers,
     selection: createSelectionHandlers({ assets, segment }),
+    vision,
   });
   return {
     handlers,
     async dispose() {
       jobs.cancelAll();
+      vision.cancelAll();
       await Promise.all([fill.close(), segmenter.close()]);
     },
   };

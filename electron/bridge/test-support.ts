@@ -60,5 +60,7 @@ export function fakeHandlers(): Handlers {
     adjustMask: async () => ({ mask: null }),
     encodeMaskPng: async () => ({ bytes }),
     readMaskPng: async () => ({ assetId: ASSET_ID, rect: { x: 0, y: 0, width: 16, height: 16 } }),
+    startVision: async () => ({ visionId: 'vision-1', model: 'test' }),
+    cancelVision: async () => ({ cancelled: true }),
   };
 }

@@ -5,7 +5,8 @@ import { int, jobOptions, jobSettings, parse, str } from './args.ts';
 import { planBatch, type BatchItem } from './batch-files.ts';
 import { errorLine } from './cli-io.ts';
 import type { CommandContext } from './command-context.ts';
-import { EXIT, ExitError, exitCodeFor, isFatalForBatch, UsageError } from './exit-codes.ts';
+import { createBatchStop } from './batch-stop.ts';
+import { EXIT, ExitError, exitCodeFor, UsageError } from './exit-codes.ts';
 import { inpaintFile } from './inpaint.ts';
 import { formatForPath, isKnownOutputExtension, outputPaths } from './output.ts';
 import { checkOutputFolder } from './output-check.ts';
@@ -57,10 +58,9 @@ export async function batchCommand(argv: readonly string[], ctx: CommandContext)
   for (const warning of settings.warnings) ctx.io.err(`infill: warning: ${warning}`);
 
   const progress = batchProgress(ctx.io);
-  const stop = new AbortController();
-  const signal = AbortSignal.any([ctx.signal, stop.signal]);
+  const stop = createBatchStop(ctx.signal);
+  const { signal } = stop;
   const failures: unknown[] = [];
-  let fatal: unknown;
   let written = 0;
   let skipped = 0;
   let costUsd = 0;
@@ -86,12 +86,7 @@ export async function batchCommand(argv: readonly string[], ctx: CommandContext)
       if (result.costUsd !== undefined) costUsd += result.costUsd;
       progress.file(item.name, 'done');
     } catch (error) {
-      if (signal.aborted) return;
-      if (isFatalForBatch(error)) {
-        fatal = error;
-        stop.abort();
-        return;
-      }
+      if (stop.ended(error)) return;
       failures.push(error);
       progress.file(item.name, 'failed', errorLine(error).replace(/^infill: /, ''));
     } finally {
@@ -112,7 +107,7 @@ export async function batchCommand(argv: readonly string[], ctx: CommandContext)
     await services.dispose();
   }
   if (ctx.signal.aborted) throw new InfillError('JOB_CANCELLED', `Cancelled after ${written} new result(s); run the same command again to resume.`);
-  if (fatal) throw fatal;
+  if (stop.fatal) throw stop.fatal;
   const cost = costUsd > 0 ? `; cost about $${costUsd.toFixed(3)}` : '';
   const summary = `${written} written, ${skipped} already done, ${failures.length} failed${plan.unmasked.length ? `, ${plan.unmasked.length} without a mask` : ''}${cost}`;
   if (failures.length > 0) {

@@ -10,6 +10,7 @@ import { resolveProvider } from './resolve-provider.ts';
 import { runDocument, type RunResult } from './run-document.ts';
 import { selectObject } from './select.ts';
 import { selectionOptions, selectionRequest, type SelectionRequest } from './select-args.ts';
+import { suggestPromptForFile } from './suggest.ts';
 
 export const inpaintOptions = {
   ...jobOptions,
@@ -21,6 +22,9 @@ export const inpaintOptions = {
   out: { type: 'string', short: 'o' },
   // Parsed only to explain why it does not apply (the issue lists it among the shared flags).
   size: { type: 'string' },
+  suggest: { type: 'boolean' },
+  'vision-model': { type: 'string' },
+  'vision-protocol': { type: 'string' },
 } as const;
 
 /** `infill inpaint IMAGE --mask MASK …`: one image, one mask, n results. */
@@ -38,6 +42,16 @@ export async function inpaintCommand(argv: readonly string[], ctx: CommandContex
     );
   }
   const settings = jobSettings(values);
+  if (values.suggest === true && !settings.prompt.trim()) {
+    if (settings.provider.kind === 'offline') throw new UsageError('--suggest asks a gateway\'s vision model; add --provider NAME or --base-url URL --vision-model M.');
+    if (!mask) throw new UsageError('--suggest reads the area around --mask MASK; it does not work with --select.');
+    const provider = settings.provider;
+    const flags =
+      provider.kind === 'profile'
+        ? { provider: provider.name, dataDir: provider.dataDir }
+        : { baseUrl: provider.flags.baseUrl, model: str(values, 'vision-model'), protocol: str(values, 'vision-protocol'), dataDir: provider.dataDir };
+    settings.prompt = await suggestPromptForFile({ image, mask, convention: values['mask-alpha'] === true ? 'alpha' : 'luminance' }, flags, ctx.env, ctx.io, ctx.signal);
+  }
   const exclude = str(values, 'exclude');
   if (exclude !== undefined && (settings.provider.kind !== 'offline' || settings.provider.engine === 'smooth')) {
     throw new UsageError('--exclude applies to offline content-aware fill only (--engine auto or content-aware).');

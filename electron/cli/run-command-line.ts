@@ -23,6 +23,7 @@ const commands: Record<string, () => Promise<Command>> = {
   batch: async () => (await import('./batch.ts')).batchCommand,
   models: async () => (await import('./models.ts')).modelsCommand,
   select: async () => (await import('./select.ts')).selectCommand,
+  describe: async () => (await import('./describe.ts')).describeCommand,
 };
 
 export interface CommandLineOptions {

@@ -1,3 +1,5 @@
+import { DESCRIBE_USAGE } from './describe-usage.ts';
+
 /** --help texts. Kept beside each other so the flags read the same in every command. */
 
 const GATEWAY = `Gateway (instead of the offline engines):
@@ -48,6 +50,7 @@ Usage:
   infill generate --prompt TEXT (--base-url URL | --provider NAME) [--size WxH] --out FILE
   infill batch DIR [--mask-suffix _mask] [--out DIR] [--concurrency K] [options]
   infill models --base-url URL | PROFILE
+  infill describe IMAGE… (--base-url URL --model M | --provider NAME) [--out FILE.jsonl]
   infill COMMAND --help     infill --version
 
 Without --base-url or --provider NAME the job runs offline (no key, no network): smooth fill for thin marks,
@@ -63,6 +66,7 @@ ${MASK}
 ${EXIT_CODES}`;
 
 export const COMMAND_USAGE: Record<string, string> = {
+  describe: DESCRIBE_USAGE,
   select: `Usage: infill select IMAGE --point X,Y [--point X,Y …] [--exclude-point X,Y …] [--box X,Y,W,H] [--grow PX] --out MASK.png
 
 Selects the object at the points (or inside the box) and writes it as a mask at IMAGE's size:
@@ -80,6 +84,9 @@ answer is blended in a feathered band of at most 32 px around the mask).
   --mask MASK          the mask image
   --select X,Y         instead of --mask: the object at this point (repeatable), e.g. to remove it
   --out FILE           output (.png/.jpg/.webp/.avif/.psd/.ora); default IMAGE-infill.png beside IMAGE
+  --suggest            no --prompt? a vision model writes one from the area around the mask:
+                       the saved profile's vision model, or --vision-model M
+                       [--vision-protocol openai-chat|anthropic] with --base-url
 
 ${MASK}
 

@@ -56,9 +56,10 @@ let usageCounter = 0;
  * whether or not the person keeps them, and even when the job is cancelled afterwards. Also
  * used by the CLI for its ad-hoc --base-url jobs.
  */
-export function recordAnswer(usage: UsageLog, profile: GatewayProfile, answer: GatewayAnswer, onError: (error: unknown) => void = () => undefined): void {
+export function recordAnswer(usage: UsageLog, profile: GatewayProfile, answer: GatewayAnswer, onError: (error: unknown) => void = () => undefined): Promise<void> {
   usageCounter += 1;
-  usage
+  // Returned so a process about to exit (the CLI) can wait for the line to be on disk.
+  return usage
     .record({
       at: new Date().toISOString(),
       jobId: `${Date.now().toString(36)}-${usageCounter}`,

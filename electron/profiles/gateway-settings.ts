@@ -5,7 +5,10 @@ import { createKeyStore, type SafeStorageLike } from '../keys/key-store.ts';
 import { createPriceStore } from '../usage/price-store.ts';
 import { createUsageHandlers } from '../usage/usage-handlers.ts';
 import { createUsageLog } from '../usage/usage-log.ts';
-import { createGatewayProviders } from './gateway-providers.ts';
+import type { EventSink } from '../app/events.ts';
+import { createVisionService, type VisionService } from '../gateways/vision/vision-service.ts';
+import type { AssetStore } from '../services/asset-store.ts';
+import { callOptionsFor, createGatewayProviders, recordAnswer } from './gateway-providers.ts';
 import { createProfileHandlers } from './profile-handlers.ts';
 import { createProfileStore } from './profile-store.ts';
 
@@ -17,6 +20,8 @@ export interface GatewaySettings {
   handlers: SettingsHandlers;
   /** The saved profiles as providers, current as of the last change. */
   providers(): readonly Provider[];
+  /** Prompt help from the profiles' vision models, with the same keys, limits, prices and usage log. */
+  createVision(deps: { assets: Pick<AssetStore, 'readRgba'>; emit: EventSink }): VisionService;
 }
 
 export interface GatewaySettingsOptions {
@@ -50,5 +55,16 @@ export async function createGatewaySettings(options: GatewaySettingsOptions): Pr
   return {
     handlers: { ...createProfileHandlers({ profiles, keys }), ...createUsageHandlers({ prices, usage }) },
     providers: () => gateways.list(),
+    createVision: ({ assets, emit }) =>
+      createVisionService({
+        profiles: () =>
+          profiles.list().map(({ persistInsecurely: _persist, limits, ...profile }) => ({ ...profile, callOptions: callOptionsFor(limits, options.providerOverrides?.call) })),
+        getKey: (id) => keys.get(id),
+        prices: () => prices.table(),
+        assets,
+        emit,
+        onBilled: (profile, model, costUsd) =>
+          recordAnswer(usage, profile, { profileId: profile.id, model, images: 0, uploadBytes: 0, ...(costUsd === undefined ? {} : { costUsd }) }),
+      }),
   };
 }

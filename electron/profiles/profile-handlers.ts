@@ -77,7 +77,13 @@ export function createProfileHandlers(deps: { profiles: ProfileStore; keys: KeyS
       const signal = AbortSignal.timeout(CONNECTION_TEST_TIMEOUT_MS);
       const check = await checkGatewayConnection(profile, key, signal);
       if (!check.ok) throw new InfillError(check.error.code, redactSecrets(check.error.message, key));
-      return { models: check.models, modelListed: check.modelListed, url: endpointUrl(url, '/models') };
+      const vision = draft.visionModel?.trim();
+      return {
+        models: check.models,
+        modelListed: check.modelListed,
+        url: endpointUrl(url, '/models'),
+        ...(vision ? { visionModelListed: check.models.includes(vision) } : {}),
+      };
     },
   };
 }

@@ -96,6 +96,7 @@ export async function createProfileStore(options: { dataDir: string }): Promise<
           baseUrl: url,
           protocol: draft.protocol,
           model: draft.model.trim(),
+          ...(draft.visionModel?.trim() ? { visionModel: draft.visionModel.trim(), visionProtocol: draft.visionProtocol ?? 'openai-chat' } : {}),
           persistInsecurely: saveOptions.persistInsecurely ?? existing?.persistInsecurely ?? false,
           limits: draft.limits ?? existing?.limits ?? defaultGatewayLimits,
         };

@@ -113,7 +113,7 @@ export async function encodeRgba(image: RgbaImage, format: EncodeFormat, quality
   if (options.resize && (options.resize.width !== image.width || options.resize.height !== image.height)) {
     pipeline = pipeline.resize(options.resize.width, options.resize.height, { fit: 'fill', kernel: 'lanczos3' });
   }
-  if (options.xmp && format !== 'png') pipeline = pipeline.withXmp(options.xmp);
+  if (options.xmp) pipeline = pipeline.withXmp(options.xmp);
   let out: Buffer;
   if (format === 'png') out = await pipeline.png({ compressionLevel: options.fast ? 1 : 6 }).toBuffer();
   else if (format === 'webp') out = await pipeline.webp({ quality }).toBuffer();

@@ -10,6 +10,8 @@ import { addMaskOp, clearMask } from '../state/document-ops.ts';
 import { providerTuning } from '../state/job-slice.ts';
 import { useAppStore, type AppState } from '../state/store.ts';
 import { selectionActions } from '../selection/selection-actions.ts';
+import { canUndoPromptHelp, undoPromptHelp } from '../vision/prompt-help.ts';
+import { visionActions } from '../vision/vision-actions.ts';
 import { registerActions, type ActionImpl } from './registry.ts';
 
 export const FILE_INPUT_ID = 'open-image-input';
@@ -47,7 +49,8 @@ const actions: Record<ActionId, ActionImpl> = {
   saveProjectAs: { enabled: hasDocument, perform: async () => void (await saveProject()) },
   export: { enabled: hasDocument, perform: () => store().setExportOpen(true) },
   copyImage: { enabled: hasDocument, perform: copyImage },
-  undo: { enabled: (s) => s.canUndo, perform: () => store().undo() },
+  // Right after a suggestion or translation, Undo first brings the typed prompt back.
+  undo: { enabled: (s) => s.canUndo || canUndoPromptHelp(s.prompt), perform: () => void (undoPromptHelp() || store().undo()) },
   redo: { enabled: (s) => s.canRedo, perform: () => store().redo() },
   generate: { enabled: (s) => hasDocument(s) && !s.activeJob && s.providerId !== '', perform: generate },
   cancelJob: { enabled: (s) => s.activeJob !== undefined, perform: cancelActiveJob },
@@ -77,6 +80,7 @@ const actions: Record<ActionId, ActionImpl> = {
   zoomIn: { enabled: hasDocument, perform: () => zoomBy(1.25) },
   zoomOut: { enabled: hasDocument, perform: () => zoomBy(0.8) },
   ...selectionActions,
+  ...visionActions,
 };
 
 export function registerAppActions(): void {

@@ -38,6 +38,8 @@ export function exportRequest(records: RecordMap, choices: ExportChoices, select
   const layers = selected?.typeName === 'layer' ? [{ ...selected, visible: true }] : getOrderedLayers(records);
   const canvas = selected?.typeName === 'layer' ? { x: selected.x, y: selected.y, width: selected.width, height: selected.height } : doc.canvas;
   const metadata = choices.stripMetadata ? undefined : generationOf(layers);
+  // Describe photo's caption and alt text describe the whole picture, not one layer of it.
+  const description = choices.stripMetadata || selected ? undefined : doc.description;
   return {
     canvas,
     layers: layers.map(exportLayer),
@@ -45,6 +47,7 @@ export function exportRequest(records: RecordMap, choices: ExportChoices, select
     quality: choices.quality,
     size: choices.size,
     ...(metadata ? { metadata } : {}),
+    ...(description ? { description: { caption: description.caption, altText: description.altText } } : {}),
   };
 }
 

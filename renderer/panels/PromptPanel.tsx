@@ -2,6 +2,8 @@ import { describeEstimate } from '../jobs/estimate.ts';
 import { ResultsTray } from '../results/ResultsTray.tsx';
 import { MAX_VARIATIONS } from '../state/gateway-slice.ts';
 import { useAppStore } from '../state/store.ts';
+import { PromptHelp } from '../vision/PromptHelp.tsx';
+import { useVisionStore } from '../vision/vision-slice.ts';
 import { ActionButton } from './ActionButton.tsx';
 
 const stageLabels = { queued: 'Queued', preparing: 'Preparing', running: 'Filling', compositing: 'Compositing', done: 'Done' } as const;
@@ -21,6 +23,8 @@ export function PromptPanel() {
   const provider = providers.find((p) => p.id === providerId);
   const isGateway = provider?.kind === 'gateway';
   const tuning = provider?.tuning ?? [];
+  // A vision model is writing into the box: typing would interleave with its text.
+  const helpWriting = useVisionStore((s) => s.active !== undefined && s.active.task !== 'describe');
 
   return (
     <section className="panel prompt" aria-label="Generation">
@@ -46,10 +50,12 @@ export function PromptPanel() {
           aria-label="Prompt"
           rows={4}
           value={prompt}
+          readOnly={helpWriting}
           placeholder={provider?.supportsPrompt === false ? 'This provider fills from the surroundings and ignores the prompt.' : 'Describe what should appear in the masked area'}
           onChange={(e) => setPrompt(e.currentTarget.value)}
         />
       </label>
+      <PromptHelp />
       {(tuning.includes('variations') || tuning.includes('seed')) && (
         <div className="field-row">
           {tuning.includes('variations') && (

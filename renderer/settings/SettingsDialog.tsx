@@ -2,6 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { KeyStorageInfo, ProfileView } from '../../shared/contract/schemas.ts';
 import { gatewayPresetIds, gatewayPresets, gatewayProtocols, type GatewayPresetId, type GatewayProtocol } from '../../shared/gateway/profile.ts';
 import { call } from '../platform/api.ts';
+import { VisionProfileFields } from '../vision/VisionProfileFields.tsx';
+import { i18n } from '../i18n/i18n.ts';
 import { useAppStore } from '../state/store.ts';
 import './gateways.css';
 import { baseUrlHint, clampLimit, draftOf, formFromPreset, formFromProfile, formProblem, limitFields, protocolLabels, type ProfileForm } from './profile-form.ts';
@@ -64,10 +66,16 @@ export function SettingsDialog() {
     try {
       const result = await call('testConnection', { profile: draftOf(form), ...(form.apiKey.trim() ? { apiKey: form.apiKey } : {}) });
       setModels(result.models);
+      const vision =
+        result.visionModelListed === undefined
+          ? ''
+          : ` ${i18n.t(result.visionModelListed ? 'vision:settings.visionListed' : 'vision:settings.visionNotListed', { model: form.visionModel.trim() })}`;
       setOutcome(
-        result.modelListed
-          ? { kind: 'ok', message: `Connected: ${result.models.length} models at ${result.url}.` }
-          : { kind: 'warning', message: `Connected (${result.models.length} models at ${result.url}), but “${form.model}” is not among them: pick one from the list.` },
+        result.modelListed && result.visionModelListed !== false
+          ? { kind: 'ok', message: `Connected: ${result.models.length} models at ${result.url}.${vision}` }
+          : result.modelListed
+            ? { kind: 'warning', message: `Connected: ${result.models.length} models at ${result.url}.${vision}` }
+            : { kind: 'warning', message: `Connected (${result.models.length} models at ${result.url}), but “${form.model}” is not among them: pick one from the list.${vision}` },
       );
     } catch (error) {
       setModels([]);
@@ -189,6 +197,7 @@ export function SettingsDialog() {
               </select>
             </label>
           )}
+          <VisionProfileFields form={form} models={models} update={update} />
           <label className="field">
             <span>API key {current ? <span className="muted small" aria-label="Key status">({current.keyStatus.label})</span> : null}</span>
             <input

@@ -1,5 +1,5 @@
 import { defaultGatewayLimits, type GatewayLimits, type ProfileDraft, type ProfileView } from '../../shared/contract/schemas.ts';
-import { gatewayPresets, validateBaseUrl, type GatewayPresetId, type GatewayProtocol } from '../../shared/gateway/profile.ts';
+import { gatewayPresets, validateBaseUrl, type GatewayPresetId, type GatewayProtocol, type VisionProtocol } from '../../shared/gateway/profile.ts';
 
 /** The settings form's state and its pure rules, kept out of the component so they read plainly. */
 
@@ -14,6 +14,9 @@ export interface ProfileForm {
   apiKey: string;
   persistInsecurely: boolean;
   limits: GatewayLimits;
+  /** Prompt help: a vision chat model on the same gateway ('' for none) and its protocol. */
+  visionModel: string;
+  visionProtocol: VisionProtocol;
 }
 
 export const protocolLabels: Record<GatewayProtocol, string> = {
@@ -24,16 +27,16 @@ export const protocolLabels: Record<GatewayProtocol, string> = {
 
 export function formFromPreset(preset: GatewayPresetId): ProfileForm {
   const p = gatewayPresets[preset];
-  return { id: undefined, preset, name: preset === 'custom' ? '' : p.name, baseUrl: preset === 'custom' ? '' : p.baseUrl, protocol: p.protocol, model: p.model, apiKey: '', persistInsecurely: false, limits: defaultGatewayLimits };
+  return { id: undefined, preset, name: preset === 'custom' ? '' : p.name, baseUrl: preset === 'custom' ? '' : p.baseUrl, protocol: p.protocol, model: p.model, apiKey: '', persistInsecurely: false, limits: defaultGatewayLimits, visionModel: '', visionProtocol: 'openai-chat' };
 }
 
 export function formFromProfile(profile: ProfileView): ProfileForm {
   const preset = (Object.keys(gatewayPresets) as GatewayPresetId[]).find((id) => gatewayPresets[id].baseUrl === profile.baseUrl) ?? 'custom';
-  return { id: profile.id, preset, name: profile.name, baseUrl: profile.baseUrl, protocol: profile.protocol, model: profile.model, apiKey: '', persistInsecurely: profile.persistInsecurely, limits: profile.limits };
+  return { id: profile.id, preset, name: profile.name, baseUrl: profile.baseUrl, protocol: profile.protocol, model: profile.model, apiKey: '', persistInsecurely: profile.persistInsecurely, limits: profile.limits, visionModel: profile.visionModel ?? '', visionProtocol: profile.visionProtocol ?? 'openai-chat' };
 }
 
 export function draftOf(form: ProfileForm): ProfileDraft {
-  return { ...(form.id ? { id: form.id } : {}), name: form.name.trim(), baseUrl: form.baseUrl.trim(), protocol: form.protocol, model: form.model.trim(), limits: clampedLimits(form.limits) };
+  return { ...(form.id ? { id: form.id } : {}), name: form.name.trim(), baseUrl: form.baseUrl.trim(), protocol: form.protocol, model: form.model.trim(), limits: clampedLimits(form.limits), visionModel: form.visionModel.trim(), visionProtocol: form.visionProtocol };
 }
 
 export type UrlHint = { kind: 'error' | 'warning'; message: string; suggestion?: string } | undefined;

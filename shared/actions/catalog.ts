@@ -55,6 +55,11 @@ export const actionCatalog = [
   { id: 'zoomActual', labelKey: 'actions:zoomActual', shortcuts: ['Mod+1'], menu: 'view' },
   { id: 'zoomIn', labelKey: 'actions:zoomIn', shortcuts: ['Mod+=', 'Mod++'], menu: 'view' },
   { id: 'zoomOut', labelKey: 'actions:zoomOut', shortcuts: ['Mod+-'], menu: 'view' },
+  // Prompt help from a vision model (Esc also stops it: renderer/vision/prompt-help.ts).
+  { id: 'suggestPrompt', labelKey: 'vision:action.suggest', shortcuts: [], menu: 'edit' },
+  { id: 'describePhoto', labelKey: 'vision:action.describe', shortcuts: [], menu: 'edit' },
+  { id: 'translatePrompt', labelKey: 'vision:action.translate', shortcuts: [], menu: 'edit' },
+  { id: 'stopPromptHelp', labelKey: 'vision:action.stop', shortcuts: [] },
 ] as const satisfies readonly ActionDescriptor[];
 
 export type ActionId = (typeof actionCatalog)[number]['id'];

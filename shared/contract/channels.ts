@@ -21,6 +21,7 @@ import { gatewayProfileSchema } from '../gateway/profile.ts';
 import { selectionChannels } from './selection-channels.ts';
 import { exportRequestSchema, exportResultSchema } from './export-schemas.ts';
 import { openProjectInputSchema, openProjectOutputSchema, recentProjectSchema, saveProjectInputSchema, saveProjectOutputSchema } from './project-schemas.ts';
+import { startVisionInputSchema, visionIdSchema } from '../vision/vision-contract.ts';
 
 const empty = z.object({}).strict();
 
@@ -155,7 +156,13 @@ export const channels = {
   /** `GET {base}/models` with the typed key, else the saved profile's key, else INFILL_API_KEY. */
   testConnection: {
     input: z.object({ profile: profileDraftSchema, apiKey: z.string().max(4096).optional() }).strict(),
-    output: z.object({ models: z.array(z.string()), modelListed: z.boolean(), url: z.string() }),
+    output: z.object({
+      models: z.array(z.string()),
+      modelListed: z.boolean(),
+      url: z.string(),
+      /** Set when the draft names a vision model: whether the gateway lists it too. */
+      visionModelListed: z.boolean().optional(),
+    }),
   },
   getPrices: {
     input: empty,
@@ -170,6 +177,16 @@ export const channels = {
     output: usageSummarySchema,
   },
   ...selectionChannels,
+  /** Prompt help: streams a vision model's answer as visionDelta events, then one visionDone. */
+  startVision: {
+    input: startVisionInputSchema,
+    output: z.object({ visionId: visionIdSchema, model: z.string() }),
+  },
+  /** Stops a stream at once; its visionDone carries the text that arrived. */
+  cancelVision: {
+    input: z.object({ visionId: visionIdSchema }).strict(),
+    output: z.object({ cancelled: z.boolean() }),
+  },
 } satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Channels = typeof channels;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { EventName } from './names.ts';
 import { assetIdSchema, candidateSchema, errorInfoSchema, jobIdSchema, jobStageSchema, rectSchema } from './schemas.ts';
+import { visionDeltaSchema, visionDoneSchema } from '../vision/vision-contract.ts';
 
 /** Push events from main to the renderer. */
 export const events = {
@@ -23,6 +24,9 @@ export const events = {
   ]),
   /** A native menu item was chosen; the renderer runs the action of that id. */
   menuAction: z.object({ actionId: z.string().max(100) }),
+  /** Prompt help: the next piece of a streamed answer. */
+  visionDelta: visionDeltaSchema,
+  visionDone: visionDoneSchema,
 } satisfies Record<EventName, z.ZodType>;
 
 export type Events = typeof events;

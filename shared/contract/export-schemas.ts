@@ -40,6 +40,8 @@ export const exportRequestSchema = z
     size: exportSizeSchema.optional(),
     /** Absent: nothing is written (the "Strip metadata" choice, and documents with no generation). */
     metadata: exportMetadataSchema.optional(),
+    /** Describe photo's caption and alt text; absent when stripped or never described. */
+    description: z.object({ caption: z.string().max(2000), altText: z.string().max(2000) }).strict().optional(),
   })
   .strict();
 export type ExportRequest = z.infer<typeof exportRequestSchema>;

@@ -35,9 +35,11 @@ export const channelNames = [
   'adjustMask',
   'encodeMaskPng',
   'readMaskPng',
+  'startVision',
+  'cancelVision',
 ] as const;
 
-export const eventNames = ['jobProgress', 'jobDone', 'menuAction'] as const;
+export const eventNames = ['jobProgress', 'jobDone', 'menuAction', 'visionDelta', 'visionDone'] as const;
 
 export type ChannelName = (typeof channelNames)[number];
 export type EventName = (typeof eventNames)[number];

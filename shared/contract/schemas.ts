@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { gatewayProfileSchema, gatewayProtocolSchema } from '../gateway/profile.ts';
+import { gatewayProfileSchema, gatewayProtocolSchema, visionProtocolSchema } from '../gateway/profile.ts';
 import { modelPriceSchema } from '../gateway/prices.ts';
 import { errorCodes } from '../errors.ts';
 
@@ -122,6 +122,9 @@ export const profileDraftSchema = z
     protocol: gatewayProtocolSchema,
     model: z.string().trim().min(1, 'Choose a model').max(200),
     limits: gatewayLimitsSchema.optional(),
+    /** Prompt help: a vision chat model on the same gateway (empty: none) and how to speak to it. */
+    visionModel: z.string().trim().max(200).optional(),
+    visionProtocol: visionProtocolSchema.optional(),
   })
   .strict();
 export type ProfileDraft = z.infer<typeof profileDraftSchema>;

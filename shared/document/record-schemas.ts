@@ -67,6 +67,7 @@ const documentRecordSchema = z.object({
   canvas: rectSchema,
   order: z.array(id).max(10_000),
   name: z.string().max(500),
+  description: z.object({ caption: z.string().max(2000), altText: z.string().max(2000), model: z.string().max(200) }).optional(),
 });
 
 export const recordSchema = z.discriminatedUnion('typeName', [layerRecordSchema, maskOpRecordSchema, documentRecordSchema]);

@@ -117,6 +117,15 @@ export interface DocumentRecord {
   canvas: Rect;
   order: string[];
   name: string;
+  /** Describe photo: a caption and alt text, kept with the document and written where exports carry metadata. */
+  description?: DocumentDescription;
+}
+
+export interface DocumentDescription {
+  caption: string;
+  altText: string;
+  /** The vision model that wrote it. */
+  model: string;
 }
 
 export type InfillRecord = LayerRecord | MaskOpRecord | DocumentRecord;

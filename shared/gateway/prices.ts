@@ -31,6 +31,14 @@ export const defaultPriceTable: PriceTable = {
   'gpt-image-2': { textInputPerMTok: 5, imageInputPerMTok: 10, outputPerMTok: 40, perImageUsd: 0.042 },
   'dall-e-2': { perImageBySize: { '256x256': 0.016, '512x512': 0.018, '1024x1024': 0.02 }, perImageUsd: 0.02 },
   'gemini-2.5-flash-image': { textInputPerMTok: 0.3, imageInputPerMTok: 0.3, outputPerMTok: 30, perImageUsd: 0.039 },
+  // Vision chat models for prompt help: input (text and image tokens alike) and output per 1M tokens.
+  'gpt-4.1': { textInputPerMTok: 2, outputPerMTok: 8 },
+  'gpt-4.1-mini': { textInputPerMTok: 0.4, outputPerMTok: 1.6 },
+  'gpt-4o': { textInputPerMTok: 2.5, outputPerMTok: 10 },
+  'gpt-4o-mini': { textInputPerMTok: 0.15, outputPerMTok: 0.6 },
+  'gemini-2.5-flash': { textInputPerMTok: 0.3, outputPerMTok: 2.5 },
+  'claude-sonnet-4': { textInputPerMTok: 3, outputPerMTok: 15 },
+  'claude-3-5-haiku': { textInputPerMTok: 0.8, outputPerMTok: 4 },
 };
 
 /** `usage` as GPT image responses report it. */

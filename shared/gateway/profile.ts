@@ -8,6 +8,14 @@ export const gatewayProtocols = ['openai-images', 'chat-image', 'json-relay'] as
 export const gatewayProtocolSchema = z.enum(gatewayProtocols);
 export type GatewayProtocol = z.infer<typeof gatewayProtocolSchema>;
 
+/**
+ * How a profile's vision chat model is spoken to (prompt help): OpenAI chat completions, or
+ * Anthropic's Messages API, which relays expose for Claude at the same base URL.
+ */
+export const visionProtocols = ['openai-chat', 'anthropic'] as const;
+export const visionProtocolSchema = z.enum(visionProtocols);
+export type VisionProtocol = z.infer<typeof visionProtocolSchema>;
+
 export const gatewayProfileSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'Expected a lowercase id'),
   name: z.string().min(1).max(80),
@@ -15,6 +23,9 @@ export const gatewayProfileSchema = z.object({
   protocol: gatewayProtocolSchema,
   model: z.string().min(1).max(200),
   keyHint: z.string().max(16).optional(),
+  /** A chat model that reads images, for prompt help; none means no prompt help from this profile. */
+  visionModel: z.string().min(1).max(200).optional(),
+  visionProtocol: visionProtocolSchema.optional(),
 });
 export type GatewayProfile = z.infer<typeof gatewayProfileSchema>;
 

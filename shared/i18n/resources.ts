@@ -8,6 +8,7 @@ import enLog from './locales/en/log.json' with { type: 'json' };
 import enProject from './locales/en/project.json' with { type: 'json' };
 import enRecovery from './locales/en/recovery.json' with { type: 'json' };
 import enSelection from './locales/en/selection.json' with { type: 'json' };
+import enVision from './locales/en/vision.json' with { type: 'json' };
 import viActions from './locales/vi/actions.json' with { type: 'json' };
 import viCommon from './locales/vi/common.json' with { type: 'json' };
 import viErrors from './locales/vi/errors.json' with { type: 'json' };
@@ -17,6 +18,7 @@ import viLog from './locales/vi/log.json' with { type: 'json' };
 import viProject from './locales/vi/project.json' with { type: 'json' };
 import viRecovery from './locales/vi/recovery.json' with { type: 'json' };
 import viSelection from './locales/vi/selection.json' with { type: 'json' };
+import viVision from './locales/vi/vision.json' with { type: 'json' };
 import deActions from './locales/de/actions.json' with { type: 'json' };
 import deCommon from './locales/de/common.json' with { type: 'json' };
 import deErrors from './locales/de/errors.json' with { type: 'json' };
@@ -26,6 +28,7 @@ import deLog from './locales/de/log.json' with { type: 'json' };
 import deProject from './locales/de/project.json' with { type: 'json' };
 import deRecovery from './locales/de/recovery.json' with { type: 'json' };
 import deSelection from './locales/de/selection.json' with { type: 'json' };
+import deVision from './locales/de/vision.json' with { type: 'json' };
 
 /** A namespace's catalogue: nested objects of strings (i18next's JSON v4 format). */
 export interface Catalogue {
@@ -38,9 +41,9 @@ export interface Catalogue {
  * namespace is three lines here (one per language) and three JSON files.
  */
 export const resources: Record<Language, Record<string, Catalogue>> = {
-  en: { actions: enActions, common: enCommon, errors: enErrors, export: enExport, layers: enLayers, log: enLog, project: enProject, recovery: enRecovery, selection: enSelection },
-  vi: { actions: viActions, common: viCommon, errors: viErrors, export: viExport, layers: viLayers, log: viLog, project: viProject, recovery: viRecovery, selection: viSelection },
-  de: { actions: deActions, common: deCommon, errors: deErrors, export: deExport, layers: deLayers, log: deLog, project: deProject, recovery: deRecovery, selection: deSelection },
+  en: { actions: enActions, common: enCommon, errors: enErrors, export: enExport, layers: enLayers, log: enLog, project: enProject, recovery: enRecovery, selection: enSelection, vision: enVision },
+  vi: { actions: viActions, common: viCommon, errors: viErrors, export: viExport, layers: viLayers, log: viLog, project: viProject, recovery: viRecovery, selection: viSelection, vision: viVision },
+  de: { actions: deActions, common: deCommon, errors: deErrors, export: deExport, layers: deLayers, log: deLog, project: deProject, recovery: deRecovery, selection: deSelection, vision: deVision },
 };
 
 export const namespaces = Object.keys(resources.en);

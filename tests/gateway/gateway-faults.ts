@@ -18,7 +18,15 @@ export type FaultKind =
   /** Answer 200 with a JSON body of about this many bytes. */
   | { kind: 'huge-body'; bytes: number }
   /** Repaint the whole picture instead of the masked area. */
-  | { kind: 'mask-ignored' };
+  | { kind: 'mask-ignored' }
+  /** Vision streams: drop the connection after this many text pieces. */
+  | { kind: 'stream-break'; afterTokens: number }
+  /** Vision streams: an error inside the stream after this many pieces (0: before any text). */
+  | { kind: 'stream-error'; afterTokens: number; errorType?: string }
+  /** Anthropic: 529 overloaded_error before the stream. */
+  | { kind: 'overloaded' }
+  /** Vision: the model declines (OpenAI `delta.refusal`; Anthropic stop_reason "refusal"). */
+  | { kind: 'refuse' };
 
 export type Fault = FaultKind & {
   /** How many matching requests it applies to; default until cleared. */

@@ -24,14 +24,23 @@ export interface TestGatewayOptions {
   disabledPaths: string[];
   /** OpenRouter reports the billed cost in chat `usage.cost`. */
   chatCostUsd?: number;
+  /** Vision chat: what the model streams (default: a canned answer per task). */
+  visionText?: string;
+  /** Vision chat: the pause between streamed pieces, in ms. */
+  tokenPaceMs: number;
 }
+
+/** One server-sent event as written, or the point where the connection is dropped. */
+export type SseFrame = string | { disconnect: true };
 
 export interface Reply {
   status: number;
   headers?: Record<string, string>;
   body?: string | Buffer;
   /** Server-sent events, written one after the other. */
-  sse?: string[];
+  sse?: SseFrame[];
+  /** Pause between events (token pacing). */
+  paceMs?: number;
 }
 
 export interface RouteContext {

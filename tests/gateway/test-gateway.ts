@@ -10,6 +10,7 @@ import type { Reply, RouteContext, TestGatewayOptions } from './route-context.ts
 import { handleChat } from './routes-chat.ts';
 import { handleEdits, handleGenerations } from './routes-images.ts';
 import { handleInpaint, handleOutpaint, modelNotFound } from './routes-relay.ts';
+import { earlyStreamError, handleChatStream, handleMessages } from './routes-vision.ts';
 
 /**
  * A local gateway that speaks the three protocols Infill's users point it at, on 127.0.0.1 and a
@@ -40,6 +41,10 @@ export interface RecordedRequest {
   fields?: Record<string, string>;
   files?: RecordedFile[];
   status?: number;
+  /** The whole answer was written: a stream the client stopped, or that broke, is not. */
+  completed?: boolean;
+  /** When each event of a streamed answer was written (epoch ms). */
+  frameTimes?: number[];
 }
 
 export interface TestGateway {
@@ -57,7 +62,7 @@ export const TEST_API_KEY = 'sk-test-infill-0123456789abcdef';
 
 const defaults: TestGatewayOptions = {
   apiKey: TEST_API_KEY,
-  models: ['gpt-image-1', 'gpt-image-2', 'dall-e-2', 'google/gemini-2.5-flash-image', 'sdxl-inpaint', 'outpaint-v1'],
+  models: ['gpt-image-1', 'gpt-image-2', 'dall-e-2', 'google/gemini-2.5-flash-image', 'sdxl-inpaint', 'outpaint-v1', 'gpt-4.1-mini', 'claude-sonnet-4'],
   chatShape: 1,
   jsonResultField: 'result_image',
   maxBodyBytes: 4 * 1024 * 1024,
@@ -66,6 +71,7 @@ const defaults: TestGatewayOptions = {
   imageResponse: 'b64_json',
   outsideV1: 401,
   disabledPaths: [],
+  tokenPaceMs: 10,
 };
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
@@ -96,16 +102,33 @@ async function recordFiles(parts: ReturnType<typeof parseMultipart>): Promise<Re
   return files;
 }
 
-function write(res: ServerResponse, reply: Reply): void {
+/**
+ * Resolves true when the whole reply was written (a stream not cut short by either side).
+ * `frameTimes` hears when each streamed event was written (epoch ms, sub-ms), for benchmarks.
+ */
+async function write(res: ServerResponse, reply: Reply, frameTimes?: number[]): Promise<boolean> {
   if (reply.sse) {
     res.writeHead(reply.status, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', ...reply.headers });
-    for (const event of reply.sse) res.write(event);
+    res.flushHeaders();
+    for (const event of reply.sse) {
+      // The client stopped reading (Stop, a cancelled request): stop writing too.
+      if (res.destroyed) return false;
+      if (typeof event !== 'string') {
+        res.socket?.destroy();
+        return false;
+      }
+      res.write(event);
+      frameTimes?.push(performance.timeOrigin + performance.now());
+      if (reply.paceMs) await new Promise((resolve) => setTimeout(resolve, reply.paceMs));
+    }
+    if (res.destroyed) return false;
     res.end();
-    return;
+    return true;
   }
   const body = reply.body ?? '';
   res.writeHead(reply.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...reply.headers });
   res.end(body);
+  return true;
 }
 
 export async function startTestGateway(overrides: Partial<TestGatewayOptions> = {}, port = 0): Promise<TestGateway> {
@@ -141,7 +164,9 @@ export async function startTestGateway(overrides: Partial<TestGatewayOptions> = 
         : { status: 404, headers: { 'content-type': 'text/html' }, body: '<html><body><h1>404 Not Found</h1></body></html>' };
     }
     const auth = req.headers.authorization ?? '';
-    const key = auth.replace(/^Bearer\s+/i, '');
+    // Anthropic-style relays take the key as x-api-key.
+    const apiKeyHeader = req.headers['x-api-key'];
+    const key = auth ? auth.replace(/^Bearer\s+/i, '') : typeof apiKeyHeader === 'string' ? apiKeyHeader : '';
     if (options.apiKey !== null && key !== options.apiKey) {
       const message = key
         ? `Incorrect API key provided: ${maskedKey(key)}. You can find your API key at https://platform.openai.com/account/api-keys.`
@@ -207,7 +232,9 @@ export async function startTestGateway(overrides: Partial<TestGatewayOptions> = 
     if (method === 'POST' && json === undefined) return { status: 400, body: openAiError('We could not parse the JSON body of your request.', 'invalid_request_error', null) };
     if (json) record.json = json;
     if (method === 'POST' && path === '/images/generations') return handleGenerations(ctx, json ?? {});
+    if (method === 'POST' && path === '/chat/completions' && json?.stream === true) return earlyStreamError(fault, 'openai-chat') ?? handleChatStream(ctx, json, fault);
     if (method === 'POST' && path === '/chat/completions') return handleChat(ctx, json ?? {}, fault);
+    if (method === 'POST' && path === '/messages') return earlyStreamError(fault, 'anthropic') ?? handleMessages(ctx, json ?? {}, record.headers, fault);
     if (method === 'POST' && path === '/images/inpaint') return handleInpaint(ctx, json ?? {}, fault);
     if (method === 'POST' && path === '/images/outpaint') return handleOutpaint(ctx, json ?? {}, fault);
     return { status: 404, body: openAiError(`Invalid URL (${method} /v1${path})`, 'invalid_request_error', null) };
@@ -232,11 +259,12 @@ export async function startTestGateway(overrides: Partial<TestGatewayOptions> = 
           return;
         }
         record.status = reply.status;
-        write(res, reply);
+        if (reply.sse) record.frameTimes = [];
+        record.completed = await write(res, reply, record.frameTimes);
       })
       .catch((error: unknown) => {
         record.status = 500;
-        if (!res.headersSent) write(res, { status: 500, body: openAiError(`Test gateway bug: ${String(error)}`, 'server_error', null) });
+        if (!res.headersSent) void write(res, { status: 500, body: openAiError(`Test gateway bug: ${String(error)}`, 'server_error', null) });
       });
   });
   server.on('connection', (socket) => {

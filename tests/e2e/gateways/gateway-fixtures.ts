@@ -60,6 +60,9 @@ export interface ProfileInput {
   protocol?: string;
   /** Tick "Save the key on this computer without encryption". */
   persistInsecurely?: boolean;
+  /** Prompt help: a vision chat model on the same gateway, and its protocol. */
+  visionModel?: string;
+  visionProtocol?: 'openai-chat' | 'anthropic';
 }
 
 /** Adds a gateway through the settings dialog, as a person would; returns with the dialog closed. */
@@ -72,6 +75,8 @@ export async function addGateway(page: Page, profile: ProfileInput, options: { t
   await dialog.getByLabel('Base URL').fill(profile.baseUrl);
   await dialog.getByLabel('Protocol').selectOption(profile.protocol ?? 'openai-images');
   await dialog.getByLabel('Model', { exact: true }).fill(profile.model);
+  if (profile.visionModel) await dialog.getByLabel('Vision model', { exact: true }).fill(profile.visionModel);
+  if (profile.visionProtocol) await dialog.getByLabel('Vision protocol').selectOption(profile.visionProtocol);
   if (profile.apiKey) await dialog.getByLabel('API key').fill(profile.apiKey);
   if (profile.persistInsecurely) await dialog.getByRole('checkbox', { name: 'Save the key on this computer without encryption' }).check();
   if (options.testFirst) {
