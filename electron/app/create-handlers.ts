@@ -5,9 +5,8 @@ import type { AssetStore } from '../services/asset-store.ts';
 import { exportImage } from '../services/export-image.ts';
 import { importImage } from '../services/image-import.ts';
 import type { SessionStore } from '../services/session-store.ts';
+import type { SettingsHandlers } from '../profiles/gateway-settings.ts';
 
-/** Channels served by their own modules (gateway settings, prices and usage). */
-export type SettingsHandlers = Pick<Handlers, 'listProfiles' | 'saveProfile' | 'deleteProfile' | 'testConnection' | 'getPrices' | 'savePrices' | 'getUsage'>;
 
 export interface HandlerServices {
   assets: AssetStore;

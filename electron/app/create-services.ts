@@ -9,7 +9,7 @@ import { createGatewaySettings } from '../profiles/gateway-settings.ts';
 import { createAssetStore } from '../services/asset-store.ts';
 import { createSessionStore, sessionAssetIds } from '../services/session-store.ts';
 import { createHandlers } from './create-handlers.ts';
-import type { EventSink } from './events.ts';
+import type { EventSink } from '../../shared/contract/events.ts';
 
 export interface ServiceOptions {
   dataDir: string;

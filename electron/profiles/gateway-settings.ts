@@ -1,4 +1,4 @@
-import type { SettingsHandlers } from '../app/create-handlers.ts';
+import type { Handlers } from '../ipc/dispatch.ts';
 import type { GatewayProviderOptions } from '../gateways/index.ts';
 import type { Provider } from '../jobs/provider.ts';
 import { createKeyStore, type SafeStorageLike } from '../keys/key-store.ts';
@@ -8,6 +8,9 @@ import { createUsageLog } from '../usage/usage-log.ts';
 import { createGatewayProviders } from './gateway-providers.ts';
 import { createProfileHandlers } from './profile-handlers.ts';
 import { createProfileStore } from './profile-store.ts';
+
+/** Channels served by the settings modules (gateway profiles, prices and usage), not by create-handlers. */
+export type SettingsHandlers = Pick<Handlers, 'listProfiles' | 'saveProfile' | 'deleteProfile' | 'testConnection' | 'getPrices' | 'savePrices' | 'getUsage'>;
 
 /**
  * Everything the app needs to use gateways: saved profiles, their keys, the price table and the

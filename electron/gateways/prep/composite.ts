@@ -1,5 +1,5 @@
 import type { Rect } from '../../../shared/geometry.ts';
-import type { RgbaImage } from '../../jobs/provider.ts';
+import type { RgbaImage } from '../../services/rgba-image.ts';
 
 /**
  * `original + (result − original)·a/255`, per channel, alpha included. Where a = 0 the original
