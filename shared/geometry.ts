@@ -47,7 +47,3 @@ export function roundRectOut(r: Rect): Rect {
   const y = Math.floor(r.y);
   return { x, y, width: Math.ceil(r.x + r.width) - x, height: Math.ceil(r.y + r.height) - y };
 }
-
-export function containsRect(outer: Rect, inner: Rect): boolean {
-  return inner.x >= outer.x && inner.y >= outer.y && rectRight(inner) <= rectRight(outer) && rectBottom(inner) <= rectBottom(outer);
-}

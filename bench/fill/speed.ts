@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
-import { contextWindowFor } from '../../electron/engine/context-window.ts';
+import { contextWindowFor } from '../../electron/engine/fill-context-window.ts';
 import { maskBounds } from '../../shared/mask-bounds.ts';
 import { createFillRunner } from '../../electron/engine/fill-runner.ts';
 import { patchMatchInpaint } from '../../electron/engine/patchmatch.ts';

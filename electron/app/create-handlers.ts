@@ -13,9 +13,8 @@ import type { RecentProjects } from '../projects/recent-projects.ts';
 import { writeProject } from '../projects/write-project.ts';
 import { importImage } from '../services/image-import.ts';
 import type { SessionStore } from '../services/session-store.ts';
+import type { SettingsHandlers } from '../profiles/gateway-settings.ts';
 
-/** Channels served by their own modules (gateway settings, prices and usage). */
-export type SettingsHandlers = Pick<Handlers, 'listProfiles' | 'saveProfile' | 'deleteProfile' | 'testConnection' | 'getPrices' | 'savePrices' | 'getUsage'>;
 
 export interface HandlerServices {
   assets: AssetStore;

@@ -13,7 +13,7 @@ import { createSegmentService } from '../segment/segment-service.ts';
 import { createSegmenter } from '../segment/segmenter.ts';
 import { createSessionStore, sessionAssetIds } from '../services/session-store.ts';
 import { createHandlers } from './create-handlers.ts';
-import type { EventSink } from './events.ts';
+import type { EventSink } from '../../shared/contract/events.ts';
 
 export interface ServiceOptions {
   dataDir: string;

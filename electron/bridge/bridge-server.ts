@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { EventSink } from '../app/events.ts';
+import type { EventSink } from '../../shared/contract/events.ts';
 import type { Handlers } from '../ipc/dispatch.ts';
 import { CONTENT_SECURITY_POLICY } from '../shell/content-security-policy.ts';
 import { carriesToken, createAccessToken, tokenCookie, tokensMatch } from './access-token.ts';

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { EventSink } from '../app/events.ts';
+import type { EventSink } from '../../shared/contract/events.ts';
 
 export interface EventBroadcasterOptions {
   /** A comment line every so often, so proxies and the client notice a dead connection. */

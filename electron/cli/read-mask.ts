@@ -1,6 +1,6 @@
 import type { MaskInput } from '../../shared/contract/schemas.ts';
 import { InfillError } from '../../shared/errors.ts';
-import type { RgbaImage } from '../jobs/provider.ts';
+import type { RgbaImage } from '../services/rgba-image.ts';
 import { decodeRgba, probeImage } from '../services/image-codec.ts';
 
 export type MaskConvention =

@@ -22,7 +22,8 @@ const JOB = `Job options:
                        (smooth fill is deterministic and writes one)
   --seed S             seed of the first variation (variation i uses S+i); default random
   --quality Q          JPEG/WebP quality 1-100 (default 92)
-  -v, --verbose        progress messages on stderr even when it is not a terminal`;
+  -v, --verbose        progress messages on stderr even when it is not a terminal, and a
+                       record of the run in the app's log (logs/infill.log in the data folder)`;
 
 const MASK = `Mask: white (luminance >= 128) = change, black = keep, same size as IMAGE. A mask with
   transparency is flattened onto black first, so white strokes on a transparent layer work.

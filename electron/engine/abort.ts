@@ -4,7 +4,3 @@ export function abortError(): Error {
   error.name = 'AbortError';
   return error;
 }
-
-export function isAbortError(error: unknown): boolean {
-  return error instanceof Error && error.name === 'AbortError';
-}

@@ -20,7 +20,7 @@
  * 0.531 / 0.774 (too smooth for the texture goal); normalising adds about +0.001 SSIM. With
  * it: 0.519 / 0.825.
  */
-import type { NearestNeighbourField } from './nnf.ts';
+import type { NearestNeighbourField } from './nearest-neighbour-field.ts';
 import type { PyramidLevel } from './pyramid.ts';
 import { maskBounds } from '../../shared/mask-bounds.ts';
 import { clampByte } from './clamp-byte.ts';

@@ -9,7 +9,7 @@
  * set of source patches.
  */
 import { holeDistances } from './distance-transform.ts';
-import type { SourceSet } from './nnf.ts';
+import type { SourceSet } from './nearest-neighbour-field.ts';
 import type { PyramidLevel } from './pyramid.ts';
 import type { Random } from './prng.ts';
 

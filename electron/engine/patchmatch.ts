@@ -23,7 +23,7 @@ import {
   upsampleField,
   type NearestNeighbourField,
   type SourceSet,
-} from './nnf.ts';
+} from './nearest-neighbour-field.ts';
 import { balancedSplitRow, runAllRows, shareRowState, type RowParallelism, type RowState } from './row-parallelism.ts';
 import { mixSeed, mulberry32 } from './prng.ts';
 import { onionPeelFill } from './onion-peel.ts';

@@ -32,7 +32,7 @@
  * Measured on the bench photos, from 18.15 / 0.525 / 0.832: 18.49 / 0.537 / 0.772 (the texture
  * ratio falls because the steps were counted as texture).
  */
-import type { NearestNeighbourField } from './nnf.ts';
+import type { NearestNeighbourField } from './nearest-neighbour-field.ts';
 import type { PyramidLevel } from './pyramid.ts';
 import { clampByte } from './clamp-byte.ts';
 

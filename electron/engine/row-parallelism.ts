@@ -7,7 +7,7 @@
  * bands with per-row random streams; voting and distance refreshes only write their own
  * rows), so a parallel fill is bit-identical to a serial one.
  */
-import { improveField, refreshDistances, type NearestNeighbourField } from './nnf.ts';
+import { improveField, refreshDistances, type NearestNeighbourField } from './nearest-neighbour-field.ts';
 import type { PyramidLevel } from './pyramid.ts';
 import { voteHole } from './vote.ts';
 

@@ -16,7 +16,7 @@
  * can record, per hole pixel, the source pixel it copied (`copiedFrom`): poisson.ts uses that
  * to remove the steps where neighbouring pixels were copied from different places.
  */
-import type { NearestNeighbourField } from './nnf.ts';
+import type { NearestNeighbourField } from './nearest-neighbour-field.ts';
 import type { PyramidLevel } from './pyramid.ts';
 
 /**

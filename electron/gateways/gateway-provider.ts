@@ -11,9 +11,9 @@ import type { AdapterContext, AdapterResult } from './adapters/types.ts';
 import { formatBytes } from './errors.ts';
 import { outpaintBySide } from './outpaint-by-side.ts';
 import { defaultCallOptions, openGatewaySession } from './gateway-session.ts';
-import type { GatewayCallOptions } from './gateway-session.ts';
-import { chooseContextWindow, defaultContextOptions } from './prep/context-window.ts';
-import type { ContextOptions } from './prep/context-window.ts';
+import type { GatewayCallOptions, GatewaySession } from './gateway-session.ts';
+import { chooseContextWindow, defaultContextOptions } from './prep/model-context-window.ts';
+import type { ContextOptions } from './prep/model-context-window.ts';
 import { defaultBlendOptions } from './prep/mask-ops.ts';
 import type { BlendOptions } from './prep/mask-ops.ts';
 import { DEFAULT_BUDGET_BYTES } from './prep/payload-budget.ts';
@@ -105,28 +105,102 @@ export function createGatewayProvider(
     throw new InfillError('INTERNAL', 'Outpaint prepared for an adapter without outpaint');
   }
 
-  async function run(input: ProviderJobInput, context: ProviderContext): Promise<ProviderCandidate[]> {
-    context.progress('preparing', 0, `Preparing the crop for ${profile.name}`);
+  const prepOptions = {
+    blend: options.blend,
+    budgetBytes: options.budgetBytes,
+    partialImages: options.partialImages,
+    canOutpaint: adapter.outpaint !== undefined,
+    upload: options.upload,
+    ...(isOutpaintOnlyModel(profile.model, profile.protocol) ? { outpaintOnlyModel: profile.model } : {}),
+  };
+
+  /** Step 1: the key, the prompt the protocol needs, and the request planned within the budget. */
+  async function prepare(input: ProviderJobInput): Promise<{ key: string | undefined; input: ProviderJobInput; prepared: PreparedJob }> {
     const key = await getKey();
     if (!key && !isLoopbackHost(host.replace(/:\d+$/, ''))) {
       throw new InfillError('AUTH_FAILED', `No API key is set for ${profile.name}. Add one in the gateway settings.`);
     }
-    const prepOptions = {
-      blend: options.blend,
-      budgetBytes: options.budgetBytes,
-      partialImages: options.partialImages,
-      canOutpaint: adapter.outpaint !== undefined,
-      upload: options.upload,
-      ...(isOutpaintOnlyModel(profile.model, profile.protocol) ? { outpaintOnlyModel: profile.model } : {}),
-    };
     // Chat models get the empty prompt as is: their instruction already says what to do with it.
     const prompt = input.prompt.trim() === '' && profile.protocol !== 'chat-image' ? DEFAULT_FILL_PROMPT : input.prompt;
     if (prompt.length > spec.maxPromptChars) {
       throw new InfillError('INVALID_INPUT', `The prompt has ${prompt.length} characters; ${profile.model} takes at most ${spec.maxPromptChars}.`);
     }
     // Images endpoints take n ≤ 10; chat and JSON relays take one per request and the adapters loop.
-    input = { ...input, prompt, n: Math.max(1, Math.min(input.n, MAX_CANDIDATES)) };
-    let prepared = await prepareJob(input, profile.protocol, spec, prepOptions);
+    const planned = { ...input, prompt, n: Math.max(1, Math.min(input.n, MAX_CANDIDATES)) };
+    return { key, input: planned, prepared: await prepareJob(planned, profile.protocol, spec, prepOptions) };
+  }
+
+  /**
+   * Step 2: the request, and on a 413 one retry at half the refused size (GATEWAYS.md §5).
+   * Returns the answer and the job as finally sent (its plan is what the answer is sized to).
+   */
+  async function sendWithRetryOn413(
+    input: ProviderJobInput,
+    first: PreparedJob,
+    session: GatewaySession,
+    context: ProviderContext,
+    onSent: () => void,
+  ): Promise<{ result: AdapterResult; prepared: PreparedJob }> {
+    const send = (prepared: PreparedJob): Promise<AdapterResult> => {
+      const size = `${prepared.plan.size.width}×${prepared.plan.size.height}`;
+      const what = prepared.uploadBytes > 0 ? `Uploading ${formatBytes(prepared.uploadBytes)} (${size} ${prepared.plan.format.toUpperCase()})` : `Requesting ${size}`;
+      context.progress('running', STEP.prepared, `${what} to ${profile.name}`);
+      onSent();
+      context.progress('running', STEP.sent, `Waiting for ${profile.model}…`);
+      return call(prepared, session.ctx);
+    };
+    try {
+      return { result: await send(first), prepared: first };
+    } catch (error) {
+      if (!(error instanceof InfillError) || error.code !== 'PAYLOAD_TOO_LARGE' || first.uploadBytes === 0) throw error;
+      const refused = first.uploadBytes;
+      const smaller = await prepareJob(input, profile.protocol, spec, { ...prepOptions, budgetBytes: Math.floor(Math.min(options.budgetBytes, refused) / 2) });
+      context.progress('running', STEP.sent, `${profile.name} refused ${formatBytes(refused)} (413) — retrying with ${formatBytes(smaller.uploadBytes)}`);
+      return { result: await send(smaller), prepared: smaller };
+    }
+  }
+
+  /** Step 3: what the answer cost (usage, else the price table), reported as soon as it is known. */
+  function price(result: AdapterResult, prepared: PreparedJob): number | undefined {
+    const totalCost = estimateCostUsd(
+      {
+        model: profile.model,
+        images: result.images.length,
+        size: `${prepared.plan.size.width}x${prepared.plan.size.height}`,
+        ...(result.imageUsage ? { imageUsage: result.imageUsage } : {}),
+        ...(result.chatUsage ? { chatUsage: result.chatUsage } : {}),
+      },
+      options.prices,
+    );
+    options.onAnswered?.({
+      profileId: profile.id,
+      model: profile.model,
+      images: result.images.length,
+      uploadBytes: prepared.uploadBytes,
+      ...(totalCost === undefined ? {} : { costUsd: totalCost }),
+    });
+    return totalCost;
+  }
+
+  /** Step 4: each answer back at crop size, colour-matched, kept only inside the blend mask. */
+  async function finish(result: AdapterResult, input: ProviderJobInput, prepared: PreparedJob, totalCost: number | undefined): Promise<ProviderCandidate[]> {
+    const candidates: ProviderCandidate[] = [];
+    for (const [index, bytes] of result.images.slice(0, input.n).entries()) {
+      const finished = await finishCandidate(bytes, input, prepared, profile.name);
+      candidates.push({
+        image: finished.image,
+        blendMask: finished.blendMask,
+        seed: input.seed + index,
+        model: profile.model,
+        ...(totalCost === undefined ? {} : { costUsd: totalCost / result.images.length }),
+      });
+    }
+    return candidates;
+  }
+
+  async function run(jobInput: ProviderJobInput, context: ProviderContext): Promise<ProviderCandidate[]> {
+    context.progress('preparing', 0, `Preparing the crop for ${profile.name}`);
+    const { key, input, prepared: first } = await prepare(jobInput);
     throwIfCancelled(context.signal);
     let fraction: number = STEP.prepared;
     const notify = (message: string): void => context.progress('running', fraction, message);
@@ -138,57 +212,12 @@ export function createGatewayProvider(
       notify(`Partial preview ${partials} of ${options.partialImages}`);
     });
     try {
-      const send = async (): Promise<AdapterResult> => {
-        const size = `${prepared.plan.size.width}×${prepared.plan.size.height}`;
-        const what = prepared.uploadBytes > 0 ? `Uploading ${formatBytes(prepared.uploadBytes)} (${size} ${prepared.plan.format.toUpperCase()})` : `Requesting ${size}`;
-        context.progress('running', STEP.prepared, `${what} to ${profile.name}`);
-        fraction = STEP.sent;
-        context.progress('running', fraction, `Waiting for ${profile.model}…`);
-        return call(prepared, session.ctx);
-      };
-      let result: AdapterResult;
-      try {
-        result = await send();
-      } catch (error) {
-        if (!(error instanceof InfillError) || error.code !== 'PAYLOAD_TOO_LARGE' || prepared.uploadBytes === 0) throw error;
-        // GATEWAYS.md §5: on 413, shrink and retry once. Half the measured size, planned again.
-        const refused = prepared.uploadBytes;
-        prepared = await prepareJob(input, profile.protocol, spec, { ...prepOptions, budgetBytes: Math.floor(Math.min(options.budgetBytes, refused) / 2) });
-        notify(`${profile.name} refused ${formatBytes(refused)} (413) — retrying with ${formatBytes(prepared.uploadBytes)}`);
-        result = await send();
-      }
+      const { result, prepared } = await sendWithRetryOn413(input, first, session, context, () => (fraction = STEP.sent));
       if (result.images.length === 0) throw new InfillError('BAD_RESPONSE', `${profile.name} answered without any image; nothing was changed.`);
       context.progress('compositing', STEP.received, 'Blending the result into the photo');
-      const size = `${prepared.plan.size.width}x${prepared.plan.size.height}`;
-      const totalCost = estimateCostUsd(
-        {
-          model: profile.model,
-          images: result.images.length,
-          size,
-          ...(result.imageUsage ? { imageUsage: result.imageUsage } : {}),
-          ...(result.chatUsage ? { chatUsage: result.chatUsage } : {}),
-        },
-        options.prices,
-      );
-      options.onAnswered?.({
-        profileId: profile.id,
-        model: profile.model,
-        images: result.images.length,
-        uploadBytes: prepared.uploadBytes,
-        ...(totalCost === undefined ? {} : { costUsd: totalCost }),
-      });
+      const totalCost = price(result, prepared);
       throwIfCancelled(context.signal);
-      const candidates: ProviderCandidate[] = [];
-      for (const [index, bytes] of result.images.slice(0, input.n).entries()) {
-        const finished = await finishCandidate(bytes, input, prepared, profile.name);
-        candidates.push({
-          image: finished.image,
-          blendMask: finished.blendMask,
-          seed: input.seed + index,
-          model: profile.model,
-          ...(totalCost === undefined ? {} : { costUsd: totalCost / result.images.length }),
-        });
-      }
+      const candidates = await finish(result, input, prepared, totalCost);
       context.progress('done', 1, totalCost === undefined ? 'Done' : `Done — about $${totalCost.toFixed(3)}`);
       return candidates;
     } catch (error) {

@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { ChannelInput } from '../../shared/contract/channels.ts';
-import type { EventPayload } from '../../shared/contract/events.ts';
+import type { EventPayload, EventSink } from '../../shared/contract/events.ts';
 import type { Candidate, MaskInput } from '../../shared/contract/schemas.ts';
 import { intersectRects, isEmptyRect, type Rect } from '../../shared/geometry.ts';
 import { InfillError, toErrorInfo } from '../../shared/errors.ts';
-import type { EventSink } from '../app/events.ts';
 import { describeError, scopedLogger, withJobLog } from '../log/log.ts';
 import type { AssetStore } from '../services/asset-store.ts';
 import { flattenRegion } from '../services/flatten.ts';

@@ -1,6 +1,6 @@
 import { padRect, type Rect } from '../../shared/geometry.ts';
 import { chooseFillMethod, estimateFillSeconds } from '../engine/choose-method.ts';
-import { contextWindowFor } from '../engine/context-window.ts';
+import { contextWindowFor } from '../engine/fill-context-window.ts';
 import type { FillRunner } from '../engine/fill-runner.ts';
 import type { FillMethod } from '../engine/types.ts';
 import type { Provider, ProviderCandidate } from './provider.ts';

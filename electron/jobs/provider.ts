@@ -2,12 +2,9 @@ import type { ProviderInfo } from '../../shared/contract/schemas.ts';
 import type { JobStage } from '../../shared/contract/schemas.ts';
 import type { Rect } from '../../shared/geometry.ts';
 
-/** Straight-alpha RGBA pixels. */
-export interface RgbaImage {
-  width: number;
-  height: number;
-  data: Uint8Array;
-}
+import type { RgbaImage } from '../services/rgba-image.ts';
+
+export type { RgbaImage };
 
 /** What a provider is given: the flattened context window around the mask, never the whole photo. */
 export interface ProviderJobInput {

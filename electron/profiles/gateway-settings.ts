@@ -1,16 +1,19 @@
-import type { SettingsHandlers } from '../app/create-handlers.ts';
+import type { Handlers } from '../ipc/dispatch.ts';
 import type { GatewayProviderOptions } from '../gateways/index.ts';
 import type { Provider } from '../jobs/provider.ts';
 import { createKeyStore, type SafeStorageLike } from '../keys/key-store.ts';
 import { createPriceStore } from '../usage/price-store.ts';
 import { createUsageHandlers } from '../usage/usage-handlers.ts';
 import { createUsageLog } from '../usage/usage-log.ts';
-import type { EventSink } from '../app/events.ts';
+import type { EventSink } from '../../shared/contract/events.ts';
 import { createVisionService, type VisionService } from '../gateways/vision/vision-service.ts';
 import type { AssetStore } from '../services/asset-store.ts';
 import { callOptionsFor, createGatewayProviders, recordAnswer } from './gateway-providers.ts';
 import { createProfileHandlers } from './profile-handlers.ts';
 import { createProfileStore } from './profile-store.ts';
+
+/** Channels served by the settings modules (gateway profiles, prices and usage), not by create-handlers. */
+export type SettingsHandlers = Pick<Handlers, 'listProfiles' | 'saveProfile' | 'deleteProfile' | 'testConnection' | 'getPrices' | 'savePrices' | 'getUsage'>;
 
 /**
  * Everything the app needs to use gateways: saved profiles, their keys, the price table and the

@@ -3,7 +3,7 @@ import { mkdir, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AssetInfo } from '../../shared/contract/schemas.ts';
 import { InfillError } from '../../shared/errors.ts';
-import type { RgbaImage } from '../jobs/provider.ts';
+import type { RgbaImage } from './rgba-image.ts';
 import { writeFileAtomic } from '../storage/atomic-file.ts';
 import { ByteLru } from './byte-lru.ts';
 import { decodeRgba } from './image-codec.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RgbaImage } from '../jobs/provider.ts';
+import type { RgbaImage } from './rgba-image.ts';
 import sharp from 'sharp';
 import { drawOver, flattenRegion } from './flatten.ts';
 import { decodeRgba, isKnownOpaque } from './image-codec.ts';

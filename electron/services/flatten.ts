@@ -1,6 +1,6 @@
 import type { LayerSnapshot } from '../../shared/contract/schemas.ts';
 import { intersectRects, isEmptyRect, type Rect } from '../../shared/geometry.ts';
-import type { RgbaImage } from '../jobs/provider.ts';
+import type { RgbaImage } from './rgba-image.ts';
 import { isKnownOpaque } from './image-codec.ts';
 
 /**

@@ -1,7 +1,7 @@
 import sharp, { type Metadata } from 'sharp';
 import { MAX_IMAGE_PIXELS } from '../../shared/contract/schemas.ts';
 import { InfillError } from '../../shared/errors.ts';
-import type { RgbaImage } from '../jobs/provider.ts';
+import type { RgbaImage } from './rgba-image.ts';
 
 /** Formats Infill opens, by sharp's decoder name. `heif` is accepted only when it is AVIF. */
 const OPENABLE = new Set(['jpeg', 'png', 'webp', 'gif', 'tiff', 'heif']);

@@ -1,7 +1,7 @@
 import type { Menu, MenuItemConstructorOptions } from 'electron';
 import type { TFunction } from 'i18next';
 import { actionCatalog, type ActionDescriptor } from '../../shared/actions/catalog.ts';
-import type { EventSink } from '../app/events.ts';
+import type { EventSink } from '../../shared/contract/events.ts';
 
 export interface MenuOptions {
   emit: EventSink;

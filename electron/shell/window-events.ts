@@ -1,6 +1,6 @@
 import type { WebContents } from 'electron';
 import { ipcChannelFor } from '../../shared/contract/names.ts';
-import type { EventSink } from '../app/events.ts';
+import type { EventSink } from '../../shared/contract/events.ts';
 
 type Recipient = Pick<WebContents, 'send' | 'isDestroyed'>;
 

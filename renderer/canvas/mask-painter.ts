@@ -37,17 +37,13 @@ export class MaskPainter {
     for (const tile of this.tiles.all()) ctx.drawImage(tile.canvas, this.bounds.x + tile.x, this.bounds.y + tile.y);
   }
 
-  get isStroking(): boolean {
-    return this.stroke !== null;
-  }
-
-  /** Begins a stroke at a document point; returns nothing to draw until `moveTo`. */
+  /** Begins a stroke at a document point and stamps its first dab. */
   beginStroke(mode: BrushStroke['mode'], size: number, hardness: number, x: number, y: number): void {
     this.stroke = { op: { kind: 'stroke', mode, size, hardness, points: [x, y] }, lastX: x, lastY: y, carry: 0 };
     this.dab(this.stroke.op, x, y);
   }
 
-  /** Extends the stroke; returns the document rect that changed. */
+  /** Extends the stroke to a document point, stamping dabs along the way at the brush's spacing. */
   moveTo(x: number, y: number): void {
     const stroke = this.stroke;
     if (!stroke) return;
@@ -173,7 +169,7 @@ export class MaskPainter {
     return { x: local.x + this.bounds.x, y: local.y + this.bounds.y, width: local.width, height: local.height, alpha };
   }
 
-  /** One mask value (0…255) at a document pixel; reading it forces pending dabs to be rasterized. */
+  /** One mask value (0…255) at a document pixel (dabs are stamped as they come, so it is current). */
   alphaAt(docX: number, docY: number): number {
     const x = Math.floor(docX - this.bounds.x);
     const y = Math.floor(docY - this.bounds.y);

@@ -1,6 +1,6 @@
 import { describeEstimate } from '../jobs/estimate.ts';
 import { ResultsTray } from '../results/ResultsTray.tsx';
-import { MAX_VARIATIONS } from '../state/gateway-slice.ts';
+import { MAX_VARIATIONS } from '../state/generation-slice.ts';
 import { useAppStore } from '../state/store.ts';
 import { PromptHelp } from '../vision/PromptHelp.tsx';
 import { useVisionStore } from '../vision/vision-slice.ts';

@@ -9,7 +9,7 @@ import type { UiMessage } from '../i18n/messages.ts';
  * The store's shape, slice by slice. Kept apart from the slices' code so that they and the
  * store can all refer to the whole state without importing each other in a circle.
  */
-export type AppState = DocumentSlice & UiSlice & JobSlice & GatewaySlice & SelectionSlice & ProjectSlice;
+export type AppState = DocumentSlice & UiSlice & JobSlice & GenerationSlice & SelectionSlice & ProjectSlice;
 
 /** The project file the document belongs to, and whether it has changed since it was saved or opened. */
 export interface ProjectSlice {
@@ -122,7 +122,8 @@ export interface PendingResults {
   added: string[];
 }
 
-export interface GatewaySlice {
+/** What the next generation asks for (variations, seed, strength, guidance), its results, and the gateway dialogs. */
+export interface GenerationSlice {
   settingsOpen: boolean;
   usageOpen: boolean;
   /** How many variations to ask for (1–10; images endpoints return them in one request). */

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { AppState } from './app-state.ts';
 import { createDocumentSlice } from './document-slice.ts';
-import { createGatewaySlice } from './gateway-slice.ts';
+import { createGenerationSlice } from './generation-slice.ts';
 import { createJobSlice } from './job-slice.ts';
 import { createSelectionSlice } from './selection-slice.ts';
 import { createProjectSlice } from './project-slice.ts';
@@ -15,7 +15,7 @@ export const useAppStore = create<AppState>()((...args) => ({
   ...createDocumentSlice(...args),
   ...createUiSlice(...args),
   ...createJobSlice(...args),
-  ...createGatewaySlice(...args),
+  ...createGenerationSlice(...args),
   ...createSelectionSlice(...args),
   ...createProjectSlice(...args),
 }));

@@ -31,3 +31,6 @@ export const events = {
 
 export type Events = typeof events;
 export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+/** Where main's push events go: every Electron window, or every browser-bridge client. */
+export type EventSink = <E extends EventName>(name: E, payload: EventPayload<E>) => void;

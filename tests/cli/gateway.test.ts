@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { copyFile, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { RgbaImage } from '../../electron/jobs/provider.ts';
+import type { RgbaImage } from '../../electron/services/rgba-image.ts';
 import { startTestGateway, TEST_API_KEY, type TestGateway } from '../gateway/test-gateway.ts';
 import { decodeFile, lastLine, photos, runCli, spawnCli, tempDir, writeMask } from './run-cli.ts';
 

@@ -3,7 +3,7 @@ import { readPsd } from 'ag-psd';
 import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import type { RgbaImage } from '../../electron/jobs/provider.ts';
+import type { RgbaImage } from '../../electron/services/rgba-image.ts';
 import { whitePixels, writeHalvesPicture } from '../support/halves-picture.ts';
 import { comparePixels, decodeFile, lastLine, photos, runCli, spawnCli, tempDir, writeMask } from './run-cli.ts';
 

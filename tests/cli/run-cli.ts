@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { decodeRgba } from '../../electron/services/image-codec.ts';
-import type { RgbaImage } from '../../electron/jobs/provider.ts';
+import type { RgbaImage } from '../../electron/services/rgba-image.ts';
 
 /**
  * Runs the CLI as a child process from its TypeScript source through tsx, so these tests need

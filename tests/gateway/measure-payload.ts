@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
-import type { RgbaImage } from '../../electron/jobs/provider.ts';
+import type { RgbaImage } from '../../electron/services/rgba-image.ts';
 import { createGatewayProvider } from '../../electron/gateways/gateway-provider.ts';
 import { DEFAULT_BUDGET_BYTES } from '../../electron/gateways/prep/payload-budget.ts';
 import { prepareJob } from '../../electron/gateways/prep/prepare-job.ts';

@@ -1,4 +1,4 @@
-import type { RgbaImage } from '../../jobs/provider.ts';
+import type { RgbaImage } from '../../services/rgba-image.ts';
 
 /**
  * Hosted models shift tone (white balance, contrast) across the whole picture. In the ring just

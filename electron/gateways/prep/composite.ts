@@ -1,5 +1,5 @@
 import type { Rect } from '../../../shared/geometry.ts';
-import type { RgbaImage } from '../../jobs/provider.ts';
+import type { RgbaImage } from '../../services/rgba-image.ts';
 
 /**
  * `original + (result − original)·a/255`, per channel, alpha included. Where a = 0 the original
@@ -17,28 +17,6 @@ export function compositeOver(original: RgbaImage, result: RgbaImage, blend: Uin
     }
   }
   return { width: original.width, height: original.height, data: out };
-}
-
-/** Copies the original wherever the blend is 0, so a runner that ignores blendMask still keeps them. */
-export function keepOutsideBlend(original: RgbaImage, result: RgbaImage, blend: Uint8Array): RgbaImage {
-  const out = new Uint8Array(result.data);
-  const src = original.data;
-  if (src.byteOffset % 4 === 0 && src.length === out.length) {
-    // One 32-bit word per pixel instead of a subarray + set per pixel (4–5× faster).
-    const from = new Uint32Array(src.buffer, src.byteOffset, src.length >> 2);
-    const to = new Uint32Array(out.buffer, out.byteOffset, out.length >> 2);
-    for (let i = 0; i < blend.length; i++) if (blend[i] === 0) to[i] = from[i]!;
-  } else {
-    for (let i = 0; i < blend.length; i++) {
-      if ((blend[i] ?? 0) !== 0) continue;
-      const o = i * 4;
-      out[o] = src[o]!;
-      out[o + 1] = src[o + 1]!;
-      out[o + 2] = src[o + 2]!;
-      out[o + 3] = src[o + 3]!;
-    }
-  }
-  return { width: result.width, height: result.height, data: out };
 }
 
 /**

@@ -3,7 +3,7 @@ import { InfillError } from '../../../shared/errors.ts';
 import type { GatewayProtocol } from '../../../shared/gateway/profile.ts';
 import type { Rect } from '../../../shared/geometry.ts';
 import type { Size } from '../../../shared/gateway/model-sizes.ts';
-import type { RgbaImage } from '../../jobs/provider.ts';
+import type { RgbaImage } from '../../services/rgba-image.ts';
 import type { EncodedImage } from '../adapters/types.ts';
 import { maskForProtocol } from './mask-polarity.ts';
 import type { PayloadPlan } from './payload-budget.ts';

@@ -1,6 +1,6 @@
 import type { Rect } from '../../../shared/geometry.ts';
 import type { Size } from '../../../shared/gateway/model-sizes.ts';
-import type { RgbaImage } from '../../jobs/provider.ts';
+import type { RgbaImage } from '../../services/rgba-image.ts';
 import type { EncodedImage, OutpaintDirection } from '../adapters/types.ts';
 
 /**

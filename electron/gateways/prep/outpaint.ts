@@ -1,5 +1,5 @@
 import type { Rect } from '../../../shared/geometry.ts';
-import type { RgbaImage } from '../../jobs/provider.ts';
+import type { RgbaImage } from '../../services/rgba-image.ts';
 import type { OutpaintDirection } from '../adapters/types.ts';
 
 /**

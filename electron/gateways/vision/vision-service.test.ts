@@ -5,7 +5,7 @@ import { TEST_API_KEY, startTestGateway, type TestGateway } from '../../../tests
 import { VISION_ANSWERS } from '../../../tests/gateway/routes-vision.ts';
 import type { EventName } from '../../../shared/contract/names.ts';
 import { defaultPriceTable } from '../../../shared/gateway/prices.ts';
-import type { EventSink } from '../../app/events.ts';
+import type { EventSink } from '../../../shared/contract/events.ts';
 import { createVisionService, type VisionProfile } from './vision-service.ts';
 
 const ASSET = 'a'.repeat(32);

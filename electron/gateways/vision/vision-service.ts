@@ -7,7 +7,7 @@ import { intersectRects, isEmptyRect, padRect, type Rect } from '../../../shared
 import { type startVisionInputSchema, type VisionDone, type VisionTask } from '../../../shared/vision/vision-contract.ts';
 import { countTokens, visionCostUsd } from '../../../shared/vision/vision-cost.ts';
 import type { z } from 'zod';
-import type { EventSink } from '../../app/events.ts';
+import type { EventSink } from '../../../shared/contract/events.ts';
 import { cropMask, paintedBounds } from '../../jobs/mask-region.ts';
 import type { AssetStore } from '../../services/asset-store.ts';
 import { flattenRegion } from '../../services/flatten.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { maskBounds } from '../../shared/mask-bounds.ts';
-import { contextWindowFor } from './context-window.ts';
+import { contextWindowFor } from './fill-context-window.ts';
 import { discMask } from './test-support.ts';
 
 describe('contextWindowFor', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { modelSpec } from '../../../shared/gateway/model-sizes.ts';
-import { chooseContextWindow } from './context-window.ts';
+import { chooseContextWindow } from './model-context-window.ts';
 
 const gpt1 = modelSpec('gpt-image-1', 'openai-images');
 const canvas = { x: 0, y: 0, width: 6000, height: 4000 };

@@ -1,9 +1,9 @@
 import type { StateCreator } from 'zustand';
-import type { AppState, GatewaySlice } from './app-state.ts';
+import type { AppState, GenerationSlice } from './app-state.ts';
 
 export const MAX_VARIATIONS = 10;
 
-export const createGatewaySlice: StateCreator<AppState, [], [], GatewaySlice> = (set) => ({
+export const createGenerationSlice: StateCreator<AppState, [], [], GenerationSlice> = (set) => ({
   settingsOpen: false,
   usageOpen: false,
   variations: 1,
