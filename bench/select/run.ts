@@ -84,7 +84,7 @@ async function screenLatencies(clicks: number): Promise<number[]> {
       const y = 40 + ((i * 53) % 320);
       const before = await page.locator('body').getAttribute('data-object-candidate');
       await page.mouse.click(canvas.x + ox + x * scale, canvas.y + oy + y * scale);
-      await page.waitForFunction((previous) => document.body.dataset.objectCandidate !== previous, before, { timeout: 30_000 });
+      await page.waitForFunction((previous) => (document.body.dataset.objectCandidate ?? null) !== previous, before, { timeout: 60_000 });
       samples.push(Number(await page.locator('body').getAttribute('data-object-latency-ms')));
       await page.keyboard.press('Escape');
     }

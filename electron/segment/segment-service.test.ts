@@ -86,9 +86,10 @@ describe('segment service', () => {
 
 describe('honoursPoints', () => {
   it('checks include points are in and exclude points out', () => {
-    const mask = leftHalf();
-    expect(honoursPoints(mask, 40, [{ x: 3, y: 3, include: true }, { x: 30, y: 3, include: false }])).toBe(true);
-    expect(honoursPoints(mask, 40, [{ x: 3, y: 3, include: false }])).toBe(false);
+    const mask = { x: 0, y: 0, width: 40, height: 20, alpha: leftHalf() };
+    expect(honoursPoints(mask, [{ x: 3, y: 3, include: true }, { x: 30, y: 3, include: false }])).toBe(true);
+    expect(honoursPoints(mask, [{ x: 3, y: 3, include: false }])).toBe(false);
+    expect(honoursPoints(null, [{ x: 3, y: 3, include: true }])).toBe(false);
   });
 });
 

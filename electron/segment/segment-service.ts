@@ -112,14 +112,14 @@ export function createSegmentService(deps: { segmenter: Segmenter; readRgba: (as
       let result = await decode(true);
       // The fed-back mask can outweigh a new point (an Alt-click on a part it already holds):
       // every point must be honoured, so when one is not, the points alone decide.
-      if (previous && !honoursPoints(result.mask, canvas.width, local.points)) result = await decode(false);
+      if (previous && !honoursPoints(result.mask, local.points)) result = await decode(false);
       const candidateId = `cand-${++candidateCounter}`;
       candidates.set(candidateId, result.lowRes);
       for (const old of candidates.keys()) {
         if (candidates.size <= MAX_CANDIDATES) break;
         candidates.delete(old);
       }
-      const mask = cropToContent({ x: canvas.x, y: canvas.y, width: canvas.width, height: canvas.height, alpha: result.mask });
+      const mask = result.mask && { ...result.mask, x: result.mask.x + canvas.x, y: result.mask.y + canvas.y };
       return { candidateId, mask, score: result.score };
     },
   };
@@ -137,18 +137,38 @@ export function maskFrame(width: number, height: number): { width: number; heigh
   return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
 }
 
-async function toImageSize(mask: Uint8Array, frame: { width: number; height: number }, width: number, height: number): Promise<Uint8Array> {
-  if (frame.width === width && frame.height === height) return mask;
-  const scaled = await sharp(mask, { raw: { width: frame.width, height: frame.height, channels: 1 } })
-    .resize(width, height, { fit: 'fill', kernel: 'linear' })
+/**
+ * The decoder's mask (at `frame`) as a mask at the image's size, cropped to the object: only the
+ * object's box is scaled up (bilinear, then thresholded), never the whole 24 MP frame.
+ */
+async function toImageSize(mask: Uint8Array, frame: { width: number; height: number }, width: number, height: number): Promise<MaskInput | null> {
+  const small = cropToContent({ x: 0, y: 0, ...frame, alpha: mask });
+  if (!small || (frame.width === width && frame.height === height)) return small;
+  const sx = width / frame.width;
+  const sy = height / frame.height;
+  const fx0 = Math.max(0, small.x - 1);
+  const fy0 = Math.max(0, small.y - 1);
+  const fx1 = Math.min(frame.width, small.x + small.width + 1);
+  const fy1 = Math.min(frame.height, small.y + small.height + 1);
+  const box = { x: Math.floor(fx0 * sx), y: Math.floor(fy0 * sy), width: 0, height: 0 };
+  box.width = Math.min(width, Math.ceil(fx1 * sx)) - box.x;
+  box.height = Math.min(height, Math.ceil(fy1 * sy)) - box.y;
+  const scaled = await sharp(mask, { raw: { ...frame, channels: 1 } })
+    .extract({ left: fx0, top: fy0, width: fx1 - fx0, height: fy1 - fy0 })
+    .resize(box.width, box.height, { fit: 'fill', kernel: 'linear' })
     .raw()
     .toBuffer();
-  const out = new Uint8Array(scaled.length);
-  for (let i = 0; i < scaled.length; i++) out[i] = scaled[i]! >= 128 ? 255 : 0;
-  return out;
+  const alpha = new Uint8Array(scaled.length);
+  for (let i = 0; i < scaled.length; i++) alpha[i] = scaled[i]! >= 128 ? 255 : 0;
+  return cropToContent({ ...box, alpha });
 }
 
 /** Whether every include point is inside the mask and every exclude point outside it. */
-export function honoursPoints(mask: Uint8Array, width: number, points: SegmentPrompt['points']): boolean {
-  return points.every((p) => (mask[Math.floor(p.y) * width + Math.floor(p.x)]! > 0) === p.include);
+export function honoursPoints(mask: MaskInput | null, points: SegmentPrompt['points']): boolean {
+  return points.every((p) => {
+    const x = Math.floor(p.x) - (mask?.x ?? 0);
+    const y = Math.floor(p.y) - (mask?.y ?? 0);
+    const inside = !!mask && x >= 0 && y >= 0 && x < mask.width && y < mask.height && mask.alpha[y * mask.width + x]! > 0;
+    return inside === p.include;
+  });
 }
