@@ -10,12 +10,14 @@ export default defineConfig({
       outDir: 'out/main',
       rolldownOptions: {
         // main: the Electron app; web: the browser bridge; cli: the headless CLI;
-        // fill-worker: the offline engine's worker thread (loaded by path at run time).
+        // fill-worker: the offline engine's worker thread, segment-worker: object selection's
+        // (both loaded by path at run time).
         input: {
           main: resolve(root, 'electron/main.ts'),
           web: resolve(root, 'electron/bridge/web.ts'),
           cli: resolve(root, 'electron/cli/cli.ts'),
           'fill-worker': resolve(root, 'electron/engine/fill-worker.ts'),
+          'segment-worker': resolve(root, 'electron/segment/segment-worker.ts'),
         },
       },
     },

@@ -5,8 +5,10 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import { createServices, type Services } from './app/create-services.ts';
+import { openLogFile } from './log/log-file.ts';
+import { protectInLogs, scopedLogger } from './log/log.ts';
 import { registerAppSchemeAsPrivileged, serveRendererOverAppProtocol } from './shell/app-protocol.ts';
 import { installApplicationMenu } from './shell/application-menu.ts';
 import { createTranslator } from './i18n/translator.ts';
@@ -23,6 +25,7 @@ const paths = {
   renderer: join(bundleDir, '../renderer'),
   preload: join(bundleDir, '../preload/preload.cjs'),
   worker: join(bundleDir, 'fill-worker.js'),
+  segmentWorker: join(bundleDir, 'segment-worker.js'),
 };
 
 /** Longest a quit waits for services (jobs, asset store) to wind down. */
@@ -78,12 +81,20 @@ function run(): void {
   app
     .whenReady()
     .then(async () => {
+      // Without a log file (a read-only data folder) Infill still starts; the Help item is left out.
+      const logFile = await openLogFile({ dataDir: app.getPath('userData') }).catch((error: unknown) => {
+        console.error('[infill] the log file could not be opened:', error);
+        return undefined;
+      });
+      protectInLogs(process.env.INFILL_API_KEY?.trim());
+      scopedLogger('app').info('started', { shell: 'electron', version: app.getVersion(), platform: process.platform, electron: process.versions.electron });
       hardenSession(session.defaultSession);
       serveRendererOverAppProtocol(protocol, paths.renderer);
       services = await createServices({
         dataDir: app.getPath('userData'),
         emit,
         workerScript: paths.worker,
+        segmentWorkerScript: paths.segmentWorker,
         shell: 'electron',
         version: app.getVersion(),
         // Keys are encrypted with the OS keychain; main.ts is the only place that may hand it over.
@@ -91,7 +102,13 @@ function run(): void {
         ...(process.env.INFILL_API_KEY ? { environmentKey: process.env.INFILL_API_KEY } : {}),
       });
       registerIpc(ipcMain, services.handlers);
-      installApplicationMenu(Menu, { emit, isPackaged: app.isPackaged, platform: process.platform, t: createTranslator(pickLanguage(app.getPreferredSystemLanguages())) });
+      installApplicationMenu(Menu, {
+        emit,
+        isPackaged: app.isPackaged,
+        platform: process.platform,
+        t: createTranslator(pickLanguage(app.getPreferredSystemLanguages())),
+        ...(logFile ? { openLogFolder: () => void shell.openPath(logFile.dir) } : {}),
+      });
       openWindow();
     })
     .catch((error: unknown) => {

@@ -6,6 +6,7 @@ import { LayersPanel } from './panels/LayersPanel.tsx';
 import { NoticeBar } from './panels/NoticeBar.tsx';
 import { PromptPanel } from './panels/PromptPanel.tsx';
 import { Toolbar } from './panels/Toolbar.tsx';
+import { SelectionBar } from './selection/SelectionBar.tsx';
 import { ZoomBar } from './panels/ZoomBar.tsx';
 import { SettingsDialog } from './settings/SettingsDialog.tsx';
 import { UsageDialog } from './usage/UsageDialog.tsx';
@@ -20,6 +21,7 @@ export function App() {
   return (
     <div className="app">
       <Toolbar />
+      <SelectionBar />
       <main className="workspace">
         <div className="canvas-area">
           <CanvasView />

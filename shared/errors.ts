@@ -11,8 +11,6 @@ export const errorCodes = [
   'CORRUPT_IMAGE',
   'IMAGE_TOO_LARGE',
   'ASSET_NOT_FOUND',
-  /** The autosaved session could not be read; it was kept aside, not deleted. */
-  'CORRUPT_SESSION',
   /** The disk is full (ENOSPC): what was on disk before is kept as it was. */
   'DISK_FULL',
   'EMPTY_MASK',
@@ -30,6 +28,9 @@ export const errorCodes = [
   'GATEWAY_UNAVAILABLE',
   'GATEWAY_TIMEOUT',
   'BAD_RESPONSE',
+  /** The on-device object selection model is missing or damaged: reinstalling restores it. */
+  'MODEL_UNAVAILABLE',
+  'ANALYSIS_CANCELLED',
   /** Prompt help: no gateway profile names a vision model. */
   'NO_VISION_MODEL',
   /** Prompt help: the model declined to answer (its words are in the message). */

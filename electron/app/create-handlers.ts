@@ -1,5 +1,6 @@
 import type { VisionService } from '../gateways/vision/vision-service.ts';
 import type { Handlers } from '../ipc/dispatch.ts';
+import type { SelectionHandlers } from '../masks/selection-handlers.ts';
 import type { JobRunner } from '../jobs/job-runner.ts';
 import type { ProviderRegistry } from '../jobs/provider-registry.ts';
 import type { AssetStore } from '../services/asset-store.ts';
@@ -17,6 +18,7 @@ export interface HandlerServices {
   session: SessionStore;
   appInfo: { version: string; platform: string; shell: 'electron' | 'browser' };
   settings: SettingsHandlers;
+  selection: SelectionHandlers;
   vision: VisionService;
 }
 
@@ -38,5 +40,6 @@ export function createHandlers(services: HandlerServices): Handlers {
     startVision: async (input) => services.vision.start(input),
     cancelVision: async ({ visionId }) => ({ cancelled: services.vision.cancel(visionId) }),
     ...services.settings,
+    ...services.selection,
   };
 }

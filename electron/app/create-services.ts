@@ -7,6 +7,9 @@ import { createProviderRegistry } from '../jobs/provider-registry.ts';
 import type { SafeStorageLike } from '../keys/key-store.ts';
 import { createGatewaySettings } from '../profiles/gateway-settings.ts';
 import { createAssetStore } from '../services/asset-store.ts';
+import { createSelectionHandlers } from '../masks/selection-handlers.ts';
+import { createSegmentService } from '../segment/segment-service.ts';
+import { createSegmenter } from '../segment/segmenter.ts';
 import { createSessionStore, sessionAssetIds } from '../services/session-store.ts';
 import { createHandlers } from './create-handlers.ts';
 import type { EventSink } from './events.ts';
@@ -16,6 +19,8 @@ export interface ServiceOptions {
   emit: EventSink;
   /** The built fill-worker.js; without it fills run in-process (tests). */
   workerScript?: string;
+  /** The built segment-worker.js; without it object selection runs in-process (tests). */
+  segmentWorkerScript?: string;
   workerExecArgv?: string[];
   shell: 'electron' | 'browser';
   version: string;
@@ -47,6 +52,11 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   // Gateways first: the registry's default is the first gateway when one is configured.
   const providers = createProviderRegistry(() => [...gateways.providers(), ...offline]);
   const jobs = createJobRunner({ providers, assets, emit: options.emit });
+  const segmenter = createSegmenter({
+    ...(options.segmentWorkerScript ? { workerScript: options.segmentWorkerScript } : {}),
+    ...(options.workerExecArgv ? { execArgv: options.workerExecArgv } : {}),
+  });
+  const segment = createSegmentService({ segmenter, readRgba: (assetId) => assets.readRgba(assetId) });
   const vision = gateways.createVision({ assets, emit: options.emit });
   const handlers = createHandlers({
     assets,
@@ -55,6 +65,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     session,
     appInfo: { version: options.version, platform: process.platform, shell: options.shell },
     settings: gateways.handlers,
+    selection: createSelectionHandlers({ assets, segment }),
     vision,
   });
   return {
@@ -62,7 +73,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     async dispose() {
       jobs.cancelAll();
       vision.cancelAll();
-      await fill.close();
+      await Promise.all([fill.close(), segmenter.close()]);
     },
   };
 }

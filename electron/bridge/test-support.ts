@@ -47,6 +47,13 @@ export function fakeHandlers(): Handlers {
     getPrices: async () => ({ prices: {}, defaults: {} }),
     savePrices: async ({ prices }) => ({ prices }),
     getUsage: async () => ({ totalUsd: 0, jobs: 0, images: 0, unpricedJobs: 0, byDay: [], recent: [] }),
+    analysePhoto: async () => ({ embeddingId: ASSET_ID, width: 16, height: 16 }),
+    cancelAnalysis: async () => ({ cancelled: false }),
+    segmentObject: async () => ({ candidateId: 'cand-1', mask: null, score: 0 }),
+    storeMask: async () => ({ stored: null }),
+    adjustMask: async () => ({ mask: null }),
+    encodeMaskPng: async () => ({ bytes }),
+    readMaskPng: async () => ({ assetId: ASSET_ID, rect: { x: 0, y: 0, width: 16, height: 16 } }),
     startVision: async () => ({ visionId: 'vision-1', model: 'test' }),
     cancelVision: async () => ({ cancelled: true }),
   };

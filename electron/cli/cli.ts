@@ -3,30 +3,12 @@
  * bin/infill.mjs loads it. Runs the app's own services — import, job runner, providers,
  * flatten and export — with no Electron.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { batchCommand } from './batch.ts';
-import { createCliIo, errorLine } from './cli-io.ts';
-import { createCliServices } from './cli-services.ts';
-import { describeCommand } from './describe.ts';
-import type { CommandContext } from './command-context.ts';
-import { EXIT, exitCodeFor, UsageError } from './exit-codes.ts';
-import { generateCommand } from './generate.ts';
-import { inpaintCommand } from './inpaint.ts';
-import { modelsCommand } from './models.ts';
-import { outpaintCommand } from './outpaint.ts';
-import { COMMAND_USAGE, MAIN_USAGE } from './usage.ts';
-
-type Command = (argv: readonly string[], ctx: CommandContext) => Promise<void>;
-const commands: Record<string, Command> = {
-  inpaint: inpaintCommand,
-  outpaint: outpaintCommand,
-  generate: generateCommand,
-  batch: batchCommand,
-  models: modelsCommand,
-  describe: describeCommand,
-};
+import { readVersion } from '../app/read-version.ts';
+import { EXIT } from './exit-codes.ts';
+import { runCommandLine } from './run-command-line.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -43,68 +25,9 @@ function fillWorker(): { workerScript?: string } {
   return existsSync(source) ? { workerScript: source } : {};
 }
 
-/** package.json sits two folders up from both out/main/cli.js and electron/cli/cli.ts. */
-function version(): string {
-  try {
-    const pkg = JSON.parse(readFileSync(join(here, '../../package.json'), 'utf8')) as { version?: unknown };
-    return typeof pkg.version === 'string' ? pkg.version : 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
-
-async function main(argv: readonly string[]): Promise<number> {
-  const apiKey = process.env.INFILL_API_KEY?.trim() || undefined;
-  const io = createCliIo(apiKey);
-  const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.out(name === 'help' && rest[0] && COMMAND_USAGE[rest[0]] ? COMMAND_USAGE[rest[0]]! : MAIN_USAGE);
-    return EXIT.ok;
-  }
-  if (name === '--version' || name === '-V') {
-    io.out(`infill ${version()}`);
-    return EXIT.ok;
-  }
-  const command = commands[name];
-  if (!command) {
-    io.err(`infill: unknown command “${name}”; commands: ${Object.keys(commands).join(', ')} (infill --help)`);
-    return EXIT.badInput;
-  }
-  if (rest.includes('--help') || rest.includes('-h')) {
-    io.out(COMMAND_USAGE[name]!);
-    return EXIT.ok;
-  }
-
-  const cancel = new AbortController();
-  process.on('SIGINT', () => {
-    // The first Ctrl+C cancels cleanly (requests aborted, workers stopped, nothing written);
-    // a second one does not wait for that.
-    if (cancel.signal.aborted) process.exit(EXIT.cancelled);
-    io.status('infill: cancelling…');
-    cancel.abort();
-  });
-  const ctx: CommandContext = {
-    io,
-    env: process.env,
-    signal: cancel.signal,
-    openServices: (gateway) => createCliServices({ ...fillWorker(), ...(gateway ? { gateway } : {}) }),
-  };
-  try {
-    await command(rest, ctx);
-    return EXIT.ok;
-  } catch (error) {
-    const code = cancel.signal.aborted ? EXIT.cancelled : exitCodeFor(error);
-    if (code === EXIT.cancelled) io.err(errorLine(error instanceof Error && /cancel/i.test(error.message) ? error : new Error('Cancelled.')));
-    else io.err(`${errorLine(error)}${error instanceof UsageError ? ` (infill ${name} --help)` : ''}`);
-    // For bug reports: the stack of an unexpected failure, still through the redacting writer.
-    if (code === EXIT.failed && process.env.INFILL_DEBUG && error instanceof Error && error.stack) io.err(error.stack);
-    return code;
-  }
-}
-
 // `infill models | head -1` closes stdout early: that is not an error worth a stack trace.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(EXIT.ok);
   throw error;
 });
-process.exit(await main(process.argv.slice(2)));
+process.exit(await runCommandLine(process.argv.slice(2), { env: process.env, version: () => readVersion(here), worker: fillWorker(), handleSigint: true }));

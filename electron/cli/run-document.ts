@@ -3,7 +3,7 @@ import type { ExportFormat, LayerSnapshot, MaskInput } from '../../shared/contra
 import type { Rect } from '../../shared/geometry.ts';
 import type { JobEstimate } from '../jobs/provider.ts';
 import type { JobProgress, JobScope } from './cli-services.ts';
-import { renderCandidate, writeFileAtomic } from './output.ts';
+import { renderCandidate, writeOutputFile } from './output.ts';
 
 /** A one-layer (or empty) document with its mask: what the app would hold when the person presses Fill. */
 export interface CliDocument {
@@ -67,7 +67,7 @@ export async function runDocument(
   // whole set does, which is what a resumed batch checks.
   for (const { path, candidate } of [...results].reverse()) {
     const bytes = await renderCandidate(scope.assets, doc, candidate, request.format, request.quality);
-    await writeFileAtomic(path, bytes);
+    await writeOutputFile(path, bytes);
   }
   const costs = results.map((r) => r.candidate.costUsd).filter((c): c is number => c !== undefined);
   const model = results[0]?.candidate.model;

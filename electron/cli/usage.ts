@@ -30,6 +30,12 @@ const MASK = `Mask: white (luminance >= 128) = change, black = keep, same size a
   --exclude FILE       (inpaint, content-aware fill) where the fill must not copy from:
                        white = exclude, read like the mask`;
 
+const SELECT = `Object selection (on this computer, no key, no network), coordinates in IMAGE's pixels as shown
+(EXIF orientation applied):
+  --exclude-point X,Y  a part to leave out of the object (repeatable)
+  --box X,Y,W,H        the object inside this box
+  --grow PX            grow the selection by PX (default 6: objects have halos and shadows)`;
+
 const EXIT_CODES = `Exit codes: 0 done, 2 bad input, 3 gateway or auth error, 4 cancelled (Ctrl+C), 1 other.
 On failure one line on stderr says why (INFILL_DEBUG=1 adds the stack of unexpected errors).
 Written files are listed on stdout, one per line.`;
@@ -38,6 +44,8 @@ export const MAIN_USAGE = `infill — inpaint, outpaint and generate images from
 
 Usage:
   infill inpaint IMAGE --mask MASK [--out FILE] [options]
+  infill inpaint IMAGE --select X,Y [--select X,Y …] [--out FILE] [options]
+  infill select IMAGE --point X,Y [--point X,Y …] [--exclude-point X,Y …] [--box X,Y,W,H] --out MASK.png
   infill outpaint IMAGE [--left PX] [--right PX] [--top PX] [--bottom PX] [--out FILE] [options]
   infill generate --prompt TEXT (--base-url URL | --provider NAME) [--size WxH] --out FILE
   infill batch DIR [--mask-suffix _mask] [--out DIR] [--concurrency K] [options]
@@ -59,17 +67,30 @@ ${EXIT_CODES}`;
 
 export const COMMAND_USAGE: Record<string, string> = {
   describe: DESCRIBE_USAGE,
-  inpaint: `Usage: infill inpaint IMAGE --mask MASK [--out FILE] [options]
+  select: `Usage: infill select IMAGE --point X,Y [--point X,Y …] [--exclude-point X,Y …] [--box X,Y,W,H] [--grow PX] --out MASK.png
+
+Selects the object at the points (or inside the box) and writes it as a mask at IMAGE's size:
+white = selected, black = not. Use it with infill inpaint --mask, or any editor.
+  --point X,Y          a point on the object (repeatable: all points describe one object)
+  --out MASK.png       where to write the mask
+
+${SELECT}
+
+${EXIT_CODES}`,
+  inpaint: `Usage: infill inpaint IMAGE (--mask MASK | --select X,Y …) [--out FILE] [options]
 
 Repaints the masked area of IMAGE. Every pixel outside the mask stays bit-identical (a gateway's
 answer is blended in a feathered band of at most 32 px around the mask).
   --mask MASK          the mask image
+  --select X,Y         instead of --mask: the object at this point (repeatable), e.g. to remove it
   --out FILE           output (.png/.jpg/.webp); default IMAGE-infill.png beside IMAGE
   --suggest            no --prompt? a vision model writes one from the area around the mask:
                        the saved profile's vision model, or --vision-model M
                        [--vision-protocol openai-chat|anthropic] with --base-url
 
 ${MASK}
+
+${SELECT}
 
 ${JOB}
 

@@ -12,7 +12,7 @@ import { createPriceStore } from '../usage/price-store.ts';
 import { createUsageLog, type UsageLog } from '../usage/usage-log.ts';
 import type { CliIo } from './cli-io.ts';
 import { readInputFile } from './command-context.ts';
-import { usageDataDir } from './saved-profiles.ts';
+import { usageDataDir } from './data-dirs.ts';
 import type { VisionTarget } from './vision-target.ts';
 
 /**

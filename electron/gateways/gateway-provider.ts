@@ -1,6 +1,6 @@
 import { InfillError } from '../../shared/errors.ts';
 import type { Rect } from '../../shared/geometry.ts';
-import { modelSpec } from '../../shared/gateway/model-sizes.ts';
+import { isOutpaintOnlyModel, modelSpec } from '../../shared/gateway/model-sizes.ts';
 import { defaultPriceTable, estimateCostUsd } from '../../shared/gateway/prices.ts';
 import type { PriceTable } from '../../shared/gateway/prices.ts';
 import type { GatewayProfile } from '../../shared/gateway/profile.ts';
@@ -9,6 +9,7 @@ import type { Provider, ProviderCandidate, ProviderContext, ProviderJobInput } f
 import { adapterFor } from './adapters/index.ts';
 import type { AdapterContext, AdapterResult } from './adapters/types.ts';
 import { formatBytes } from './errors.ts';
+import { outpaintBySide } from './outpaint-by-side.ts';
 import { defaultCallOptions, openGatewaySession } from './gateway-session.ts';
 import type { GatewayCallOptions } from './gateway-session.ts';
 import { chooseContextWindow, defaultContextOptions } from './prep/context-window.ts';
@@ -99,6 +100,7 @@ export function createGatewayProvider(
     const c = prepared.call;
     if (c.mode === 'generate') return adapter.generate(c.request, ctx);
     if (c.mode === 'outpaint' && adapter.outpaint) return adapter.outpaint(c.request, ctx);
+    if (c.mode === 'outpaint-by-side') return outpaintBySide(adapter, c.request, ctx);
     if (c.mode === 'edit') return adapter.edit(c.request, ctx);
     throw new InfillError('INTERNAL', 'Outpaint prepared for an adapter without outpaint');
   }
@@ -115,6 +117,7 @@ export function createGatewayProvider(
       partialImages: options.partialImages,
       canOutpaint: adapter.outpaint !== undefined,
       upload: options.upload,
+      ...(isOutpaintOnlyModel(profile.model, profile.protocol) ? { outpaintOnlyModel: profile.model } : {}),
     };
     // Chat models get the empty prompt as is: their instruction already says what to do with it.
     const prompt = input.prompt.trim() === '' && profile.protocol !== 'chat-image' ? DEFAULT_FILL_PROMPT : input.prompt;

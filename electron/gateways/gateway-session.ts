@@ -10,6 +10,9 @@ import { downloadImage } from './image-download.ts';
 import { defaultRateLimits, rateLimiterFor } from './rate-limiter.ts';
 import type { RateLimits } from './rate-limiter.ts';
 import { withRetries } from './retry.ts';
+import { scopedLogger } from '../log/log.ts';
+
+const log = scopedLogger('gateway');
 
 /**
  * One job's conversation with one gateway: the policy every adapter call goes through — the
@@ -107,6 +110,7 @@ export function openGatewaySession(
           maxRetries: options.maxRetries,
           signal,
           onWait: (message) => notify(message),
+          onRetry: (reason, delayMs, nextAttempt) => log.warn('retrying', { path, reason, waitMs: Math.round(delayMs), attempt: nextAttempt, of: options.maxRetries + 1 }),
           ...(options.retrySleep ? { sleep: options.retrySleep } : {}),
           ...(options.random ? { random: options.random } : {}),
         });
@@ -114,7 +118,9 @@ export function openGatewaySession(
       } catch (error) {
         const attempts = (error as { attempts?: number }).attempts;
         const models = error instanceof APIError && error.status === 404 && path !== '/models' ? await modelsQuietly() : undefined;
-        throw toError(error, path, { ...(attempts ? { attempts } : {}), ...(models ? { models } : {}) });
+        const mapped = toError(error, path, { ...(attempts ? { attempts } : {}), ...(models ? { models } : {}) });
+        log.warn('gateway call failed', { gateway: profile.name, path, status: error instanceof APIError ? error.status : undefined, attempts, error: `${mapped.code}: ${mapped.message}` });
+        throw mapped;
       } finally {
         release?.();
       }

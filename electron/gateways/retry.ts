@@ -19,6 +19,8 @@ export interface RetryOptions {
   signal: AbortSignal;
   /** Called once a second while waiting: "Rate limited — retrying in 12 s". */
   onWait?: (message: string, secondsLeft: number) => void;
+  /** Called once per retry, before its wait: why, how long, and which attempt comes next (2 = the first retry). */
+  onRetry?: (reason: string, delayMs: number, nextAttempt: number) => void;
   /** Injectable for tests. */
   random?: () => number;
   /** Injectable for tests: how a wait is spent. */
@@ -109,6 +111,7 @@ export async function withRetries<T>(attempt: (attemptIndex: number) => Promise<
       if (!decision.retry || index >= options.maxRetries) {
         throw Object.assign(error instanceof Error ? error : new Error(String(error)), { attempts: index + 1 });
       }
+      options.onRetry?.(decision.reason, decision.delayMs, index + 2);
       await countdown(decision.delayMs, decision.reason, options, index + 1);
     }
   }

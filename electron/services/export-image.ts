@@ -1,6 +1,7 @@
 import type { ExportFormat, LayerSnapshot } from '../../shared/contract/schemas.ts';
 import type { Rect } from '../../shared/geometry.ts';
 import type { AssetStore } from './asset-store.ts';
+import { checkExportSize } from './export-size.ts';
 import { flattenRegion } from './flatten.ts';
 import type { PhotoDescription } from '../../shared/vision/description.ts';
 import { descriptionXmp } from './description-metadata.ts';
@@ -18,6 +19,7 @@ export async function exportImage(
   store: AssetStore,
   request: { canvas: Rect; layers: readonly LayerSnapshot[]; format: ExportFormat; quality: number; description?: PhotoDescription | undefined },
 ): Promise<ExportedImage> {
+  checkExportSize(request.canvas);
   const flat = await flattenRegion(request.layers, request.canvas, (id) => store.readRgba(id));
   // Describe photo's caption and alt text travel with the file.
   const bytes = await encodeRgba(flat, request.format, request.quality, false, request.description ? descriptionXmp(request.description) : undefined);

@@ -201,6 +201,9 @@ describe('session store', () => {
     expect(after).toEqual(before);
     expect(Object.keys((await createSessionStore(dir).load()).session!.records)).toContain('mask-1');
 
+    // A reload of the page meanwhile gets main's copy, with what the disk refused.
+    expect(Object.keys((await store.load()).session!.records)).toContain('mask-3');
+
     full = false;
     await store.save([stroke(4)]);
     const loaded = await createSessionStore(dir).load();

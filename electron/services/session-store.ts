@@ -45,6 +45,8 @@ const JOURNAL = /^journal-(\d+)\.jsonl$/;
 
 interface Live {
   state: DocumentState;
+  /** When the replica last took a change. */
+  savedAt: string;
   generation: number;
   journalEntries: number;
   journalBytes: number;
@@ -114,14 +116,14 @@ export function createSessionStore(dataDir: string, options: SessionStoreOptions
     for (const { entry } of read.entries) applyJournalEntry(state, entry);
     // A damaged or cut-short log is not appended to: a fresh snapshot starts a fresh log.
     const mustFold = read.recovery !== undefined || read.legacy || read.journalTorn;
-    const next: Live = { state, generation: read.generation, journalEntries: read.journalEntries, journalBytes: read.journalBytes, mustFold };
+    const next: Live = { state, savedAt: read.savedAt, generation: read.generation, journalEntries: read.journalEntries, journalBytes: read.journalBytes, mustFold };
     const hasDocument = getDocument(state.records) !== undefined;
     if (next.mustFold && hasDocument) {
       const folded = await fold(next, read.savedAt).then(() => true, () => false);
       // The old single-file autosave has been carried over into a snapshot: it is not read again.
       if (folded && read.legacy) await fs.rm(join(dataDir, LEGACY_FILE), { force: true });
     }
-    const session = hasDocument ? { records: state.records, history: state.history.toSnapshot(), savedAt: read.savedAt } : null;
+    const session = sessionOf(state, read.savedAt);
     return { live: next, output: read.recovery ? { session, recovery: read.recovery } : { session } };
   }
 
@@ -131,6 +133,7 @@ export function createSessionStore(dataDir: string, options: SessionStoreOptions
         live ??= (await readLive()).live;
         const target = live;
         const savedAt = now().toISOString();
+        target.savedAt = savedAt;
         // The replica takes the entries first: should the disk refuse them, the next save that
         // works writes them with everything else.
         for (const entry of entries) applyJournalEntry(target.state, entry);
@@ -144,14 +147,20 @@ export function createSessionStore(dataDir: string, options: SessionStoreOptions
       }),
 
     // Through the same queue as saves: a load right after a save (a reload as the page closes)
-    // reads what that save wrote.
+    // reads what that save wrote. Once this process has the document, a reload gets main's copy,
+    // which holds everything sent, even what a full disk refused.
     load: () =>
       oneAtATime(async () => {
+        if (live) return { session: sessionOf(live.state, live.savedAt) };
         const read = await readLive();
         live = read.live;
         return read.output;
       }),
   };
+}
+
+function sessionOf(state: DocumentState, savedAt: string): LoadedSession['session'] {
+  return getDocument(state.records) ? { records: state.records, history: state.history.toSnapshot(), savedAt } : null;
 }
 
 interface ReadSession {

@@ -5,6 +5,7 @@ import { cancelActiveJob, generate, generateImage } from '../jobs/generate.ts';
 import { addMaskOp, clearMask } from '../state/document-ops.ts';
 import { providerTuning } from '../state/job-slice.ts';
 import { useAppStore, type AppState } from '../state/store.ts';
+import { selectionActions } from '../selection/selection-actions.ts';
 import { canUndoPromptHelp, undoPromptHelp } from '../vision/prompt-help.ts';
 import { visionActions } from '../vision/vision-actions.ts';
 import { registerActions, type ActionImpl } from './registry.ts';
@@ -58,6 +59,7 @@ const actions: Record<ActionId, ActionImpl> = {
   zoomActual: { enabled: hasDocument, perform: () => setViewFrom(actualSizeView) },
   zoomIn: { enabled: hasDocument, perform: () => zoomBy(1.25) },
   zoomOut: { enabled: hasDocument, perform: () => zoomBy(0.8) },
+  ...selectionActions,
   ...visionActions,
 };
 

@@ -10,12 +10,15 @@ import { useAppStore } from '../state/store.ts';
 import { useBitmap } from './use-bitmap.ts';
 import { useCanvasInput } from './use-canvas-input.ts';
 import { useMaskPainter } from './use-mask-painter.ts';
+import { MASK_COLOR } from './mask-painter.ts';
+import { toolPreview } from './preview-buffer.ts';
 import { errorMessage } from '../i18n/messages.ts';
 
 /**
  * The document on a Konva stage: the layers' bitmaps, the mask and exclusion overlays
- * (offscreen canvases the brush paints into directly) and the brush outline, each on its own
- * Konva layer so a brush stroke redraws only the masks.
+ * (offscreen canvases the brush paints into directly), the tools' preview buffer (a selection
+ * in progress, an object candidate) and the brush outline, each on its own Konva layer so a
+ * brush stroke redraws only the masks.
  */
 export function CanvasView() {
   const container = useRef<HTMLDivElement>(null);
@@ -23,6 +26,7 @@ export function CanvasView() {
   const maskLayer = useRef<Konva.Layer>(null);
   const cursor = useRef<Konva.Circle>(null);
   const extendPreview = useRef<Konva.Rect>(null);
+  const previewLayer = useRef<Konva.Layer>(null);
   const tool = useAppStore((s) => s.tool);
   const preview = useAppStore((s) => s.activeJob?.preview);
   const canvas = useAppStore((s) => getDocument(s.records)?.canvas);
@@ -36,7 +40,10 @@ export function CanvasView() {
   // Shown only while the chosen provider reads it: a gateway ignores the exclusion.
   const showExclusion = useAppStore((s) => providerTuning(s.providers, s.providerId).includes('exclude'));
   const painters = useMemo(() => (painter && excludePainter ? { fill: painter, exclude: excludePainter } : null), [painter, excludePainter]);
-  useCanvasInput({ container, stage, maskLayer, cursor, extendPreview }, painters);
+  useEffect(() => {
+    toolPreview.onChange = () => previewLayer.current?.batchDraw();
+  }, []);
+  useCanvasInput({ container, stage, maskLayer, cursor, extendPreview }, painters, toolPreview);
 
   useEffect(() => {
     const element = container.current;
@@ -81,6 +88,9 @@ export function CanvasView() {
               sceneFunc={(context) => painter.drawTo(context._context)}
             />
           )}
+        </Layer>
+        <Layer ref={previewLayer} listening={false}>
+          <Shape perfectDrawEnabled={false} sceneFunc={(context) => toolPreview.draw(context._context, useAppStore.getState().view.scale, MASK_COLOR)} />
         </Layer>
         <Layer listening={false}>
           {canvas && <Rect {...canvas} stroke="#8a8a96" strokeWidth={1 / view.scale} perfectDrawEnabled={false} />}

@@ -1,8 +1,10 @@
-import type { BrushStroke, MaskOperation } from '../../shared/document/records.ts';
+import type { BrushStroke, MaskOperation, ShapeMode } from '../../shared/document/records.ts';
 import type { MaskInput } from '../../shared/contract/schemas.ts';
 import { intersectRects, isEmptyRect, roundRectOut, unionRects, type Rect } from '../../shared/geometry.ts';
 import { brushTip, dabSpacing } from './brush-tip.ts';
 import { MaskTiles } from './mask-tiles.ts';
+import { rasterBitmap } from './raster-mask-bitmaps.ts';
+import { shapeBounds, traceShape } from './shape-path.ts';
 
 /** The fill mask's colour on screen; its alpha channel is the mask itself (0 keep … 255 change). */
 export const MASK_COLOR = 'rgb(255, 45, 110)';
@@ -69,8 +71,7 @@ export class MaskPainter {
 
   replay(ops: readonly MaskOperation[]): void {
     this.stroke = null;
-    this.tiles.clear();
-    this.painted = { x: 0, y: 0, width: 0, height: 0 };
+    this.clearAll();
     for (const op of ops) this.apply(op);
   }
 
@@ -86,14 +87,23 @@ export class MaskPainter {
       this.painted = { x: 0, y: 0, width: this.bounds.width, height: this.bounds.height };
       return;
     }
-    if (op.kind === 'rect') {
-      const local = { x: op.x - this.bounds.x, y: op.y - this.bounds.y, width: op.width, height: op.height };
-      for (const tile of this.tiles.overlapping(local, true)) {
-        tile.ctx.globalCompositeOperation = 'source-over';
-        tile.ctx.fillStyle = this.color;
-        tile.ctx.fillRect(local.x - tile.x, local.y - tile.y, local.width, local.height);
+    if (op.kind === 'rect' || op.kind === 'ellipse' || op.kind === 'polygon') {
+      this.fillArea(shapeBounds(op), op.mode, (ctx, dx, dy) => {
+        traceShape(ctx, op, dx, dy);
+        ctx.fill('nonzero');
+      });
+      return;
+    }
+    if (op.kind === 'raster') {
+      const bitmap = rasterBitmap(op.assetId);
+      // Not decoded yet: the owner replays again once it is (see raster-mask-bitmaps.ts).
+      if (!bitmap) {
+        if (op.mode === 'replace') this.clearAll();
+        return;
       }
-      this.painted = unionRects(this.painted, local);
+      const tinted = this.tint(bitmap);
+      const area = { x: op.x, y: op.y, width: op.width, height: op.height };
+      this.fillArea(area, op.mode, (ctx, dx, dy) => ctx.drawImage(tinted, op.x - dx, op.y - dy, op.width, op.height));
       return;
     }
     const [x0 = 0, y0 = 0] = op.points;
@@ -102,6 +112,42 @@ export class MaskPainter {
     for (let i = 2; i + 1 < op.points.length; i += 2) {
       carry = this.segment(op, op.points[i - 2]!, op.points[i - 1]!, op.points[i]!, op.points[i + 1]!, carry);
     }
+  }
+
+  /**
+   * Draws into every tile `area` (document pixels) touches: over the mask (add), out of it
+   * (subtract), or over a cleared mask (replace). `draw` gets the tile's context and the
+   * document position of the tile's origin.
+   */
+  private fillArea(area: Rect, mode: ShapeMode | undefined, draw: (ctx: CanvasRenderingContext2D, dx: number, dy: number) => void): void {
+    if (mode === 'replace') this.clearAll();
+    const local = { x: area.x - this.bounds.x, y: area.y - this.bounds.y, width: area.width, height: area.height };
+    const subtract = mode === 'subtract';
+    for (const tile of this.tiles.overlapping(local, !subtract)) {
+      tile.ctx.globalCompositeOperation = subtract ? 'destination-out' : 'source-over';
+      tile.ctx.fillStyle = this.color;
+      draw(tile.ctx, this.bounds.x + tile.x, this.bounds.y + tile.y);
+      tile.ctx.globalCompositeOperation = 'source-over';
+    }
+    if (!subtract) this.painted = unionRects(this.painted, local);
+  }
+
+  private clearAll(): void {
+    this.tiles.clear();
+    this.painted = { x: 0, y: 0, width: 0, height: 0 };
+  }
+
+  /** The bitmap's alpha in the mask's colour (a mask asset is white; a layer used as a mask is not). */
+  private tint(bitmap: ImageBitmap): HTMLCanvasElement {
+    const canvas = document.createElement('canvas');
+    canvas.width = bitmap.width;
+    canvas.height = bitmap.height;
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(bitmap, 0, 0);
+    ctx.globalCompositeOperation = 'source-in';
+    ctx.fillStyle = this.color;
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    return canvas;
   }
 
   /** The mask's non-zero area as one byte per pixel, in document coordinates; null when empty. */

@@ -1,11 +1,13 @@
 import type Konva from 'konva';
 import { useEffect, type RefObject } from 'react';
-import { getDocument, getMaskOps, type MaskTarget } from '../../shared/document/records.ts';
-import type { Rect } from '../../shared/geometry.ts';
-import { addMaskOp, newId } from '../state/document-ops.ts';
-import { draggedCanvas, edgesAt, extendCanvas, type Edge } from './extend-canvas.ts';
+import { getDocument } from '../../shared/document/records.ts';
 import { useAppStore } from '../state/store.ts';
+import type { Tool } from '../state/app-state.ts';
 import type { MaskPainter } from './mask-painter.ts';
+import type { MaskTarget } from '../../shared/document/records.ts';
+import type { PreviewBuffer } from './preview-buffer.ts';
+import { createCanvasTools } from './tools/create-tools.ts';
+import type { CanvasTool, ToolPointer } from './tools/tool.ts';
 import { screenToDocument, zoomAt } from './view-math.ts';
 
 interface CanvasInputRefs {
@@ -16,124 +18,107 @@ interface CanvasInputRefs {
   extendPreview: RefObject<Konva.Rect | null>;
 }
 
-type Gesture =
-  | { kind: 'idle' }
-  | { kind: 'stroke'; pointerId: number; target: MaskTarget; painter: MaskPainter }
-  | { kind: 'extend'; pointerId: number; edges: Edge[]; start: { x: number; y: number }; canvas: Rect; next: Rect }
-  | { kind: 'pan'; pointerId: number; startX: number; startY: number; viewX: number; viewY: number };
-
 /** The document's two masks: what to fill, and what content-aware fill must not copy from. */
 export type MaskPainters = Record<MaskTarget, MaskPainter>;
 
+/** Tools that show the brush outline under the pointer. */
+const BRUSH_TOOLS: ReadonlySet<Tool> = new Set(['brush', 'eraser', 'exclude']);
+
 /**
- * Pointer, wheel and space-bar handling for the canvas, as native listeners: the brush's hot
- * path stamps into the mask canvas and asks Konva to redraw one layer, without React or the
- * store, and records one mask operation when the pointer lifts. Tools are a small state
- * machine: idle → stroke | pan | extend → idle; Escape cancels a stroke or an extension. The
- * exclusion brush paints the second mask; with Alt held it erases it.
+ * Pointer, wheel and space-bar handling for the canvas, as native listeners. Panning and zoom
+ * are handled here; everything else is routed to the active tool's state machine
+ * (renderer/canvas/tools/), which draws into the mask or the preview buffer without React.
  */
-export function useCanvasInput(refs: CanvasInputRefs, painters: MaskPainters | null): void {
+export function useCanvasInput(refs: CanvasInputRefs, painters: MaskPainters | null, preview: PreviewBuffer): void {
   const fillPainter = painters?.fill;
   const excludePainter = painters?.exclude;
   useEffect(() => {
     const container = refs.container.current;
     if (!container || !fillPainter || !excludePainter) return;
-    const painterFor: MaskPainters = { fill: fillPainter, exclude: excludePainter };
-    let gesture: Gesture = { kind: 'idle' };
-    let spaceHeld = false;
     const store = useAppStore;
+    const tools = createCanvasTools({
+      store,
+      painters: { fill: fillPainter, exclude: excludePainter },
+      preview,
+      redrawMask: () => refs.maskLayer.current?.batchDraw(),
+      extendPreview: refs.extendPreview,
+    });
+    const activeTool = (): CanvasTool => tools[store.getState().tool];
+    let captured: { pointerId: number; tool: CanvasTool } | null = null;
+    let pan: { pointerId: number; startX: number; startY: number; viewX: number; viewY: number } | null = null;
+    let spaceHeld = false;
 
     // The container's box, read once per gesture rather than for every (coalesced) pointer event.
     let box: DOMRect | undefined;
     const localPoint = (event: { clientX: number; clientY: number }) => {
-      const rect = gesture.kind !== 'idle' && box ? box : container.getBoundingClientRect();
+      const rect = (captured || pan) && box ? box : container.getBoundingClientRect();
       return { x: event.clientX - rect.left, y: event.clientY - rect.top };
     };
     const toDocument = (event: { clientX: number; clientY: number }) => screenToDocument(store.getState().view, localPoint(event));
+    const toolPointer = (event: PointerEvent): ToolPointer => ({
+      ...toDocument(event),
+      pointerId: event.pointerId,
+      shift: event.shiftKey,
+      alt: event.altKey,
+      detail: event.detail,
+    });
 
     const moveCursor = (event: PointerEvent) => {
       const cursor = refs.cursor.current;
       if (!cursor) return;
       const { brushSize, view, tool } = store.getState();
       const point = toDocument(event);
-      cursor.setAttrs({ x: point.x, y: point.y, radius: brushSize / 2, strokeWidth: 1.5 / view.scale, visible: tool !== 'extend' });
-    };
-
-    const hideExtendPreview = () => {
-      refs.extendPreview.current?.visible(false);
-      refs.extendPreview.current?.getLayer()?.batchDraw();
+      cursor.setAttrs({ x: point.x, y: point.y, radius: brushSize / 2, strokeWidth: 1.5 / view.scale, visible: BRUSH_TOOLS.has(tool) });
     };
 
     const onPointerDown = (event: PointerEvent) => {
-      if (gesture.kind !== 'idle') return;
+      if (captured || pan) return;
       box = container.getBoundingClientRect();
       const state = store.getState();
       if (event.button === 1 || (event.button === 0 && spaceHeld)) {
         event.preventDefault();
-        gesture = { kind: 'pan', pointerId: event.pointerId, startX: event.clientX, startY: event.clientY, viewX: state.view.x, viewY: state.view.y };
+        pan = { pointerId: event.pointerId, startX: event.clientX, startY: event.clientY, viewX: state.view.x, viewY: state.view.y };
         container.setPointerCapture(event.pointerId);
         container.dataset.panning = 'true';
         return;
       }
-      const doc = getDocument(state.records);
-      if (event.button !== 0 || !doc) return;
-      const point = toDocument(event);
-      if (state.tool === 'extend') {
-        gesture = { kind: 'extend', pointerId: event.pointerId, edges: edgesAt(doc.canvas, point.x, point.y), start: point, canvas: doc.canvas, next: doc.canvas };
+      if (event.button !== 0 || !getDocument(state.records)) return;
+      const tool = activeTool();
+      if (tool.down(toolPointer(event))) {
+        captured = { pointerId: event.pointerId, tool };
         container.setPointerCapture(event.pointerId);
-        return;
       }
-      const target: MaskTarget = state.tool === 'exclude' ? 'exclude' : 'fill';
-      const erase = state.tool === 'eraser' || (state.tool === 'exclude' && event.altKey);
-      const painter = painterFor[target];
-      painter.beginStroke(erase ? 'erase' : 'paint', state.brushSize, state.brushHardness, point.x, point.y);
-      gesture = { kind: 'stroke', pointerId: event.pointerId, target, painter };
-      container.setPointerCapture(event.pointerId);
-      refs.maskLayer.current?.batchDraw();
     };
 
     const onPointerMove = (event: PointerEvent) => {
       moveCursor(event);
-      if (gesture.kind === 'pan' && event.pointerId === gesture.pointerId) {
-        refs.stage.current?.position({ x: gesture.viewX + event.clientX - gesture.startX, y: gesture.viewY + event.clientY - gesture.startY });
+      if (pan && event.pointerId === pan.pointerId) {
+        refs.stage.current?.position({ x: pan.viewX + event.clientX - pan.startX, y: pan.viewY + event.clientY - pan.startY });
         refs.stage.current?.batchDraw();
-      } else if (gesture.kind === 'extend' && event.pointerId === gesture.pointerId) {
-        const point = toDocument(event);
-        gesture.next = draggedCanvas(gesture.canvas, gesture.edges, point.x - gesture.start.x, point.y - gesture.start.y);
-        refs.extendPreview.current?.setAttrs({ ...gesture.next, visible: true, strokeWidth: 2 / store.getState().view.scale });
-        refs.extendPreview.current?.getLayer()?.batchDraw();
-      } else if (gesture.kind === 'stroke' && event.pointerId === gesture.pointerId) {
-        const events = typeof event.getCoalescedEvents === 'function' ? event.getCoalescedEvents() : [];
-        for (const sample of events.length > 0 ? events : [event]) {
-          const point = toDocument(sample);
-          gesture.painter.moveTo(point.x, point.y);
-        }
-        refs.maskLayer.current?.batchDraw();
-      } else {
+        return;
+      }
+      const events = typeof event.getCoalescedEvents === 'function' ? event.getCoalescedEvents() : [];
+      const samples = (events.length > 0 ? events : [event]).map(toDocument);
+      if (captured && event.pointerId === captured.pointerId) captured.tool.move(toolPointer(event), samples);
+      else if (!captured) {
+        if (getDocument(store.getState().records)) activeTool().move(toolPointer(event), samples);
         refs.cursor.current?.getLayer()?.batchDraw();
       }
     };
 
     const finish = (event: PointerEvent) => {
-      if (gesture.kind === 'idle' || event.pointerId !== gesture.pointerId) return;
-      if (gesture.kind === 'pan') {
+      if (pan && event.pointerId === pan.pointerId) {
         const { view, setView } = store.getState();
-        setView({ ...view, x: gesture.viewX + event.clientX - gesture.startX, y: gesture.viewY + event.clientY - gesture.startY });
+        setView({ ...view, x: pan.viewX + event.clientX - pan.startX, y: pan.viewY + event.clientY - pan.startY });
         delete container.dataset.panning;
-      } else if (gesture.kind === 'extend') {
-        hideExtendPreview();
-        const next = gesture.next;
-        store.getState().commit('Extend canvas', (records) => extendCanvas(records, next));
-      } else {
-        const { painter, target } = gesture;
-        const op = painter.endStroke();
-        if (op) {
-          const id = newId('mask');
-          painter.liveOpId = id;
-          store.getState().commit(strokeLabel(target, op.mode), (records) => addMaskOp(records, op, id, target));
-        }
+        pan = null;
+        return;
       }
-      gesture = { kind: 'idle' };
+      if (!captured || event.pointerId !== captured.pointerId) return;
+      const { tool } = captured;
+      captured = null;
+      if (event.type === 'pointercancel') tool.cancel();
+      else tool.up(toolPointer(event));
     };
 
     const onWheel = (event: WheelEvent) => {
@@ -149,14 +134,14 @@ export function useCanvasInput(refs: CanvasInputRefs, painters: MaskPainters | n
         spaceHeld = true;
         container.dataset.spaceHeld = 'true';
         event.preventDefault();
-      } else if (event.key === 'Escape' && gesture.kind === 'extend') {
-        hideExtendPreview();
-        gesture = { kind: 'idle' };
-      } else if (event.key === 'Escape' && gesture.kind === 'stroke') {
-        gesture.painter.abandonStroke();
-        gesture.painter.replay(getMaskOps(store.getState().records, gesture.target).map((record) => record.op));
-        refs.maskLayer.current?.batchDraw();
-        gesture = { kind: 'idle' };
+        return;
+      }
+      const tool = captured?.tool ?? activeTool();
+      if (tool.key?.(event)) {
+        event.preventDefault();
+        // The app's own shortcuts (Enter, Esc) must not act on what the tool just used.
+        event.stopImmediatePropagation();
+        if (event.key === 'Escape') captured = null;
       }
     };
     const onKeyUp = (event: KeyboardEvent) => {
@@ -169,6 +154,14 @@ export function useCanvasInput(refs: CanvasInputRefs, painters: MaskPainters | n
       refs.cursor.current?.visible(false);
       refs.cursor.current?.getLayer()?.batchDraw();
     };
+    // Choosing another tool drops the previous one's work in progress.
+    const unsubscribe = store.subscribe((state, previous) => {
+      if (state.tool === previous.tool) return;
+      tools[previous.tool].cancel();
+      tools[state.tool].activate?.();
+      captured = null;
+    });
+    tools[store.getState().tool].activate?.();
 
     container.addEventListener('pointerdown', onPointerDown);
     container.addEventListener('pointermove', onPointerMove);
@@ -176,24 +169,22 @@ export function useCanvasInput(refs: CanvasInputRefs, painters: MaskPainters | n
     container.addEventListener('pointercancel', finish);
     container.addEventListener('pointerleave', onLeave);
     container.addEventListener('wheel', onWheel, { passive: false });
-    window.addEventListener('keydown', onKeyDown);
+    // Capture phase: a tool's Enter or Esc comes before the app's shortcuts.
+    window.addEventListener('keydown', onKeyDown, true);
     window.addEventListener('keyup', onKeyUp);
     return () => {
+      unsubscribe();
+      for (const tool of Object.values(tools)) tool.cancel();
       container.removeEventListener('pointerdown', onPointerDown);
       container.removeEventListener('pointermove', onPointerMove);
       container.removeEventListener('pointerup', finish);
       container.removeEventListener('pointercancel', finish);
       container.removeEventListener('pointerleave', onLeave);
       container.removeEventListener('wheel', onWheel);
-      window.removeEventListener('keydown', onKeyDown);
+      window.removeEventListener('keydown', onKeyDown, true);
       window.removeEventListener('keyup', onKeyUp);
     };
-  }, [refs.container, refs.stage, refs.maskLayer, refs.cursor, refs.extendPreview, fillPainter, excludePainter]);
-}
-
-function strokeLabel(target: MaskTarget, mode: 'paint' | 'erase'): string {
-  if (target === 'exclude') return mode === 'erase' ? 'Erase exclusion' : 'Exclude from sampling';
-  return mode === 'erase' ? 'Erase mask' : 'Paint mask';
+  }, [refs.container, refs.stage, refs.maskLayer, refs.cursor, refs.extendPreview, fillPainter, excludePainter, preview]);
 }
 
 export function isTyping(event: KeyboardEvent): boolean {

@@ -2,6 +2,8 @@ import { useEffect, useMemo } from 'react';
 import type { Rect } from '../../shared/geometry.ts';
 import { getMaskOps, type MaskTarget } from '../../shared/document/records.ts';
 import { useAppStore } from '../state/store.ts';
+import { errorMessage } from '../i18n/messages.ts';
+import { loadRasterBitmaps } from './raster-mask-bitmaps.ts';
 import { EXCLUDE_COLOR, MASK_COLOR, MaskPainter } from './mask-painter.ts';
 
 const activePainters: Record<MaskTarget, MaskPainter | null> = { fill: null, exclude: null };
@@ -23,11 +25,11 @@ export function useMaskPainter(canvas: Rect | undefined, onRepaint: () => void, 
 
   useEffect(() => {
     activePainters[target] = painter;
-    painter?.replay(getMaskOps(useAppStore.getState().records, target).map((record) => record.op));
+    if (painter) replayWithRasters(painter, target, onRepaint);
     return () => {
       if (activePainters[target] === painter) activePainters[target] = null;
     };
-  }, [painter, target]);
+  }, [painter, target, onRepaint]);
 
   useEffect(() => {
     if (!painter) return;
@@ -41,12 +43,26 @@ export function useMaskPainter(canvas: Rect | undefined, onRepaint: () => void, 
       painter.liveOpId = undefined;
       rendered = ids;
       if (isLiveStroke) return;
-      painter.replay(ops.map((record) => record.op));
+      replayWithRasters(painter, target, onRepaint);
       onRepaint();
     });
   }, [painter, onRepaint, target]);
 
   return painter;
+}
+
+/** Replays the mask now, and once more when raster records' bitmaps have been decoded. */
+function replayWithRasters(painter: MaskPainter, target: MaskTarget, onRepaint: () => void): void {
+  const ops = () => getMaskOps(useAppStore.getState().records, target).map((record) => record.op);
+  painter.replay(ops());
+  loadRasterBitmaps(ops()).then(
+    (loaded) => {
+      if (!loaded) return;
+      painter.replay(ops());
+      onRepaint();
+    },
+    (error: unknown) => useAppStore.getState().notify('error', errorMessage(error, 'selection:notice.maskNotShown')),
+  );
 }
 
 function sameIds(a: readonly string[], b: readonly string[]): boolean {

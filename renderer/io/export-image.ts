@@ -1,6 +1,7 @@
 import type { ExportFormat } from '../../shared/contract/schemas.ts';
 import { getDocument } from '../../shared/document/records.ts';
 import { call } from '../platform/api.ts';
+import { downloadBytes } from './download.ts';
 import { useAppStore } from '../state/store.ts';
 import { layerSnapshots } from '../state/snapshots.ts';
 
@@ -16,14 +17,6 @@ export async function exportDocument(format: ExportFormat, quality: number): Pro
   if (!doc) return;
   const description = doc.description ? { caption: doc.description.caption, altText: doc.description.altText } : undefined;
   const result = await call('exportImage', { canvas: doc.canvas, layers: layerSnapshots(records), format, quality, ...(description ? { description } : {}) });
-  const blob = new Blob([result.bytes as Uint8Array<ArrayBuffer>], { type: result.mime });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `${doc.name.replace(/\.[^.]+$/, '')}-infill.${extensions[format]}`;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  downloadBytes(result.bytes, result.mime, `${doc.name.replace(/\.[^.]+$/, '')}-infill.${extensions[format]}`);
   useAppStore.getState().notify('info', { key: 'common:notice.exported', params: { width: result.width, height: result.height, format: format.toUpperCase() } });
 }

@@ -1,9 +1,9 @@
 import { useShallow } from 'zustand/react/shallow';
-import { useGestureMark } from './use-gesture-mark.ts';
 import type { LayerRecord } from '../../shared/document/records.ts';
 import { getOrderedLayers } from '../../shared/document/records.ts';
 import { moveLayer, removeLayer, updateLayer } from '../state/document-ops.ts';
 import { useAppStore } from '../state/store.ts';
+import { useGestureMark } from './use-gesture-mark.ts';
 
 /** The layer stack, top first; every change here is one undoable step (a slider drag included). */
 export function LayersPanel() {

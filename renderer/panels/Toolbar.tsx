@@ -2,6 +2,7 @@ import { FILE_INPUT_ID } from '../actions/app-actions.ts';
 import { openImageFile } from '../io/open-image.ts';
 import { BRUSH_MIN } from '../state/ui-slice.ts';
 import { useAppStore } from '../state/store.ts';
+import { SelectionTools } from '../selection/SelectionTools.tsx';
 import { ActionButton } from './ActionButton.tsx';
 
 export function Toolbar() {
@@ -69,6 +70,7 @@ export function Toolbar() {
         <ActionButton action="invertMask" />
         <ActionButton action="clearExclusion" />
       </div>
+      <SelectionTools />
     </header>
   );
 }

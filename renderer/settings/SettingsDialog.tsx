@@ -206,7 +206,7 @@ export function SettingsDialog() {
               autoComplete="off"
               spellCheck={false}
               value={form.apiKey}
-              placeholder={current && current.keyStatus.state !== 'none' ? 'Leave empty to keep the saved key' : 'Paste the key (not needed for a local relay without auth)'}
+              placeholder={current && current.keyStatus.state !== 'none' && current.keyStatus.state !== 'unreadable' ? 'Leave empty to keep the saved key' : 'Paste the key (not needed for a local relay without auth)'}
               onChange={(e) => update({ apiKey: e.currentTarget.value })}
             />
           </label>

@@ -2,13 +2,14 @@ import type { Candidate, JobStage, ProviderInfo } from '../../shared/contract/sc
 import type { HistoryMode, HistorySnapshot } from '../../shared/document/history.ts';
 import type { InfillRecord, RecordMap } from '../../shared/document/records.ts';
 import type { Rect } from '../../shared/geometry.ts';
+import type { SelectionSlice } from './selection-types.ts';
 import type { UiMessage } from '../i18n/messages.ts';
 
 /**
  * The store's shape, slice by slice. Kept apart from the slices' code so that they and the
  * store can all refer to the whole state without importing each other in a circle.
  */
-export type AppState = DocumentSlice & UiSlice & JobSlice & GatewaySlice;
+export type AppState = DocumentSlice & UiSlice & JobSlice & GatewaySlice & SelectionSlice;
 
 export interface DocumentSlice {
   records: RecordMap;
@@ -40,8 +41,11 @@ export interface CommitOptions {
   within?: string;
 }
 
-/** 'exclude' paints the area content-aware fill must not copy from. */
-export type Tool = 'brush' | 'eraser' | 'exclude' | 'extend';
+/**
+ * 'exclude' paints the area content-aware fill must not copy from; 'rect' … 'polygon' are the
+ * selection shapes and 'object' is Select object (on-device segmentation).
+ */
+export type Tool = 'brush' | 'eraser' | 'exclude' | 'extend' | 'rect' | 'ellipse' | 'lasso' | 'polygon' | 'object';
 
 /** How the document is shown: screen = document * scale + offset. */
 export interface ViewTransform {

@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import { newMarkId } from '../../shared/document/history.ts';
 import { applyJournalEntry, createDocumentState, type JournalEntry } from '../../shared/document/journal.ts';
 import type { InfillRecord } from '../../shared/document/records.ts';
 import { diffRecords, isEmptyDiff } from '../../shared/document/records-diff.ts';
@@ -18,12 +19,6 @@ const journalListeners = new Set<JournalListener>();
 export function onJournalEntry(listener: JournalListener): () => void {
   journalListeners.add(listener);
   return () => journalListeners.delete(listener);
-}
-
-let markCounter = 0;
-function newMarkId(): string {
-  markCounter += 1;
-  return `mark-${Date.now().toString(36)}-${markCounter.toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
 }
 
 export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> = (set) => {

@@ -3,6 +3,7 @@ import type { AppState } from './app-state.ts';
 import { createDocumentSlice } from './document-slice.ts';
 import { createGatewaySlice } from './gateway-slice.ts';
 import { createJobSlice } from './job-slice.ts';
+import { createSelectionSlice } from './selection-slice.ts';
 import { createUiSlice } from './ui-slice.ts';
 
 export type { AppState } from './app-state.ts';
@@ -14,4 +15,5 @@ export const useAppStore = create<AppState>()((...args) => ({
   ...createUiSlice(...args),
   ...createJobSlice(...args),
   ...createGatewaySlice(...args),
+  ...createSelectionSlice(...args),
 }));

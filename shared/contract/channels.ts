@@ -19,6 +19,7 @@ import {
   usageSummarySchema,
 } from './schemas.ts';
 import { gatewayProfileSchema } from '../gateway/profile.ts';
+import { selectionChannels } from './selection-channels.ts';
 import { startVisionInputSchema, visionIdSchema } from '../vision/vision-contract.ts';
 
 const empty = z.object({}).strict();
@@ -162,6 +163,7 @@ export const channels = {
     input: empty,
     output: usageSummarySchema,
   },
+  ...selectionChannels,
   /** Prompt help: streams a vision model's answer as visionDelta events, then one visionDone. */
   startVision: {
     input: startVisionInputSchema,

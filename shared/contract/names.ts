@@ -22,6 +22,13 @@ export const channelNames = [
   'getPrices',
   'savePrices',
   'getUsage',
+  'analysePhoto',
+  'cancelAnalysis',
+  'segmentObject',
+  'storeMask',
+  'adjustMask',
+  'encodeMaskPng',
+  'readMaskPng',
   'startVision',
   'cancelVision',
 ] as const;

@@ -40,6 +40,12 @@ export interface HistorySnapshot<R extends { id: string }> {
 
 let markCounter = 0;
 
+/** A mark id unique in this process, for marks whose id must be known before they are made (a journal entry names it). */
+export function newMarkId(): string {
+  markCounter += 1;
+  return `mark-${Date.now().toString(36)}-${markCounter.toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+}
+
 export class History<R extends { id: string }> {
   private undos: HistoryEntry<R>[] = [];
   private redos: HistoryEntry<R>[] = [];
@@ -50,7 +56,7 @@ export class History<R extends { id: string }> {
   }
 
   /** Adds a stopping point and returns its id (made up when not given). */
-  mark(id = `mark-${Date.now().toString(36)}-${(++markCounter).toString(36)}`): string {
+  mark(id = newMarkId()): string {
     this.undos.push({ type: 'stop', id });
     return id;
   }

@@ -34,6 +34,8 @@ const layerRecordSchema = z.object({
   generation: generationSchema.optional(),
 });
 
+const shapeModeSchema = z.enum(['add', 'subtract', 'replace']);
+
 const maskOperationSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('stroke'),
@@ -43,7 +45,18 @@ const maskOperationSchema = z.discriminatedUnion('kind', [
     points: z.array(finite).max(2_000_000),
   }),
   z.object({ kind: z.literal('invert') }),
-  z.object({ kind: z.literal('rect'), x: finite, y: finite, width: finite, height: finite }),
+  z.object({ kind: z.literal('rect'), x: finite, y: finite, width: finite, height: finite, mode: shapeModeSchema.optional() }),
+  z.object({ kind: z.literal('ellipse'), x: finite, y: finite, width: finite, height: finite, mode: shapeModeSchema.optional() }),
+  z.object({ kind: z.literal('polygon'), points: z.array(finite).min(6).max(2_000_000), mode: shapeModeSchema.optional() }),
+  z.object({
+    kind: z.literal('raster'),
+    assetId: z.string().regex(/^[a-f0-9]{32}$/),
+    x: z.number().int(),
+    y: z.number().int(),
+    width: z.number().int().positive(),
+    height: z.number().int().positive(),
+    mode: shapeModeSchema.optional(),
+  }),
 ]);
 
 const maskOpRecordSchema = z.object({ typeName: z.literal('mask-op'), id, seq: finite, op: maskOperationSchema, target: z.literal('exclude').optional() });

@@ -44,16 +44,55 @@ export interface MaskInvert {
   kind: 'invert';
 }
 
-/** A filled rectangle in document pixels: the new strip of an extended canvas, say. */
+/**
+ * How a shape meets the mask so far: added to it (the default, and what records saved before
+ * selections meant), taken out of it, or replacing it (Select all, a grow or feather result).
+ */
+export type ShapeMode = 'add' | 'subtract' | 'replace';
+
+/** A filled rectangle in document pixels: the new strip of an extended canvas, a rectangle selection. */
 export interface MaskRect {
   kind: 'rect';
   x: number;
   y: number;
   width: number;
   height: number;
+  mode?: ShapeMode;
 }
 
-export type MaskOperation = BrushStroke | MaskInvert | MaskRect;
+/** An ellipse inscribed in its bounding box, in document pixels. */
+export interface MaskEllipse {
+  kind: 'ellipse';
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  mode?: ShapeMode;
+}
+
+/** A closed polygon (lasso or polygon lasso): flat x, y pairs in document pixels, filled non-zero. */
+export interface MaskPolygon {
+  kind: 'polygon';
+  points: number[];
+  mode?: ShapeMode;
+}
+
+/**
+ * A mask held as pixels (a segmentation, a loaded PNG, a grow or feather result): it names an
+ * asset whose alpha is the mask, placed at (x, y), as layers name theirs, so the history holds
+ * an id, never the pixels.
+ */
+export interface MaskRaster {
+  kind: 'raster';
+  assetId: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  mode?: ShapeMode;
+}
+
+export type MaskOperation = BrushStroke | MaskInvert | MaskRect | MaskEllipse | MaskPolygon | MaskRaster;
 
 /**
  * Which mask an operation edits: the area to fill, or the area content-aware fill must never
@@ -124,6 +163,9 @@ export function maskTargetOf(record: MaskOpRecord): MaskTarget {
 
 /** Every asset the records point at, so main can drop the rest. */
 export function collectAssetIds(records: RecordMap, into = new Set<string>()): Set<string> {
-  for (const record of Object.values(records)) if (record.typeName === 'layer') into.add(record.assetId);
+  for (const record of Object.values(records)) {
+    if (record.typeName === 'layer') into.add(record.assetId);
+    else if (record.typeName === 'mask-op' && record.op.kind === 'raster') into.add(record.op.assetId);
+  }
   return into;
 }

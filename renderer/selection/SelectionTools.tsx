@@ -1,0 +1,18 @@
+import { useTranslation } from 'react-i18next';
+import { ActionButton } from '../panels/ActionButton.tsx';
+import { useAppStore } from '../state/store.ts';
+
+/** The selection tools' buttons, in the toolbar beside the brushes. */
+export function SelectionTools() {
+  const { t } = useTranslation();
+  const tool = useAppStore((s) => s.tool);
+  return (
+    <div className="group" role="group" aria-label={t('selection:bar.tools')}>
+      <ActionButton action="toolRectSelect" pressed={tool === 'rect'} />
+      <ActionButton action="toolEllipseSelect" pressed={tool === 'ellipse'} />
+      <ActionButton action="toolLasso" pressed={tool === 'lasso'} />
+      <ActionButton action="toolPolygonLasso" pressed={tool === 'polygon'} />
+      <ActionButton action="toolSelectObject" pressed={tool === 'object'} />
+    </div>
+  );
+}
