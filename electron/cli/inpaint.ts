@@ -44,7 +44,7 @@ export async function inpaintCommand(argv: readonly string[], ctx: CommandContex
   const settings = jobSettings(values);
   if (values.suggest === true && !settings.prompt.trim()) {
     if (settings.provider.kind === 'offline') throw new UsageError('--suggest asks a gateway\'s vision model; add --provider NAME or --base-url URL --vision-model M.');
-    if (!mask) throw new UsageError('--suggest reads the area around --mask MASK; it does not work with --select.');
+    if (!mask) throw new UsageError('--suggest reads the area from --mask MASK; with --select, give --prompt.');
     const provider = settings.provider;
     const flags =
       provider.kind === 'profile'

@@ -99,7 +99,9 @@ export async function streamAnthropic(request: VisionRequest, ctx: VisionStreamC
     // After message_stop the answer is whole, whatever happened to the connection next.
     if (!finished) outcome.brokenBy = asOpenAiError(error);
   }
-  if (started && !finished && !outcome.brokenBy) outcome.brokenBy = new StreamEndedEarlyError();
+  // An abort can end the iteration quietly instead of throwing: it is still a stop.
+  if (signal.aborted && !finished && !started) throw new APIUserAbortError();
+  if (started && !finished && !outcome.brokenBy) outcome.brokenBy = signal.aborted ? new APIUserAbortError() : new StreamEndedEarlyError();
   if (stopReason === 'refusal') outcome.refusal = text || 'The model declined to answer.';
   return outcome;
 }

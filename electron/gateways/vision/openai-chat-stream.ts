@@ -1,3 +1,4 @@
+import { APIUserAbortError } from 'openai';
 import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
 import { StreamEndedEarlyError, withStreamStatus } from './stream-errors.ts';
 import type { StreamOutcome, VisionRequest, VisionStreamContext } from './vision-types.ts';
@@ -47,8 +48,10 @@ export async function streamOpenAiChat(request: VisionRequest, ctx: VisionStream
     // After finish_reason the answer is whole; only the usage chunk or [DONE] was lost.
     if (!finished) outcome.brokenBy = error;
   }
+  // An abort can end the iteration quietly instead of throwing: it is still a stop.
+  if (signal.aborted && !finished && !started) throw new APIUserAbortError();
   // A relay that drops the connection cleanly ends the body without a finish_reason.
-  if (started && !finished && !outcome.brokenBy) outcome.brokenBy = new StreamEndedEarlyError();
+  if (started && !finished && !outcome.brokenBy) outcome.brokenBy = signal.aborted ? new APIUserAbortError() : new StreamEndedEarlyError();
   if (refusal) outcome.refusal = refusal;
   return outcome;
 }

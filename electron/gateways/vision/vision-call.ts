@@ -66,6 +66,10 @@ export async function callVision(input: VisionCallInput): Promise<VisionCallResu
       ),
     );
     const result: VisionCallResult = { text, usage: outcome.usage, incomplete: false, ...(outcome.refusal ? { refusal: outcome.refusal } : {}) };
+    // A whole answer with no words in it is nothing to put in a prompt box or a caption.
+    if (!text.trim() && outcome.refusal === undefined && outcome.brokenBy === undefined) {
+      throw new InfillError('BAD_RESPONSE', `${profile.name}'s ${model} answered with no text.`);
+    }
     if (outcome.brokenBy === undefined) return result;
     if (signal.aborted) return { ...result, incomplete: true };
     return { ...result, incomplete: true, error: brokenStreamError(outcome.brokenBy, visionProfile, path, input.apiKey) };
