@@ -1,12 +1,12 @@
 import { useEffect } from 'react';
 import { wireApp } from './app-wiring.ts';
 import { CanvasView } from './canvas/CanvasView.tsx';
+import { ShortcutSheet } from './help/ShortcutSheet.tsx';
 import { ExportDialog } from './panels/ExportDialog.tsx';
 import { LayersPanel } from './panels/LayersPanel.tsx';
 import { NoticeBar } from './panels/NoticeBar.tsx';
 import { PromptPanel } from './panels/PromptPanel.tsx';
 import { Toolbar } from './panels/Toolbar.tsx';
-import { ZoomBar } from './panels/ZoomBar.tsx';
 import { SettingsDialog } from './settings/SettingsDialog.tsx';
 import { UsageDialog } from './usage/UsageDialog.tsx';
 
@@ -23,7 +23,6 @@ export function App() {
       <main className="workspace">
         <div className="canvas-area">
           <CanvasView />
-          <ZoomBar />
         </div>
         <aside className="sidebar">
           <PromptPanel />
@@ -34,6 +33,7 @@ export function App() {
       <ExportDialog />
       <SettingsDialog />
       <UsageDialog />
+      <ShortcutSheet />
     </div>
   );
 }

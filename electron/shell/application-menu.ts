@@ -63,6 +63,7 @@ export function buildMenuTemplate({ emit, isPackaged, platform }: MenuOptions): 
     { label: 'Mask', submenu: catalogItems('mask', emit) },
     { label: 'View', submenu: [...catalogItems('view', emit), separator, { role: 'togglefullscreen' }, ...developer] },
     ...(mac ? [{ role: 'windowMenu' } as const] : []),
+    { label: 'Help', submenu: catalogItems('help', emit) },
   ];
 }
 

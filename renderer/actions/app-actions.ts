@@ -55,6 +55,7 @@ const actions: Record<ActionId, ActionImpl> = {
   zoomActual: { enabled: hasDocument, perform: () => setViewFrom(actualSizeView) },
   zoomIn: { enabled: hasDocument, perform: () => zoomBy(1.25) },
   zoomOut: { enabled: hasDocument, perform: () => zoomBy(0.8) },
+  showShortcuts: { enabled: always, perform: () => store().setShortcutsOpen(true) },
 };
 
 export function registerAppActions(): void {

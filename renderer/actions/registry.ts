@@ -1,6 +1,7 @@
 import { actionCatalog, isActionId, type ActionId } from '../../shared/actions/catalog.ts';
 import type { AppState } from '../state/store.ts';
 import { useAppStore } from '../state/store.ts';
+import { assertNoShortcutConflicts } from './shortcut-conflicts.ts';
 import { matchesShortcut, parseShortcut } from './shortcuts.ts';
 
 /**
@@ -17,6 +18,7 @@ const registry = new Map<ActionId, ActionImpl>();
 const parsedShortcuts = actionCatalog.map((action) => ({ id: action.id as ActionId, shortcuts: action.shortcuts.map(parseShortcut) }));
 
 export function registerActions(actions: Record<ActionId, ActionImpl>): void {
+  assertNoShortcutConflicts(actionCatalog);
   for (const [id, impl] of Object.entries(actions)) registry.set(id as ActionId, impl);
 }
 

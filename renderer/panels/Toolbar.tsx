@@ -4,17 +4,22 @@ import { BRUSH_MIN } from '../state/ui-slice.ts';
 import { useAppStore } from '../state/store.ts';
 import { ActionButton } from './ActionButton.tsx';
 
+/**
+ * The tools as icons in groups (file, history, mask tools, canvas, view, help), each icon named
+ * by its tooltip and accessible name.
+ */
 export function Toolbar() {
   const tool = useAppStore((s) => s.tool);
   const brushSize = useAppStore((s) => s.brushSize);
   const hardness = useAppStore((s) => s.brushHardness);
   const setBrushSize = useAppStore((s) => s.setBrushSize);
   const setBrushHardness = useAppStore((s) => s.setBrushHardness);
+  const zoom = useAppStore((s) => Math.round(s.view.scale * 100));
 
   return (
     <header className="toolbar" role="toolbar" aria-label="Tools">
-      <div className="group">
-        <ActionButton action="open" />
+      <div className="group" role="group" aria-label="File">
+        <ActionButton action="open" iconOnly />
         <input
           id={FILE_INPUT_ID}
           type="file"
@@ -27,21 +32,16 @@ export function Toolbar() {
             if (file) void openImageFile(file, 'replace');
           }}
         />
-        <ActionButton action="export" />
+        <ActionButton action="export" iconOnly />
       </div>
-      <div className="group">
-        <ActionButton action="undo" />
-        <ActionButton action="redo" />
+      <div className="group" role="group" aria-label="History">
+        <ActionButton action="undo" iconOnly />
+        <ActionButton action="redo" iconOnly />
       </div>
-      <div className="group">
-        <ActionButton action="toolBrush" pressed={tool === 'brush'} />
-        <ActionButton action="toolEraser" pressed={tool === 'eraser'} />
-        <ActionButton action="toolExclude" pressed={tool === 'exclude'}>
-          Exclude
-        </ActionButton>
-        <ActionButton action="toolExtend" pressed={tool === 'extend'}>
-          Extend
-        </ActionButton>
+      <div className="group" role="group" aria-label="Mask tools">
+        <ActionButton action="toolBrush" pressed={tool === 'brush'} iconOnly />
+        <ActionButton action="toolEraser" pressed={tool === 'eraser'} iconOnly />
+        <ActionButton action="toolExclude" pressed={tool === 'exclude'} iconOnly />
         <label className="slider">
           <span>Size</span>
           <input
@@ -65,9 +65,24 @@ export function Toolbar() {
             onChange={(e) => setBrushHardness(Number(e.currentTarget.value) / 100)}
           />
         </label>
-        <ActionButton action="clearMask" />
-        <ActionButton action="invertMask" />
-        <ActionButton action="clearExclusion" />
+        <ActionButton action="invertMask" iconOnly />
+        <ActionButton action="clearMask" iconOnly />
+        <ActionButton action="clearExclusion" iconOnly />
+      </div>
+      <div className="group" role="group" aria-label="Canvas">
+        <ActionButton action="toolExtend" pressed={tool === 'extend'} iconOnly />
+      </div>
+      <div className="group" role="group" aria-label="View">
+        <ActionButton action="zoomOut" iconOnly />
+        <span className="zoom" aria-label="Zoom level">
+          {zoom} %
+        </span>
+        <ActionButton action="zoomIn" iconOnly />
+        <ActionButton action="zoomFit" iconOnly />
+        <ActionButton action="zoomActual" iconOnly />
+      </div>
+      <div className="group end" role="group" aria-label="Help">
+        <ActionButton action="showShortcuts" iconOnly />
       </div>
     </header>
   );

@@ -51,6 +51,8 @@ export interface UiSlice {
   viewport: { width: number; height: number };
   notice: Notice | undefined;
   exportOpen: boolean;
+  /** The keyboard shortcut sheet (`?`). */
+  shortcutsOpen: boolean;
   setTool(tool: Tool): void;
   setBrushSize(size: number): void;
   setBrushHardness(hardness: number): void;
@@ -59,6 +61,7 @@ export interface UiSlice {
   notify(kind: Notice['kind'], message: string): void;
   dismissNotice(): void;
   setExportOpen(open: boolean): void;
+  setShortcutsOpen(open: boolean): void;
 }
 
 export interface ActiveJob {

@@ -15,6 +15,7 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   viewport: { width: 800, height: 600 },
   notice: undefined,
   exportOpen: false,
+  shortcutsOpen: false,
   setTool: (tool) => set({ tool }),
   setBrushSize: (size) => set({ brushSize: Math.round(Math.min(BRUSH_MAX, Math.max(BRUSH_MIN, size))) }),
   setBrushHardness: (hardness) => set({ brushHardness: Math.min(1, Math.max(0, hardness)) }),
@@ -23,4 +24,5 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   notify: (kind, message) => set({ notice: { id: ++noticeCounter, kind, message } }),
   dismissNotice: () => set({ notice: undefined }),
   setExportOpen: (exportOpen) => set({ exportOpen }),
+  setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
 });

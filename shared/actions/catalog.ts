@@ -7,7 +7,7 @@ export interface ActionDescriptor {
   id: string;
   label: string;
   shortcuts: readonly string[];
-  menu?: 'file' | 'edit' | 'view' | 'mask';
+  menu?: 'file' | 'edit' | 'view' | 'mask' | 'help';
 }
 
 export const actionCatalog = [
@@ -33,6 +33,7 @@ export const actionCatalog = [
   { id: 'zoomActual', label: 'Actual size (100 %)', shortcuts: ['Mod+1'], menu: 'view' },
   { id: 'zoomIn', label: 'Zoom in', shortcuts: ['Mod+=', 'Mod++'], menu: 'view' },
   { id: 'zoomOut', label: 'Zoom out', shortcuts: ['Mod+-'], menu: 'view' },
+  { id: 'showShortcuts', label: 'Keyboard shortcuts', shortcuts: ['?'], menu: 'help' },
 ] as const satisfies readonly ActionDescriptor[];
 
 export type ActionId = (typeof actionCatalog)[number]['id'];

@@ -1,0 +1,48 @@
+import type { LucideIcon } from 'lucide-react';
+import {
+  Ban,
+  BrushCleaning,
+  ChartColumn,
+  Contrast,
+  Eraser,
+  Expand,
+  FolderOpen,
+  ImageDown,
+  Keyboard,
+  Maximize,
+  Minus,
+  Paintbrush,
+  Plus,
+  Redo2,
+  Scan,
+  Settings,
+  Sparkles,
+  Trash2,
+  Undo2,
+  X,
+} from 'lucide-react';
+import type { ActionId } from '../../shared/actions/catalog.ts';
+
+/** The picture each action shows where there is room only for an icon (toolbar, zoom bar). */
+export const actionIcons: Partial<Record<ActionId, LucideIcon>> = {
+  open: FolderOpen,
+  export: ImageDown,
+  undo: Undo2,
+  redo: Redo2,
+  generate: Sparkles,
+  cancelJob: X,
+  openSettings: Settings,
+  openUsage: ChartColumn,
+  toolBrush: Paintbrush,
+  toolEraser: Eraser,
+  toolExclude: Ban,
+  toolExtend: Expand,
+  clearMask: Trash2,
+  invertMask: Contrast,
+  clearExclusion: BrushCleaning,
+  zoomFit: Maximize,
+  zoomActual: Scan,
+  zoomIn: Plus,
+  zoomOut: Minus,
+  showShortcuts: Keyboard,
+};
