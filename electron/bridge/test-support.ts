@@ -44,8 +44,8 @@ export function fakeHandlers(): Handlers {
     },
     deleteProfile: async () => ({ deleted: false }),
     testConnection: async () => ({ models: [], modelListed: false, url: 'http://127.0.0.1/v1/models' }),
-    getPrices: async () => ({ prices: {}, defaults: {} }),
-    savePrices: async ({ prices }) => ({ prices }),
-    getUsage: async () => ({ totalUsd: 0, jobs: 0, images: 0, unpricedJobs: 0, byDay: [], recent: [] }),
+    getPrices: async () => ({ sheet: { currency: 'USD', prices: {} }, defaults: { currency: 'USD', prices: {} }, own: true }),
+    savePrices: async ({ sheet }) => ({ sheet }),
+    getUsage: async () => ({ totals: [], jobs: 0, images: 0, unpricedJobs: 0, byDay: [], recent: [] }),
   };
 }

@@ -10,6 +10,7 @@ import { inpaintFile } from './inpaint.ts';
 import { formatForPath, outputPaths } from './output.ts';
 import { batchProgress } from './progress.ts';
 import { resolveProvider } from './resolve-provider.ts';
+import { addToTotals, moneyText, type Money } from '../../shared/gateway/money.ts';
 
 export const batchOptions = {
   ...jobOptions,
@@ -60,7 +61,7 @@ export async function batchCommand(argv: readonly string[], ctx: CommandContext)
   let fatal: unknown;
   let written = 0;
   let skipped = 0;
-  let costUsd = 0;
+  let costs: Money[] = [];
   const queue = [...plan.items];
   const working = new Set<string>();
 
@@ -80,7 +81,7 @@ export async function batchCommand(argv: readonly string[], ctx: CommandContext)
       written++;
       for (const path of result.paths) ctx.io.out(path);
       if (result.note) ctx.io.err(`infill: note: ${item.name}: ${result.note}`);
-      if (result.costUsd !== undefined) costUsd += result.costUsd;
+      for (const cost of result.costs ?? []) costs = addToTotals(costs, cost);
       progress.file(item.name, 'done');
     } catch (error) {
       if (signal.aborted) return;
@@ -110,7 +111,7 @@ export async function batchCommand(argv: readonly string[], ctx: CommandContext)
   }
   if (ctx.signal.aborted) throw new InfillError('JOB_CANCELLED', `Cancelled after ${written} new result(s); run the same command again to resume.`);
   if (fatal) throw fatal;
-  const cost = costUsd > 0 ? `; cost about $${costUsd.toFixed(3)}` : '';
+  const cost = costs.length > 0 ? `; cost about ${costs.map(moneyText).join(' + ')}` : '';
   const summary = `${written} written, ${skipped} already done, ${failures.length} failed${plan.unmasked.length ? `, ${plan.unmasked.length} without a mask` : ''}${cost}`;
   if (failures.length > 0) {
     const codes = failures.map(exitCodeFor);

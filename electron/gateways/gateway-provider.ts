@@ -1,8 +1,8 @@
 import { InfillError } from '../../shared/errors.ts';
 import type { Rect } from '../../shared/geometry.ts';
 import { modelSpec } from '../../shared/gateway/model-sizes.ts';
-import { defaultPriceTable, estimateCostUsd } from '../../shared/gateway/prices.ts';
-import type { PriceTable } from '../../shared/gateway/prices.ts';
+import { moneyText, type Money } from '../../shared/gateway/money.ts';
+import { defaultPriceSheet, estimateCost, type PriceSheet } from '../../shared/gateway/prices.ts';
 import type { GatewayProfile } from '../../shared/gateway/profile.ts';
 import { isLoopbackHost } from '../../shared/gateway/profile.ts';
 import type { Provider, ProviderCandidate, ProviderContext, ProviderJobInput } from '../jobs/provider.ts';
@@ -40,7 +40,7 @@ export interface GatewayProviderOptions {
   upload: UploadPreference;
   /** Partial previews to ask for where the protocol streams them. */
   partialImages: number;
-  prices: PriceTable;
+  prices: PriceSheet;
   /** Partial previews, as PNG bytes at upload size. */
   onPartialImage?: (png: Uint8Array, index: number) => void;
   /**
@@ -54,8 +54,8 @@ export interface GatewayAnswer {
   profileId: string;
   model: string;
   images: number;
-  /** Undefined when neither usage nor the price table says. */
-  costUsd?: number;
+  /** Undefined when neither usage nor the price sheet says. */
+  cost?: Money;
   uploadBytes: number;
 }
 
@@ -66,7 +66,7 @@ export const defaultGatewayProviderOptions: GatewayProviderOptions = {
   budgetBytes: DEFAULT_BUDGET_BYTES,
   upload: 'compact',
   partialImages: 0,
-  prices: defaultPriceTable,
+  prices: defaultPriceSheet,
 };
 
 function hostOf(baseUrl: string): string {
@@ -157,7 +157,7 @@ export function createGatewayProvider(
       if (result.images.length === 0) throw new InfillError('BAD_RESPONSE', `${profile.name} answered without any image; nothing was changed.`);
       context.progress('compositing', STEP.received, 'Blending the result into the photo');
       const size = `${prepared.plan.size.width}x${prepared.plan.size.height}`;
-      const totalCost = estimateCostUsd(
+      const totalCost = estimateCost(
         {
           model: profile.model,
           images: result.images.length,
@@ -172,7 +172,7 @@ export function createGatewayProvider(
         model: profile.model,
         images: result.images.length,
         uploadBytes: prepared.uploadBytes,
-        ...(totalCost === undefined ? {} : { costUsd: totalCost }),
+        ...(totalCost === undefined ? {} : { cost: totalCost }),
       });
       throwIfCancelled(context.signal);
       const candidates: ProviderCandidate[] = [];
@@ -183,10 +183,10 @@ export function createGatewayProvider(
           blendMask: finished.blendMask,
           seed: input.seed + index,
           model: profile.model,
-          ...(totalCost === undefined ? {} : { costUsd: totalCost / result.images.length }),
+          ...(totalCost === undefined ? {} : { cost: { amount: totalCost.amount / result.images.length, currency: totalCost.currency } }),
         });
       }
-      context.progress('done', 1, totalCost === undefined ? 'Done' : `Done — about $${totalCost.toFixed(3)}`);
+      context.progress('done', 1, totalCost === undefined ? 'Done' : `Done — about ${moneyText(totalCost)}`);
       return candidates;
     } catch (error) {
       throw session.toError(error);
@@ -202,6 +202,7 @@ export function createGatewayProvider(
       kind: 'gateway',
       supportsPrompt: true,
       description: `${profile.model} via ${host}`,
+      gateway: { model: profile.model, host },
       tuning: profile.protocol === 'json-relay' ? ['seed', 'variations', 'strength', 'guidance'] : ['seed', 'variations'],
     },
     contextRegion(maskBounds: Rect, canvas: Rect): Rect {

@@ -111,7 +111,7 @@ export function createJobRunner(deps: { providers: ProviderRegistry; assets: Ass
         seed: answer.seed,
         providerId: provider.info.id,
         ...(answer.model ? { model: answer.model } : {}),
-        ...(answer.costUsd !== undefined ? { costUsd: answer.costUsd } : {}),
+        ...(answer.cost !== undefined ? { cost: answer.cost } : {}),
       });
     }
     if (candidates.length === 0) throw new InfillError('JOB_FAILED', `${provider.info.label} returned no usable result.`);

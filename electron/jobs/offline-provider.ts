@@ -86,6 +86,8 @@ export function createOfflineProvider(spec: OfflineProviderSpec, fill: FillRunne
       return {
         seconds: estimateFillSeconds(method, pixels, region.width * region.height),
         detail: `${methodNames[method]} of ${pixels.toLocaleString('en-US')} px`,
+        method,
+        pixels,
       };
     },
 

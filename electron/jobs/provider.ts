@@ -1,6 +1,7 @@
 import type { ProviderInfo } from '../../shared/contract/schemas.ts';
 import type { JobStage } from '../../shared/contract/schemas.ts';
 import type { Rect } from '../../shared/geometry.ts';
+import type { Money } from '../../shared/gateway/money.ts';
 
 /** Straight-alpha RGBA pixels. */
 export interface RgbaImage {
@@ -37,7 +38,8 @@ export interface ProviderCandidate {
   blendMask?: Uint8Array;
   seed: number;
   model?: string;
-  costUsd?: number;
+  /** In the currency the gateway bills in. */
+  cost?: Money;
 }
 
 export interface ProviderContext {
@@ -61,4 +63,6 @@ export interface Provider {
 export interface JobEstimate {
   seconds: number | null;
   detail: string;
+  method?: 'smooth' | 'content-aware';
+  pixels?: number;
 }

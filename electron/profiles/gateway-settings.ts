@@ -38,7 +38,7 @@ export async function createGatewaySettings(options: GatewaySettingsOptions): Pr
   const usage = createUsageLog({ dataDir });
   const gateways = createGatewayProviders({
     profiles: () => profiles.list(),
-    prices: () => prices.table(),
+    prices: (profileId) => prices.sheetFor(profileId),
     keys,
     usage,
     ...(options.providerOverrides ? { overrides: options.providerOverrides } : {}),

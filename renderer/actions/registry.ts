@@ -41,8 +41,9 @@ export function actionForKey(event: KeyboardEvent): ActionId | undefined {
   return parsedShortcuts.find((entry) => entry.shortcuts.some((shortcut) => matchesShortcut(event, shortcut)))?.id;
 }
 
-export function actionLabel(id: ActionId): string {
-  return actionCatalog.find((action) => action.id === id)?.label ?? id;
+/** The catalogue key of the action's label ('actions:toolBrush'); the caller words it with `t`. */
+export function actionLabelKey(id: ActionId): string {
+  return actionCatalog.find((action) => action.id === id)?.labelKey ?? id;
 }
 
 export function actionShortcut(id: ActionId): string | undefined {

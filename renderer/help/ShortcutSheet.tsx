@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { actionCatalog, type ActionDescriptor } from '../../shared/actions/catalog.ts';
 import { describeShortcut } from '../actions/shortcuts.ts';
 import { useAppStore } from '../state/store.ts';
@@ -6,10 +7,18 @@ import './shortcut-sheet.css';
 
 type Group = NonNullable<ActionDescriptor['menu']> | 'other';
 const groupOrder: readonly Group[] = ['file', 'edit', 'mask', 'view', 'help', 'other'];
-const groupTitles: Record<Group, string> = { file: 'File', edit: 'Edit', mask: 'Mask', view: 'View', help: 'Help', other: 'Other' };
 
 /** Every registered action with its keys, grouped as the menus are; opened with `?`. */
 export function ShortcutSheet() {
+  const { t } = useTranslation();
+  const groupTitles: Record<Group, string> = {
+    file: t('dialogs:shortcuts.groups.file'),
+    edit: t('dialogs:shortcuts.groups.edit'),
+    mask: t('dialogs:shortcuts.groups.mask'),
+    view: t('dialogs:shortcuts.groups.view'),
+    help: t('dialogs:shortcuts.groups.help'),
+    other: t('dialogs:shortcuts.groups.other'),
+  };
   const open = useAppStore((s) => s.shortcutsOpen);
   const setOpen = useAppStore((s) => s.setShortcutsOpen);
   const dialog = useRef<HTMLDialogElement>(null);
@@ -23,8 +32,8 @@ export function ShortcutSheet() {
 
   const actions: readonly ActionDescriptor[] = actionCatalog;
   return (
-    <dialog ref={dialog} aria-label="Keyboard shortcuts" className="shortcut-sheet" onClose={() => setOpen(false)}>
-      <h2>Keyboard shortcuts</h2>
+    <dialog ref={dialog} aria-label={t('dialogs:shortcuts.dialog')} className="shortcut-sheet" onClose={() => setOpen(false)}>
+      <h2>{t('dialogs:shortcuts.title')}</h2>
       <div className="shortcut-groups">
         {groupOrder.map((group) => {
           const members = actions.filter((action) => (action.menu ?? 'other') === group);
@@ -36,10 +45,10 @@ export function ShortcutSheet() {
                 <tbody>
                   {members.map((action) => (
                     <tr key={action.id} data-action={action.id}>
-                      <th scope="row">{action.label}</th>
+                      <th scope="row">{t(action.labelKey)}</th>
                       <td>
                         {action.shortcuts.length === 0
-                          ? <span className="muted">—</span>
+                          ? <span className="muted" aria-label={t('dialogs:shortcuts.none')}>—</span>
                           : action.shortcuts.map((shortcut) => <kbd key={shortcut}>{describeShortcut(shortcut)}</kbd>)}
                       </td>
                     </tr>
@@ -52,7 +61,7 @@ export function ShortcutSheet() {
       </div>
       <div className="buttons">
         <button type="button" onClick={() => setOpen(false)}>
-          Close
+          {t('dialogs:shortcuts.close')}
         </button>
       </div>
     </dialog>

@@ -1,5 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import type { ActionId } from '../../shared/actions/catalog.ts';
-import { actionLabel, actionShortcut, runAction, useActionEnabled } from '../actions/registry.ts';
+import { actionLabelKey, actionShortcut, runAction, useActionEnabled } from '../actions/registry.ts';
 import { describeShortcut } from '../actions/shortcuts.ts';
 import { actionIcons } from './action-icons.ts';
 
@@ -9,8 +10,9 @@ import { actionIcons } from './action-icons.ts';
  * accessible name and, with the shortcut, its tooltip ("Brush (B)").
  */
 export function ActionButton({ action, pressed, children, className, iconOnly }: { action: ActionId; pressed?: boolean; children?: React.ReactNode; className?: string; iconOnly?: boolean }) {
+  const { t } = useTranslation();
   const enabled = useActionEnabled(action);
-  const label = actionLabel(action);
+  const label = t(actionLabelKey(action));
   const shortcut = actionShortcut(action);
   const Icon = iconOnly ? actionIcons[action] : undefined;
   return (
@@ -19,7 +21,7 @@ export function ActionButton({ action, pressed, children, className, iconOnly }:
       className={[className, Icon ? 'icon-button' : undefined].filter(Boolean).join(' ') || undefined}
       aria-label={label}
       aria-pressed={pressed}
-      title={shortcut ? `${label} (${describeShortcut(shortcut)})` : label}
+      title={shortcut ? t('toolbar:shortcutTooltip', { label, shortcut: describeShortcut(shortcut) }) : label}
       disabled={!enabled}
       onClick={() => void runAction(action)}
     >

@@ -1,9 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ExportFormat } from '../../shared/contract/schemas.ts';
+import { formatNumber } from '../i18n/format.ts';
 import { exportDocument } from '../io/export-image.ts';
 import { useAppStore } from '../state/store.ts';
 
 export function ExportDialog() {
+  const { t } = useTranslation();
   const open = useAppStore((s) => s.exportOpen);
   const setOpen = useAppStore((s) => s.setExportOpen);
   const notify = useAppStore((s) => s.notify);
@@ -32,28 +35,28 @@ export function ExportDialog() {
   };
 
   return (
-    <dialog ref={dialog} aria-label="Export image" onClose={() => setOpen(false)} className="export-dialog">
-      <h2>Export</h2>
+    <dialog ref={dialog} aria-label={t('dialogs:export.dialog')} onClose={() => setOpen(false)} className="export-dialog">
+      <h2>{t('dialogs:export.title')}</h2>
       <label className="field">
-        <span>Format</span>
-        <select aria-label="Format" value={format} onChange={(e) => setFormat(e.currentTarget.value as ExportFormat)}>
-          <option value="png">PNG (lossless)</option>
+        <span>{t('dialogs:export.format')}</span>
+        <select aria-label={t('dialogs:export.format')} value={format} onChange={(e) => setFormat(e.currentTarget.value as ExportFormat)}>
+          <option value="png">{t('dialogs:export.png')}</option>
           <option value="jpeg">JPEG</option>
           <option value="webp">WebP</option>
         </select>
       </label>
       {format !== 'png' && (
         <label className="field">
-          <span>Quality {quality}</span>
-          <input type="range" aria-label="Quality" min={1} max={100} value={quality} onChange={(e) => setQuality(Number(e.currentTarget.value))} />
+          <span>{t('dialogs:export.quality', { value: formatNumber(quality) })}</span>
+          <input type="range" aria-label={t('dialogs:export.qualityLabel')} min={1} max={100} value={quality} onChange={(e) => setQuality(Number(e.currentTarget.value))} />
         </label>
       )}
       <div className="buttons">
         <button type="button" onClick={() => setOpen(false)}>
-          Close
+          {t('dialogs:export.close')}
         </button>
         <button type="button" className="primary" disabled={busy} onClick={() => void save()}>
-          {busy ? 'Saving…' : 'Save'}
+          {busy ? t('dialogs:export.saving') : t('dialogs:export.save')}
         </button>
       </div>
     </dialog>

@@ -108,13 +108,21 @@ export interface GatewaySlice {
   markResultsAdded(assetIds: string[]): void;
 }
 
+/** What main said Generate would run: the renderer words it (`describeEstimate`). */
+export interface JobEstimateView {
+  seconds: number | null;
+  detail: string;
+  method?: 'smooth' | 'content-aware';
+  pixels?: number;
+}
+
 export interface JobSlice {
   providers: ProviderInfo[];
   providerId: string;
   prompt: string;
   activeJob: ActiveJob | undefined;
   /** What Generate would run for the current mask and how long it should take. */
-  estimate: { seconds: number | null; detail: string } | undefined;
+  estimate: JobEstimateView | undefined;
   setProviders(providers: ProviderInfo[], defaultId: string): void;
   setProviderId(id: string): void;
   setPrompt(prompt: string): void;

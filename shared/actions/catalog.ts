@@ -1,39 +1,40 @@
 /**
  * Every user operation's id, label and shortcut, declared once so the renderer's registry,
  * its buttons, its keyboard handling and Electron's native menu all agree.
- * `shortcut` uses "Mod" for Ctrl (Cmd on macOS).
+ * `shortcut` uses "Mod" for Ctrl (Cmd on macOS). `labelKey` names the label in the `actions`
+ * catalogue, so every language words it.
  */
 export interface ActionDescriptor {
   id: string;
-  label: string;
+  labelKey: string;
   shortcuts: readonly string[];
   menu?: 'file' | 'edit' | 'view' | 'mask' | 'help';
 }
 
 export const actionCatalog = [
-  { id: 'open', label: 'Open image', shortcuts: ['Mod+O'], menu: 'file' },
-  { id: 'export', label: 'Export', shortcuts: ['Mod+E'], menu: 'file' },
-  { id: 'undo', label: 'Undo', shortcuts: ['Mod+Z'], menu: 'edit' },
-  { id: 'redo', label: 'Redo', shortcuts: ['Mod+Shift+Z', 'Ctrl+Y'], menu: 'edit' },
-  { id: 'generate', label: 'Generate', shortcuts: ['Mod+Enter'], menu: 'edit' },
-  { id: 'cancelJob', label: 'Cancel generation', shortcuts: [] },
-  { id: 'generateImage', label: 'Generate image', shortcuts: [], menu: 'edit' },
-  { id: 'openSettings', label: 'Gateways…', shortcuts: ['Mod+,'], menu: 'file' },
-  { id: 'openUsage', label: 'Usage and prices', shortcuts: [], menu: 'file' },
-  { id: 'toolBrush', label: 'Brush', shortcuts: ['B'], menu: 'mask' },
-  { id: 'toolEraser', label: 'Eraser', shortcuts: ['E'], menu: 'mask' },
-  { id: 'toolExclude', label: 'Exclude from sampling', shortcuts: ['K'], menu: 'mask' },
-  { id: 'toolExtend', label: 'Extend canvas', shortcuts: ['X'], menu: 'edit' },
-  { id: 'brushSmaller', label: 'Smaller brush', shortcuts: ['['], menu: 'mask' },
-  { id: 'brushLarger', label: 'Larger brush', shortcuts: [']'], menu: 'mask' },
-  { id: 'clearMask', label: 'Clear mask', shortcuts: ['Mod+Shift+X'], menu: 'mask' },
-  { id: 'invertMask', label: 'Invert mask', shortcuts: ['Mod+I'], menu: 'mask' },
-  { id: 'clearExclusion', label: 'Clear exclusion', shortcuts: [], menu: 'mask' },
-  { id: 'zoomFit', label: 'Fit to window', shortcuts: ['Mod+0'], menu: 'view' },
-  { id: 'zoomActual', label: 'Actual size (100 %)', shortcuts: ['Mod+1'], menu: 'view' },
-  { id: 'zoomIn', label: 'Zoom in', shortcuts: ['Mod+=', 'Mod++'], menu: 'view' },
-  { id: 'zoomOut', label: 'Zoom out', shortcuts: ['Mod+-'], menu: 'view' },
-  { id: 'showShortcuts', label: 'Keyboard shortcuts', shortcuts: ['?'], menu: 'help' },
+  { id: 'open', labelKey: 'actions:open', shortcuts: ['Mod+O'], menu: 'file' },
+  { id: 'export', labelKey: 'actions:export', shortcuts: ['Mod+E'], menu: 'file' },
+  { id: 'undo', labelKey: 'actions:undo', shortcuts: ['Mod+Z'], menu: 'edit' },
+  { id: 'redo', labelKey: 'actions:redo', shortcuts: ['Mod+Shift+Z', 'Ctrl+Y'], menu: 'edit' },
+  { id: 'generate', labelKey: 'actions:generate', shortcuts: ['Mod+Enter'], menu: 'edit' },
+  { id: 'cancelJob', labelKey: 'actions:cancelJob', shortcuts: [] },
+  { id: 'generateImage', labelKey: 'actions:generateImage', shortcuts: [], menu: 'edit' },
+  { id: 'openSettings', labelKey: 'actions:openSettings', shortcuts: ['Mod+,'], menu: 'file' },
+  { id: 'openUsage', labelKey: 'actions:openUsage', shortcuts: [], menu: 'file' },
+  { id: 'toolBrush', labelKey: 'actions:toolBrush', shortcuts: ['B'], menu: 'mask' },
+  { id: 'toolEraser', labelKey: 'actions:toolEraser', shortcuts: ['E'], menu: 'mask' },
+  { id: 'toolExclude', labelKey: 'actions:toolExclude', shortcuts: ['K'], menu: 'mask' },
+  { id: 'toolExtend', labelKey: 'actions:toolExtend', shortcuts: ['X'], menu: 'edit' },
+  { id: 'brushSmaller', labelKey: 'actions:brushSmaller', shortcuts: ['['], menu: 'mask' },
+  { id: 'brushLarger', labelKey: 'actions:brushLarger', shortcuts: [']'], menu: 'mask' },
+  { id: 'clearMask', labelKey: 'actions:clearMask', shortcuts: ['Mod+Shift+X'], menu: 'mask' },
+  { id: 'invertMask', labelKey: 'actions:invertMask', shortcuts: ['Mod+I'], menu: 'mask' },
+  { id: 'clearExclusion', labelKey: 'actions:clearExclusion', shortcuts: [], menu: 'mask' },
+  { id: 'zoomFit', labelKey: 'actions:zoomFit', shortcuts: ['Mod+0'], menu: 'view' },
+  { id: 'zoomActual', labelKey: 'actions:zoomActual', shortcuts: ['Mod+1'], menu: 'view' },
+  { id: 'zoomIn', labelKey: 'actions:zoomIn', shortcuts: ['Mod+=', 'Mod++'], menu: 'view' },
+  { id: 'zoomOut', labelKey: 'actions:zoomOut', shortcuts: ['Mod+-'], menu: 'view' },
+  { id: 'showShortcuts', labelKey: 'actions:showShortcuts', shortcuts: ['?'], menu: 'help' },
 ] as const satisfies readonly ActionDescriptor[];
 
 export type ActionId = (typeof actionCatalog)[number]['id'];

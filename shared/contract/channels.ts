@@ -13,7 +13,7 @@ import {
   providerInfoSchema,
   rectSchema,
   keyStorageInfoSchema,
-  priceTableInputSchema,
+  priceSheetInputSchema,
   profileDraftSchema,
   profileViewSchema,
   usageSummarySchema,
@@ -83,8 +83,11 @@ export const channels = {
     output: z.object({
       /** Null when the provider cannot say (a gateway's queue is not ours to predict). */
       seconds: z.number().min(0).nullable(),
-      /** What will run, e.g. "content-aware fill of 41 000 px". */
+      /** What will run, e.g. "content-aware fill of 41 000 px" (English, for logs and the CLI). */
       detail: z.string(),
+      /** The same for the renderer to word: the offline method and the pixels it fills. */
+      method: z.enum(['smooth', 'content-aware']).optional(),
+      pixels: z.number().int().min(0).optional(),
     }),
   },
   startJob: {
@@ -144,13 +147,15 @@ export const channels = {
     input: z.object({ profile: profileDraftSchema, apiKey: z.string().max(4096).optional() }).strict(),
     output: z.object({ models: z.array(z.string()), modelListed: z.boolean(), url: z.string() }),
   },
+  /** A gateway's price sheet (its own, else the default one), and the list prices to reset to. */
   getPrices: {
-    input: empty,
-    output: z.object({ prices: priceTableInputSchema, defaults: priceTableInputSchema }),
+    input: z.object({ profileId: gatewayProfileSchema.shape.id.optional() }).strict(),
+    output: z.object({ sheet: priceSheetInputSchema, defaults: priceSheetInputSchema, own: z.boolean() }),
   },
+  /** Saves a gateway's own sheet, or the default sheet without `profileId`. */
   savePrices: {
-    input: z.object({ prices: priceTableInputSchema }).strict(),
-    output: z.object({ prices: priceTableInputSchema }),
+    input: z.object({ profileId: gatewayProfileSchema.shape.id.optional(), sheet: priceSheetInputSchema }).strict(),
+    output: z.object({ sheet: priceSheetInputSchema }),
   },
   getUsage: {
     input: empty,

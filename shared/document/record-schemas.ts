@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { rectSchema } from '../contract/schemas.ts';
+import { moneySchema } from '../gateway/money.ts';
 import type { InfillRecord } from './records.ts';
 
 /**
@@ -10,14 +11,22 @@ import type { InfillRecord } from './records.ts';
 const id = z.string().min(1).max(200);
 const finite = z.number().finite();
 
-const generationSchema = z.object({
-  prompt: z.string().max(32_000),
-  providerId: z.string().max(200),
-  model: z.string().max(200).optional(),
-  seed: z.number().int(),
-  costUsd: z.number().min(0).optional(),
-  createdAt: z.string().max(64),
-});
+/** Layers generated before costs had a currency carry `costUsd`; it reads as USD. */
+const generationSchema = z.preprocess(
+  (value) => {
+    if (!value || typeof value !== 'object' || !('costUsd' in value)) return value;
+    const { costUsd, ...rest } = value as Record<string, unknown>;
+    return typeof costUsd === 'number' ? { ...rest, cost: { amount: costUsd, currency: 'USD' } } : rest;
+  },
+  z.object({
+    prompt: z.string().max(32_000),
+    providerId: z.string().max(200),
+    model: z.string().max(200).optional(),
+    seed: z.number().int(),
+    cost: moneySchema.optional(),
+    createdAt: z.string().max(64),
+  }),
+);
 
 const layerRecordSchema = z.object({
   typeName: z.literal('layer'),

@@ -1,0 +1,50 @@
+import type { TFunction } from 'i18next';
+import type { ProviderInfo } from '../../shared/contract/schemas.ts';
+import type { JobEstimateView } from '../state/app-state.ts';
+import { formatNumber } from './format.ts';
+
+/**
+ * Words main's providers and estimates in the interface language. Offline providers are ours and
+ * have catalogue texts; a gateway is called what the person named it.
+ */
+export function providerLabel(t: TFunction, provider: Pick<ProviderInfo, 'id' | 'label'>): string {
+  switch (provider.id) {
+    case 'offline-auto':
+      return t('panels:providers.offlineAuto');
+    case 'offline-smooth':
+      return t('panels:providers.offlineSmooth');
+    case 'offline-content-aware':
+      return t('panels:providers.offlineContentAware');
+    default:
+      return provider.label;
+  }
+}
+
+export function providerDescription(t: TFunction, provider: ProviderInfo): string {
+  switch (provider.id) {
+    case 'offline-auto':
+      return t('panels:providers.offlineAutoDescription');
+    case 'offline-smooth':
+      return t('panels:providers.offlineSmoothDescription');
+    case 'offline-content-aware':
+      return t('panels:providers.offlineContentAwareDescription');
+    default:
+      return provider.gateway ? t('panels:providers.gatewayDescription', provider.gateway) : provider.description;
+  }
+}
+
+/** "content-aware fill of 41,000 px, about 3 s"; nothing about time for runs too short to wait for. */
+export function describeEstimate(t: TFunction, estimate: JobEstimateView, provider: Pick<ProviderInfo, 'id' | 'label'> | undefined): string {
+  const pixels = formatNumber(estimate.pixels ?? 0);
+  const detail =
+    estimate.method === 'smooth'
+      ? t('panels:estimate.smooth', { pixels })
+      : estimate.method === 'content-aware'
+        ? t('panels:estimate.contentAware', { pixels })
+        : provider
+          ? providerLabel(t, provider)
+          : estimate.detail;
+  if (estimate.seconds === null) return detail;
+  if (estimate.seconds < 1) return t('panels:estimate.underASecond', { detail });
+  return t('panels:estimate.seconds', { detail, seconds: formatNumber(Math.round(estimate.seconds)) });
+}
