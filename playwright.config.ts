@@ -13,6 +13,8 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     viewport: { width: 1400, height: 900 },
+    // The app follows the browser's language; tests that are not about languages read English.
+    locale: 'en-US',
     acceptDownloads: true,
     screenshot: 'on',
     trace: 'retain-on-failure',

@@ -21,6 +21,7 @@ vi.mock('electron', () => {
     getPath: vi.fn((name: string) => `/fake/${name}`),
     setPath: vi.fn(),
     getVersion: () => '1.0.0',
+    getPreferredSystemLanguages: () => ['vi-VN', 'en-US'],
     isPackaged: false,
     quit: vi.fn(),
     exit: vi.fn(),
@@ -53,7 +54,7 @@ vi.mock('electron', () => {
 });
 
 vi.mock('./app/create-services.ts', () => ({
-  createServices: fakes.createServices.mockImplementation(async () => ({ handlers: {}, dispose: fakes.dispose })),
+  createServices: fakes.createServices.mockImplementation(async () => ({ handlers: {}, preferences: { get: () => ({ language: 'de' }), onChange: () => () => undefined }, dispose: fakes.dispose })),
 }));
 
 const electron = await import('electron');
@@ -79,6 +80,9 @@ describe('main process wiring', () => {
     expect(electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
     expect(electron.ipcMain.handle).toHaveBeenCalledWith('infill:getAppInfo', expect.any(Function));
     expect(electron.Menu.setApplicationMenu).toHaveBeenCalled();
+    // The saved Language setting (German here) words the native menu.
+    const template = (vi.mocked(electron.Menu.buildFromTemplate).mock.calls[0]?.[0] as Array<{ label?: string }> | undefined);
+    expect(template?.map((item) => item.label)).toContain('Datei');
     expect(fakes.windows[0]?.options.webPreferences.preload.endsWith(join('preload', 'preload.cjs'))).toBe(true);
   });
 

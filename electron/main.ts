@@ -9,6 +9,8 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, sessi
 import { createServices, type Services } from './app/create-services.ts';
 import { registerAppSchemeAsPrivileged, serveRendererOverAppProtocol } from './shell/app-protocol.ts';
 import { installApplicationMenu } from './shell/application-menu.ts';
+import { createTranslator } from './i18n/translator.ts';
+import { pickLanguage, type Language } from '../shared/i18n/languages.ts';
 import { hardenSession } from './shell/harden-session.ts';
 import { guardAllWebContents } from './shell/harden-web-contents.ts';
 import { createMainWindow } from './shell/main-window.ts';
@@ -89,7 +91,11 @@ function run(): void {
         ...(process.env.INFILL_API_KEY ? { environmentKey: process.env.INFILL_API_KEY } : {}),
       });
       registerIpc(ipcMain, services.handlers);
-      installApplicationMenu(Menu, { emit, isPackaged: app.isPackaged, platform: process.platform });
+      // The menu speaks the Language setting, else the system's; it is rebuilt when the setting changes.
+      const installMenu = (language: Language | null) =>
+        installApplicationMenu(Menu, { emit, isPackaged: app.isPackaged, platform: process.platform, t: createTranslator(language ?? pickLanguage(app.getPreferredSystemLanguages())) });
+      installMenu(services.preferences.get().language);
+      services.preferences.onChange((preferences) => installMenu(preferences.language));
       openWindow();
     })
     .catch((error: unknown) => {

@@ -9,6 +9,7 @@ import { call, infill } from './platform/api.ts';
 import { collectAssetIds, getDocument } from '../shared/document/records.ts';
 import { documentHistory } from './state/document-slice.ts';
 import { useAppStore } from './state/store.ts';
+import { errorMessage } from './i18n/messages.ts';
 
 /**
  * The app's connections to the outside, made once at start: shortcuts, paste and drop, main's
@@ -50,7 +51,7 @@ export function wireApp(): () => void {
 
   call('listProviders', {}).then(
     ({ providers, defaultProviderId }) => useAppStore.getState().setProviders(providers, defaultProviderId),
-    (error: unknown) => useAppStore.getState().notify('error', `Could not list providers: ${String(error)}`),
+    (error: unknown) => useAppStore.getState().notify('error', errorMessage(error, 'common:notice.providersFailed')),
   );
 
   cleanups.push(retainAssetsInUse());

@@ -11,6 +11,8 @@ export const errorCodes = [
   'CORRUPT_IMAGE',
   'IMAGE_TOO_LARGE',
   'ASSET_NOT_FOUND',
+  /** The autosaved session could not be read; it was kept aside, not deleted. */
+  'CORRUPT_SESSION',
   'EMPTY_MASK',
   'JOB_NOT_FOUND',
   'JOB_CANCELLED',
@@ -31,27 +33,37 @@ export const errorCodes = [
 
 export type ErrorCode = (typeof errorCodes)[number];
 
+/** What a translated message needs besides its code: a file name, a status, a URL, seconds to wait. */
+export type ErrorParams = Record<string, string | number>;
+
+/**
+ * `message` is the English sentence for logs and the CLI; the screen words the error from
+ * `code` and `params` in the person's language (catalogue key `errors:<code>`).
+ */
 export interface ErrorInfo {
   code: ErrorCode;
   message: string;
+  params?: ErrorParams;
 }
 
 /** An error with a code a person (or a test) can act on. */
 export class InfillError extends Error {
   readonly code: ErrorCode;
+  readonly params: ErrorParams | undefined;
 
-  constructor(code: ErrorCode, message: string) {
+  constructor(code: ErrorCode, message: string, params?: ErrorParams) {
     super(message);
     this.name = 'InfillError';
     this.code = code;
+    this.params = params;
   }
 
   toInfo(): ErrorInfo {
-    return { code: this.code, message: this.message };
+    return this.params ? { code: this.code, message: this.message, params: this.params } : { code: this.code, message: this.message };
   }
 }
 
-/** Turns anything thrown into `{ code, message }`; unknown errors become INTERNAL. */
+/** Turns anything thrown into `{ code, message, params }`; unknown errors become INTERNAL. */
 export function toErrorInfo(error: unknown): ErrorInfo {
   if (error instanceof InfillError) return error.toInfo();
   const message = error instanceof Error ? error.message : String(error);

@@ -4,6 +4,7 @@ import type { ProviderRegistry } from '../jobs/provider-registry.ts';
 import type { AssetStore } from '../services/asset-store.ts';
 import { exportImage } from '../services/export-image.ts';
 import { importImage } from '../services/image-import.ts';
+import type { PreferenceStore } from '../preferences/preference-store.ts';
 import type { SessionStore } from '../services/session-store.ts';
 
 /** Channels served by their own modules (gateway settings, prices and usage). */
@@ -16,6 +17,7 @@ export interface HandlerServices {
   session: SessionStore;
   appInfo: { version: string; platform: string; shell: 'electron' | 'browser' };
   settings: SettingsHandlers;
+  preferences: PreferenceStore;
 }
 
 /** Every channel's handler as a plain function of its services: no Electron, no HTTP. */
@@ -33,6 +35,8 @@ export function createHandlers(services: HandlerServices): Handlers {
     cancelJob: async ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
     saveSession: async ({ records }) => services.session.save(records),
     loadSession: async () => services.session.load(),
+    getPreferences: async () => services.preferences.get(),
+    savePreferences: async (preferences) => services.preferences.save(preferences),
     ...services.settings,
   };
 }

@@ -5,6 +5,7 @@ import { createJobRunner } from '../jobs/job-runner.ts';
 import { createOfflineProvider, offlineProviderSpecs } from '../jobs/offline-provider.ts';
 import { createProviderRegistry } from '../jobs/provider-registry.ts';
 import type { SafeStorageLike } from '../keys/key-store.ts';
+import { createPreferenceStore, type PreferenceStore } from '../preferences/preference-store.ts';
 import { createGatewaySettings } from '../profiles/gateway-settings.ts';
 import { createAssetStore } from '../services/asset-store.ts';
 import { createSessionStore, sessionAssetIds } from '../services/session-store.ts';
@@ -27,6 +28,8 @@ export interface ServiceOptions {
 
 export interface Services {
   handlers: Handlers;
+  /** The language override; Electron words its native menu with it. */
+  preferences: PreferenceStore;
   dispose(): Promise<void>;
 }
 
@@ -47,6 +50,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   // Gateways first: the registry's default is the first gateway when one is configured.
   const providers = createProviderRegistry(() => [...gateways.providers(), ...offline]);
   const jobs = createJobRunner({ providers, assets, emit: options.emit });
+  const preferences = await createPreferenceStore({ dataDir: options.dataDir });
   const handlers = createHandlers({
     assets,
     jobs,
@@ -54,9 +58,11 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     session,
     appInfo: { version: options.version, platform: process.platform, shell: options.shell },
     settings: gateways.handlers,
+    preferences,
   });
   return {
     handlers,
+    preferences,
     async dispose() {
       jobs.cancelAll();
       await fill.close();

@@ -47,5 +47,7 @@ export function fakeHandlers(): Handlers {
     getPrices: async () => ({ sheet: { currency: 'USD', prices: {} }, defaults: { currency: 'USD', prices: {} }, own: true }),
     savePrices: async ({ sheet }) => ({ sheet }),
     getUsage: async () => ({ totals: [], jobs: 0, images: 0, unpricedJobs: 0, byDay: [], recent: [] }),
+    getPreferences: async () => ({ language: null }),
+    savePreferences: async (preferences) => preferences,
   };
 }

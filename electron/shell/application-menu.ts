@@ -1,4 +1,5 @@
 import type { Menu, MenuItemConstructorOptions } from 'electron';
+import type { TFunction } from 'i18next';
 import { actionCatalog, type ActionDescriptor } from '../../shared/actions/catalog.ts';
 import type { EventSink } from '../app/events.ts';
 
@@ -7,6 +8,8 @@ export interface MenuOptions {
   /** DevTools and reload are for development builds only. */
   isPackaged: boolean;
   platform: NodeJS.Platform;
+  /** Words the menu in the person's language. */
+  t: TFunction;
 }
 
 type MenuGroup = NonNullable<ActionDescriptor['menu']>;
@@ -29,29 +32,29 @@ export function acceleratorFor(shortcut: string): string {
  * but not registered: the renderer already handles the keys (so they are not run twice), and a
  * registered `B` or `[` would be swallowed while typing a prompt.
  */
-function catalogItems(group: MenuGroup, emit: EventSink): MenuItemConstructorOptions[] {
+function catalogItems(group: MenuGroup, emit: EventSink, t: TFunction): MenuItemConstructorOptions[] {
   const actions: readonly ActionDescriptor[] = actionCatalog;
   return actions
     .filter((action) => action.menu === group)
     .map((action) => ({
       id: action.id,
-      label: action.label,
+      label: t(action.labelKey),
       ...(action.shortcuts[0] ? { accelerator: acceleratorFor(action.shortcuts[0]), registerAccelerator: false } : {}),
       click: () => emit('menuAction', { actionId: action.id }),
     }));
 }
 
-export function buildMenuTemplate({ emit, isPackaged, platform }: MenuOptions): MenuItemConstructorOptions[] {
+export function buildMenuTemplate({ emit, isPackaged, platform, t }: MenuOptions): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
   const separator: MenuItemConstructorOptions = { type: 'separator' };
   const developer: MenuItemConstructorOptions[] = isPackaged ? [] : [separator, { role: 'reload' }, { role: 'toggleDevTools' }];
   return [
     ...(mac ? [{ role: 'appMenu' } as const] : []),
-    { label: 'File', submenu: [...catalogItems('file', emit), ...(mac ? [] : [separator, { role: 'quit' } as const])] },
+    { label: t('common:menu.file'), submenu: [...catalogItems('file', emit, t), ...(mac ? [] : [separator, { role: 'quit' } as const])] },
     {
-      label: 'Edit',
+      label: t('common:menu.edit'),
       submenu: [
-        ...catalogItems('edit', emit),
+        ...catalogItems('edit', emit, t),
         separator,
         // Standard roles, so cut/copy/paste work in text fields (on macOS only through the menu).
         { role: 'cut' },
@@ -60,10 +63,10 @@ export function buildMenuTemplate({ emit, isPackaged, platform }: MenuOptions): 
         { role: 'selectAll' },
       ],
     },
-    { label: 'Mask', submenu: catalogItems('mask', emit) },
-    { label: 'View', submenu: [...catalogItems('view', emit), separator, { role: 'togglefullscreen' }, ...developer] },
+    { label: t('common:menu.mask'), submenu: catalogItems('mask', emit, t) },
+    { label: t('common:menu.view'), submenu: [...catalogItems('view', emit, t), separator, { role: 'togglefullscreen' }, ...developer] },
     ...(mac ? [{ role: 'windowMenu' } as const] : []),
-    { label: 'Help', submenu: catalogItems('help', emit) },
+    { label: t('common:menu.help'), ...(mac ? { role: 'help' as const } : {}), submenu: catalogItems('help', emit, t) },
   ];
 }
 

@@ -3,6 +3,7 @@ import type { AppState } from '../state/store.ts';
 import { useAppStore } from '../state/store.ts';
 import { assertNoShortcutConflicts } from './shortcut-conflicts.ts';
 import { matchesShortcut, parseShortcut } from './shortcuts.ts';
+import { errorMessage } from '../i18n/messages.ts';
 
 /**
  * User operations as registered actions (after Excalidraw's actions): buttons, shortcuts, the
@@ -33,7 +34,7 @@ export async function runAction(id: string): Promise<void> {
   try {
     await action.perform();
   } catch (error) {
-    useAppStore.getState().notify('error', error instanceof Error ? error.message : String(error));
+    useAppStore.getState().notify('error', errorMessage(error));
   }
 }
 

@@ -6,10 +6,12 @@ import type { LayerRecord } from '../../shared/document/records.ts';
 import type { Rect as DocRect } from '../../shared/geometry.ts';
 import { getDocument, getOrderedLayers } from '../../shared/document/records.ts';
 import { providerTuning } from '../state/job-slice.ts';
+import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../state/store.ts';
 import { useBitmap } from './use-bitmap.ts';
 import { useCanvasInput } from './use-canvas-input.ts';
 import { useMaskPainter } from './use-mask-painter.ts';
+import { errorMessage } from '../i18n/messages.ts';
 
 /**
  * The document on a Konva stage: the layers' bitmaps, the mask and exclusion overlays
@@ -17,6 +19,7 @@ import { useMaskPainter } from './use-mask-painter.ts';
  * Konva layer so a brush stroke redraws only the masks.
  */
 export function CanvasView() {
+  const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const stage = useRef<Konva.Stage>(null);
   const maskLayer = useRef<Konva.Layer>(null);
@@ -50,12 +53,12 @@ export function CanvasView() {
       ref={container}
       className="canvas-host"
       role="application"
-      aria-label="Canvas"
+      aria-label={t('panels:canvas.label')}
       data-testid="canvas"
       data-view={`${view.scale} ${view.x} ${view.y}`}
       data-tool={tool}
     >
-      {!canvas && <p className="canvas-empty">Open a photo, drop one here, or paste one to begin.</p>}
+      {!canvas && <p className="canvas-empty">{t('panels:canvas.empty')}</p>}
       <Stage ref={stage} width={viewport.width} height={viewport.height} scaleX={view.scale} scaleY={view.scale} x={view.x} y={view.y}>
         <Layer listening={false}>
           {canvas && <Rect {...canvas} fill="#2a2a2e" perfectDrawEnabled={false} />}
@@ -93,7 +96,7 @@ export function CanvasView() {
 
 function LayerBitmap({ layer }: { layer: LayerRecord }) {
   const notifyError = useCallback(
-    (error: unknown) => useAppStore.getState().notify('error', `Could not show “${layer.name}”: ${String(error)}`),
+    (error: unknown) => useAppStore.getState().notify('error', errorMessage(error, 'common:notice.layerShowFailed', { name: layer.name })),
     [layer.name],
   );
   const bitmap = useBitmap(layer.assetId, notifyError);

@@ -19,8 +19,8 @@ describe('number formatting per locale', () => {
 
   it('writes file sizes and megapixels', () => {
     expect(formatFileSize(512, 'en')).toBe('512 byte');
-    expect(formatFileSize(1536 * 1024, 'en')).toBe('1.5 MB');
-    expect(formatFileSize(1536 * 1024, 'de')).toBe('1,5 MB');
+    expect(formatFileSize(1_500_000, 'en')).toBe('1.5 MB');
+    expect(formatFileSize(1_500_000, 'de')).toBe('1,5 MB');
     expect(formatMegapixels(24_000_000, 'de')).toBe('24 MP');
     expect(formatMegapixels(2_359_296, 'de')).toBe('2,4 MP');
   });

@@ -1,15 +1,16 @@
-import i18next from 'i18next';
+import { i18n } from './i18n.ts';
 
 /**
- * Numbers, sizes, money and dates in the person's language, through Intl. Each helper takes the
- * locale last so tests can pin it; by default it is the language i18next is showing.
+ * Numbers, sizes, money and dates in the chosen language, always through Intl: "1.234,5" in
+ * German and Vietnamese, "1,234.5" in English; never hand-built with toFixed. Each helper takes
+ * the locale last so tests can pin it; by default it is the language the interface shows.
  */
 
 const cache = new Map<string, Intl.NumberFormat>();
 
 /** The language the interface is in ("vi", "de", "en"); Intl picks that language's conventions. */
 export function currentLocale(): string {
-  return i18next.resolvedLanguage ?? i18next.language ?? 'en';
+  return i18n.language || 'en';
 }
 
 function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
@@ -33,12 +34,12 @@ export function formatPercent(fraction: number, locale = currentLocale()): strin
 
 const byteUnits = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
 
-/** 1 536 000 → "1.5 MB" (en), "1,5 MB" (de); binary steps, as file managers show them. */
+/** 1 500 000 → "1.5 MB" (en), "1,5 MB" (de): decimal units, as file managers on every platform now show them. */
 export function formatFileSize(bytes: number, locale = currentLocale()): string {
   let value = bytes;
   let unit = 0;
-  while (value >= 1024 && unit < byteUnits.length - 1) {
-    value /= 1024;
+  while (value >= 1000 && unit < byteUnits.length - 1) {
+    value /= 1000;
     unit++;
   }
   return numberFormat(locale, { style: 'unit', unit: byteUnits[unit], unitDisplay: 'short', maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value);
@@ -88,6 +89,16 @@ export function languageName(code: string, inLocale = code): string {
   try {
     const name = new Intl.DisplayNames([inLocale], { type: 'language' }).of(code) ?? code;
     return name.charAt(0).toLocaleUpperCase(inLocale) + name.slice(1);
+  } catch {
+    return code;
+  }
+}
+
+/** "CNY — Chinese Yuan" (en), "CNY — Nhân dân tệ Trung Quốc" (vi), for the currency menu. */
+export function currencyName(code: string, locale = currentLocale()): string {
+  try {
+    const name = new Intl.DisplayNames([locale], { type: 'currency' }).of(code);
+    return name && name !== code ? `${code} — ${name}` : code;
   } catch {
     return code;
   }

@@ -24,5 +24,5 @@ export async function exportDocument(format: ExportFormat, quality: number): Pro
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  useAppStore.getState().notify('info', `Exported ${result.width}×${result.height} ${format.toUpperCase()}.`);
+  useAppStore.getState().notify('info', { key: 'common:notice.exported', params: { width: result.width, height: result.height, format: format.toUpperCase() } });
 }

@@ -3,6 +3,7 @@ import { call } from '../platform/api.ts';
 import { addLayers, createDocument, imageLayer } from '../state/document-ops.ts';
 import { useAppStore } from '../state/store.ts';
 import { fitView } from '../canvas/view-math.ts';
+import { errorMessage } from '../i18n/messages.ts';
 
 /**
  * Sends a file to main, which checks and stores it, then shows it. `mode: 'replace'` starts a
@@ -27,6 +28,6 @@ export async function openImageFile(file: Blob & { name?: string }, mode: 'repla
     store.setView(fitView(getDocument(records)!.canvas, useAppStore.getState().viewport));
     document.title = `${name} — Infill`;
   } catch (error) {
-    store.notify('error', error instanceof Error ? error.message : String(error));
+    store.notify('error', errorMessage(error));
   }
 }

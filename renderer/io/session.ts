@@ -2,6 +2,9 @@ import { getDocument } from '../../shared/document/records.ts';
 import { fitView } from '../canvas/view-math.ts';
 import { call } from '../platform/api.ts';
 import { useAppStore } from '../state/store.ts';
+import { InfillError } from '../../shared/errors.ts';
+import { formatDateTime } from '../i18n/format.ts';
+import { errorMessage } from '../i18n/messages.ts';
 
 const AUTOSAVE_DELAY_MS = 800;
 
@@ -26,16 +29,16 @@ async function restore(): Promise<void> {
   const state = useAppStore.getState();
   try {
     const { session, problem } = await call('loadSession', {});
-    if (problem) state.notify('error', problem);
+    if (problem) state.notify('error', errorMessage(new InfillError('CORRUPT_SESSION', problem)));
     const doc = session && getDocument(session.records);
     // A document opened while the session was loading wins over the saved one.
     if (!session || !doc || getDocument(useAppStore.getState().records)) return;
     state.replaceDocument(session.records);
     state.setView(fitView(doc.canvas, useAppStore.getState().viewport));
     document.title = `${doc.name} — Infill`;
-    state.notify('info', `Restored “${doc.name}” as you left it (${new Date(session.savedAt).toLocaleString()}).`);
+    state.notify('info', { key: 'common:notice.sessionRestored', params: { name: doc.name, savedAt: formatDateTime(session.savedAt) } });
   } catch (error) {
-    state.notify('error', `Could not restore the last session: ${error instanceof Error ? error.message : String(error)}`);
+    state.notify('error', errorMessage(error, 'common:notice.sessionRestoreFailed'));
   }
 }
 
@@ -50,7 +53,7 @@ function autosave(): () => void {
       },
       (error: unknown) => {
         // Said once, not on every edit, until a save works again.
-        if (!failing) useAppStore.getState().notify('error', `Autosave failed: ${error instanceof Error ? error.message : String(error)}`);
+        if (!failing) useAppStore.getState().notify('error', errorMessage(error, 'common:notice.autosaveFailed'));
         failing = true;
       },
     );

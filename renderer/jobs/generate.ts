@@ -21,7 +21,7 @@ export async function generate(): Promise<void> {
   const mask = currentMaskPainter()?.extract();
   if (!doc) return;
   if (!mask) {
-    state.notify('error', 'Paint a mask over the area to change first.');
+    state.notify('error', { key: 'common:notice.paintMaskFirst' });
     return;
   }
   await start(state, 'inpaint', { canvas: doc.canvas, layers: layerSnapshots(state.records), mask });
@@ -36,7 +36,7 @@ const NEW_CANVAS: Rect = { x: 0, y: 0, width: 1024, height: 1024 };
 export async function generateImage(): Promise<void> {
   const state = useAppStore.getState();
   if (!state.prompt.trim()) {
-    state.notify('error', 'Describe the image to generate in the prompt first.');
+    state.notify('error', { key: 'common:notice.describeImageFirst' });
     return;
   }
   const canvas = getDocument(state.records)?.canvas ?? NEW_CANVAS;
@@ -93,7 +93,7 @@ export function listenToJobs(): () => void {
     if (job?.jobId !== event.jobId) return;
     state.setActiveJob(undefined);
     if (!event.ok) {
-      if (event.error.code !== 'JOB_CANCELLED') state.notify('error', event.error.message);
+      if (event.error.code !== 'JOB_CANCELLED') state.notify('error', { error: event.error });
       return;
     }
     const results = { jobId: event.jobId, kind: job.kind ?? 'inpaint', prompt: job.prompt ?? state.prompt, candidates: event.candidates, added: [] };

@@ -4,6 +4,7 @@ import type { ExportFormat } from '../../shared/contract/schemas.ts';
 import { formatNumber } from '../i18n/format.ts';
 import { exportDocument } from '../io/export-image.ts';
 import { useAppStore } from '../state/store.ts';
+import { errorMessage } from '../i18n/messages.ts';
 
 export function ExportDialog() {
   const { t } = useTranslation();
@@ -28,7 +29,7 @@ export function ExportDialog() {
       await exportDocument(format, quality);
       setOpen(false);
     } catch (error) {
-      notify('error', error instanceof Error ? error.message : String(error));
+      notify('error', errorMessage(error));
     } finally {
       setBusy(false);
     }

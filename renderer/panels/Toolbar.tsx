@@ -5,6 +5,7 @@ import { BRUSH_MIN } from '../state/ui-slice.ts';
 import { useAppStore } from '../state/store.ts';
 import { formatNumber, formatPercent } from '../i18n/format.ts';
 import { ActionButton } from './ActionButton.tsx';
+import { LanguagePicker } from './LanguagePicker.tsx';
 
 /**
  * The tools as icons in groups (file, history, mask tools, canvas, view, help), each icon named
@@ -85,6 +86,7 @@ export function Toolbar() {
         <ActionButton action="zoomActual" iconOnly />
       </div>
       <div className="group end" role="group" aria-label={t('toolbar:groups.help')}>
+        <LanguagePicker />
         <ActionButton action="showShortcuts" iconOnly />
       </div>
     </header>

@@ -19,11 +19,11 @@ export function infill(): InfillApi {
   return api;
 }
 
-/** Calls a channel and unwraps its envelope: data, or a thrown InfillError with main's code and message. */
+/** Calls a channel and unwraps its envelope: data, or a thrown InfillError with main's code, message and params. */
 export async function call<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
   // The mapped type loses the link between C and its method; the contract guarantees it.
   const method = infill()[channel] as unknown as (input: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>>;
   const result = await method(input);
-  if (!result.ok) throw new InfillError(result.error.code, result.error.message);
+  if (!result.ok) throw new InfillError(result.error.code, result.error.message, result.error.params);
   return result.data as ChannelOutput<C>;
 }

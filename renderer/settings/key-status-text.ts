@@ -11,7 +11,7 @@ export function keyStatusText(t: TFunction, status: KeyStatus): string {
     case 'stored':
       return t('settings:keyState.stored', { hint: status.hint });
     case 'stored-insecure':
-      return t('settings:keyState.stored-insecure', { hint: status.hint });
+      return t('settings:keyState.storedInsecure', { hint: status.hint });
     case 'environment':
       return t('settings:keyState.environment');
   }

@@ -18,16 +18,16 @@ export interface ProfileForm {
 
 /** Catalogue keys of the protocols' names. */
 export const protocolLabelKeys: Record<GatewayProtocol, string> = {
-  'openai-images': 'settings:protocols.openai-images',
-  'chat-image': 'settings:protocols.chat-image',
-  'json-relay': 'settings:protocols.json-relay',
+  'openai-images': 'settings:protocols.openaiImages',
+  'chat-image': 'settings:protocols.chatImage',
+  'json-relay': 'settings:protocols.jsonRelay',
 };
 
 /** Catalogue keys of the presets' names (the preset's own name is English). */
 export const presetLabelKeys: Record<GatewayPresetId, string> = {
   openai: 'settings:presets.openai',
   openrouter: 'settings:presets.openrouter',
-  'litellm-local': 'settings:presets.litellm-local',
+  'litellm-local': 'settings:presets.litellmLocal',
   custom: 'settings:presets.custom',
 };
 

@@ -1,6 +1,7 @@
 import type { Candidate, JobStage, ProviderInfo } from '../../shared/contract/schemas.ts';
 import type { RecordMap } from '../../shared/document/records.ts';
 import type { Rect } from '../../shared/geometry.ts';
+import type { UiMessage } from '../i18n/messages.ts';
 
 /**
  * The store's shape, slice by slice. Kept apart from the slices' code so that they and the
@@ -39,7 +40,7 @@ export interface ViewTransform {
 export interface Notice {
   id: number;
   kind: 'error' | 'info';
-  message: string;
+  message: UiMessage;
 }
 
 export interface UiSlice {
@@ -58,7 +59,7 @@ export interface UiSlice {
   setBrushHardness(hardness: number): void;
   setView(view: ViewTransform): void;
   setViewport(size: { width: number; height: number }): void;
-  notify(kind: Notice['kind'], message: string): void;
+  notify(kind: Notice['kind'], message: UiMessage): void;
   dismissNotice(): void;
   setExportOpen(open: boolean): void;
   setShortcutsOpen(open: boolean): void;

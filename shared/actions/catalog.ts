@@ -1,11 +1,11 @@
 /**
- * Every user operation's id, label and shortcut, declared once so the renderer's registry,
+ * Every user operation's id, label key and shortcut, declared once so the renderer's registry,
  * its buttons, its keyboard handling and Electron's native menu all agree.
- * `shortcut` uses "Mod" for Ctrl (Cmd on macOS). `labelKey` names the label in the `actions`
- * catalogue, so every language words it.
+ * `shortcut` uses "Mod" for Ctrl (Cmd on macOS).
  */
 export interface ActionDescriptor {
   id: string;
+  /** A catalogue key (`namespace:key`): menus, tooltips and the shortcut sheet word it in the chosen language. */
   labelKey: string;
   shortcuts: readonly string[];
   menu?: 'file' | 'edit' | 'view' | 'mask' | 'help';

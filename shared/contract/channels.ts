@@ -19,6 +19,7 @@ import {
   usageSummarySchema,
 } from './schemas.ts';
 import { gatewayProfileSchema } from '../gateway/profile.ts';
+import { preferencesSchema } from '../preferences.ts';
 
 const empty = z.object({}).strict();
 
@@ -160,6 +161,15 @@ export const channels = {
   getUsage: {
     input: empty,
     output: usageSummarySchema,
+  },
+  /** The person's settings that outlive a restart; `language: null` follows the system or browser. */
+  getPreferences: {
+    input: empty,
+    output: preferencesSchema,
+  },
+  savePreferences: {
+    input: preferencesSchema.strict(),
+    output: preferencesSchema,
   },
 } satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
 

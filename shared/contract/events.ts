@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { EventName } from './names.ts';
-import { assetIdSchema, candidateSchema, jobIdSchema, jobStageSchema, rectSchema } from './schemas.ts';
-import { errorCodes } from '../errors.ts';
+import { assetIdSchema, candidateSchema, errorInfoSchema, jobIdSchema, jobStageSchema, rectSchema } from './schemas.ts';
 
 /** Push events from main to the renderer. */
 export const events = {
@@ -19,7 +18,7 @@ export const events = {
     z.object({
       jobId: jobIdSchema,
       ok: z.literal(false),
-      error: z.object({ code: z.enum(errorCodes), message: z.string() }),
+      error: errorInfoSchema,
     }),
   ]),
   /** A native menu item was chosen; the renderer runs the action of that id. */

@@ -22,6 +22,8 @@ export const channelNames = [
   'getPrices',
   'savePrices',
   'getUsage',
+  'getPreferences',
+  'savePreferences',
 ] as const;
 
 export const eventNames = ['jobProgress', 'jobDone', 'menuAction'] as const;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { gatewayProfileSchema, gatewayProtocolSchema } from '../gateway/profile.ts';
 import { moneySchema } from '../gateway/money.ts';
 import { modelPriceSchema, priceSheetSchema } from '../gateway/prices.ts';
+import { errorCodes } from '../errors.ts';
 
 /** Building blocks shared by channel and event schemas. */
 
@@ -173,3 +174,10 @@ export const usageSummarySchema = z.object({
   recent: z.array(usageEntrySchema).max(100),
 });
 export type UsageSummary = z.infer<typeof usageSummarySchema>;
+
+/** An error as it crosses to the renderer: the code and params it is worded from, and the English fallback. */
+export const errorInfoSchema = z.object({
+  code: z.enum(errorCodes),
+  message: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
