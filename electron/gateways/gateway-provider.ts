@@ -107,7 +107,7 @@ export function createGatewayProvider(
     context.progress('preparing', 0, `Preparing the crop for ${profile.name}`);
     const key = await getKey();
     if (!key && !isLoopbackHost(host.replace(/:\d+$/, ''))) {
-      throw new InfillError('AUTH_FAILED', `No API key is set for ${profile.name}. Add one in the gateway settings.`);
+      throw new InfillError('AUTH_FAILED', `No API key is set for ${profile.name}. Add one in the gateway settings.`, { context: 'keyMissing', gateway: profile.name });
     }
     const prepOptions = {
       blend: options.blend,
@@ -119,7 +119,12 @@ export function createGatewayProvider(
     // Chat models get the empty prompt as is: their instruction already says what to do with it.
     const prompt = input.prompt.trim() === '' && profile.protocol !== 'chat-image' ? DEFAULT_FILL_PROMPT : input.prompt;
     if (prompt.length > spec.maxPromptChars) {
-      throw new InfillError('INVALID_INPUT', `The prompt has ${prompt.length} characters; ${profile.model} takes at most ${spec.maxPromptChars}.`);
+      throw new InfillError('INVALID_INPUT', `The prompt has ${prompt.length} characters; ${profile.model} takes at most ${spec.maxPromptChars}.`, {
+        context: 'promptTooLong',
+        length: prompt.length,
+        model: profile.model,
+        max: spec.maxPromptChars,
+      });
     }
     // Images endpoints take n ≤ 10; chat and JSON relays take one per request and the adapters loop.
     input = { ...input, prompt, n: Math.max(1, Math.min(input.n, MAX_CANDIDATES)) };
@@ -154,7 +159,7 @@ export function createGatewayProvider(
         notify(`${profile.name} refused ${formatBytes(refused)} (413) — retrying with ${formatBytes(prepared.uploadBytes)}`);
         result = await send();
       }
-      if (result.images.length === 0) throw new InfillError('BAD_RESPONSE', `${profile.name} answered without any image; nothing was changed.`);
+      if (result.images.length === 0) throw new InfillError('BAD_RESPONSE', `${profile.name} answered without any image; nothing was changed.`, { context: 'noImage', gateway: profile.name });
       context.progress('compositing', STEP.received, 'Blending the result into the photo');
       const size = `${prepared.plan.size.width}x${prepared.plan.size.height}`;
       const totalCost = estimateCost(

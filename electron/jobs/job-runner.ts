@@ -99,7 +99,7 @@ export function createJobRunner(deps: { providers: ProviderRegistry; assets: Ass
     const candidates: Candidate[] = [];
     for (const answer of answers) {
       if (answer.image.width !== region.width || answer.image.height !== region.height) {
-        throw new InfillError('BAD_RESPONSE', `${provider.info.label} returned an image of the wrong size.`);
+        throw new InfillError('BAD_RESPONSE', `${provider.info.label} returned an image of the wrong size.`, { context: 'wrongSize', gateway: provider.info.label });
       }
       const layer = candidateLayerPixels(answer.image, answer.blendMask ?? mask, region);
       if (!layer) continue;
@@ -114,7 +114,7 @@ export function createJobRunner(deps: { providers: ProviderRegistry; assets: Ass
         ...(answer.cost !== undefined ? { cost: answer.cost } : {}),
       });
     }
-    if (candidates.length === 0) throw new InfillError('JOB_FAILED', `${provider.info.label} returned no usable result.`);
+    if (candidates.length === 0) throw new InfillError('JOB_FAILED', `${provider.info.label} returned no usable result.`, { gateway: provider.info.label });
     throwIfAborted(signal);
     emit('jobProgress', { jobId, stage: 'done', progress: 1 });
     return candidates;
