@@ -43,7 +43,7 @@ interface Recorded {
 function context(): Recorded {
   const stages: Recorded['stages'] = [];
   const abort = new AbortController();
-  return { stages, abort, ctx: { signal: abort.signal, progress: (stage, fraction, message) => stages.push([stage, fraction, message]) } };
+  return { stages, abort, ctx: { signal: abort.signal, progress: (stage, fraction, message) => stages.push([stage, fraction, message?.message]) } };
 }
 
 describe('gateway provider', () => {

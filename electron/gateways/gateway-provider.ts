@@ -1,14 +1,15 @@
 import { InfillError } from '../../shared/errors.ts';
 import type { Rect } from '../../shared/geometry.ts';
 import { modelSpec } from '../../shared/gateway/model-sizes.ts';
-import { moneyText, type Money } from '../../shared/gateway/money.ts';
+import type { ProgressStep } from '../../shared/contract/progress-note.ts';
+import type { Money } from '../../shared/gateway/money.ts';
+import { progressSteps } from '../jobs/progress-steps.ts';
 import { defaultPriceSheet, estimateCost, type PriceSheet } from '../../shared/gateway/prices.ts';
 import type { GatewayProfile } from '../../shared/gateway/profile.ts';
 import { isLoopbackHost } from '../../shared/gateway/profile.ts';
 import type { Provider, ProviderCandidate, ProviderContext, ProviderJobInput } from '../jobs/provider.ts';
 import { adapterFor } from './adapters/index.ts';
 import type { AdapterContext, AdapterResult } from './adapters/types.ts';
-import { formatBytes } from './errors.ts';
 import { defaultCallOptions, openGatewaySession } from './gateway-session.ts';
 import type { GatewayCallOptions } from './gateway-session.ts';
 import { chooseContextWindow, defaultContextOptions } from './prep/context-window.ts';
@@ -104,7 +105,7 @@ export function createGatewayProvider(
   }
 
   async function run(input: ProviderJobInput, context: ProviderContext): Promise<ProviderCandidate[]> {
-    context.progress('preparing', 0, `Preparing the crop for ${profile.name}`);
+    context.progress('preparing', 0, progressSteps.preparing(profile.name));
     const key = await getKey();
     if (!key && !isLoopbackHost(host.replace(/:\d+$/, ''))) {
       throw new InfillError('AUTH_FAILED', `No API key is set for ${profile.name}. Add one in the gateway settings.`, { context: 'keyMissing', gateway: profile.name });
@@ -131,21 +132,24 @@ export function createGatewayProvider(
     let prepared = await prepareJob(input, profile.protocol, spec, prepOptions);
     throwIfCancelled(context.signal);
     let fraction: number = STEP.prepared;
-    const notify = (message: string): void => context.progress('running', fraction, message);
+    const notify = (step: ProgressStep): void => context.progress('running', fraction, step);
     let partials = 0;
     const session = openGatewaySession(profile, key, options.call, context.signal, notify, (png, index) => {
       partials++;
       options.onPartialImage?.(png, index);
       context.preview?.(png);
-      notify(`Partial preview ${partials} of ${options.partialImages}`);
+      notify(progressSteps.partialPreview(partials, options.partialImages));
     });
     try {
       const send = async (): Promise<AdapterResult> => {
-        const size = `${prepared.plan.size.width}×${prepared.plan.size.height}`;
-        const what = prepared.uploadBytes > 0 ? `Uploading ${formatBytes(prepared.uploadBytes)} (${size} ${prepared.plan.format.toUpperCase()})` : `Requesting ${size}`;
-        context.progress('running', STEP.prepared, `${what} to ${profile.name}`);
+        const { width, height } = prepared.plan.size;
+        context.progress(
+          'running',
+          STEP.prepared,
+          prepared.uploadBytes > 0 ? progressSteps.uploading(profile.name, prepared.uploadBytes, width, height, prepared.plan.format) : progressSteps.requesting(profile.name, width, height),
+        );
         fraction = STEP.sent;
-        context.progress('running', fraction, `Waiting for ${profile.model}…`);
+        context.progress('running', fraction, progressSteps.waitingForModel(profile.model));
         return call(prepared, session.ctx);
       };
       let result: AdapterResult;
@@ -156,11 +160,11 @@ export function createGatewayProvider(
         // GATEWAYS.md §5: on 413, shrink and retry once. Half the measured size, planned again.
         const refused = prepared.uploadBytes;
         prepared = await prepareJob(input, profile.protocol, spec, { ...prepOptions, budgetBytes: Math.floor(Math.min(options.budgetBytes, refused) / 2) });
-        notify(`${profile.name} refused ${formatBytes(refused)} (413) — retrying with ${formatBytes(prepared.uploadBytes)}`);
+        notify(progressSteps.shrunk(profile.name, refused, prepared.uploadBytes));
         result = await send();
       }
       if (result.images.length === 0) throw new InfillError('BAD_RESPONSE', `${profile.name} answered without any image; nothing was changed.`, { context: 'noImage', gateway: profile.name });
-      context.progress('compositing', STEP.received, 'Blending the result into the photo');
+      context.progress('compositing', STEP.received, progressSteps.blending());
       const size = `${prepared.plan.size.width}x${prepared.plan.size.height}`;
       const totalCost = estimateCost(
         {
@@ -191,7 +195,7 @@ export function createGatewayProvider(
           ...(totalCost === undefined ? {} : { cost: { amount: totalCost.amount / result.images.length, currency: totalCost.currency } }),
         });
       }
-      context.progress('done', 1, totalCost === undefined ? 'Done' : `Done — about ${moneyText(totalCost)}`);
+      context.progress('done', 1, progressSteps.done(totalCost));
       return candidates;
     } catch (error) {
       throw session.toError(error);

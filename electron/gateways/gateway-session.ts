@@ -10,6 +10,8 @@ import { downloadImage } from './image-download.ts';
 import { defaultRateLimits, rateLimiterFor } from './rate-limiter.ts';
 import type { RateLimits } from './rate-limiter.ts';
 import { withRetries } from './retry.ts';
+import type { ProgressStep } from '../../shared/contract/progress-note.ts';
+import { progressSteps } from '../jobs/progress-steps.ts';
 
 /**
  * One job's conversation with one gateway: the policy every adapter call goes through — the
@@ -55,7 +57,7 @@ export function openGatewaySession(
   apiKey: string | undefined,
   options: GatewayCallOptions,
   userSignal: AbortSignal,
-  notify: (message: string) => void,
+  notify: (step: ProgressStep) => void,
   onPartialImage?: (png: Uint8Array, index: number) => void,
 ): GatewaySession {
   const timeout = new AbortController();
@@ -102,11 +104,11 @@ export function openGatewaySession(
       try {
         probe ??= probeConnect(profile.baseUrl, options.connectTimeoutMs, signal);
         await probe;
-        release = await limiter.acquire(signal, (seconds) => notify(`Waiting for the per-minute limit — ${seconds} s`));
+        release = await limiter.acquire(signal, (seconds) => notify(progressSteps.rateLimitWait(seconds)));
         const { value } = await withRetries(() => attempt(signal), {
           maxRetries: options.maxRetries,
           signal,
-          onWait: (message) => notify(message),
+          onWait: (step) => notify(step),
           ...(options.retrySleep ? { sleep: options.retrySleep } : {}),
           ...(options.random ? { random: options.random } : {}),
         });

@@ -74,11 +74,11 @@ export function createJobRunner(deps: { providers: ProviderRegistry; assets: Ass
       },
       {
         signal,
-        progress: (stage, fraction, message) => {
+        progress: (stage, fraction, step) => {
           if (signal.aborted) return;
           const span = STAGE_END.running - STAGE_END.preparing;
           const progress = STAGE_END.preparing + span * Math.min(1, Math.max(0, fraction));
-          last = { jobId, stage, progress, ...(message ? { message } : {}), ...(last.preview ? { preview: last.preview } : {}) };
+          last = { jobId, stage, progress, ...(step ? { message: step.message, note: step.note } : {}), ...(last.preview ? { preview: last.preview } : {}) };
           emit('jobProgress', last);
         },
         preview: (encoded) => {

@@ -2,6 +2,7 @@ import type { ProviderInfo } from '../../shared/contract/schemas.ts';
 import type { JobStage } from '../../shared/contract/schemas.ts';
 import type { Rect } from '../../shared/geometry.ts';
 import type { Money } from '../../shared/gateway/money.ts';
+import type { ProgressStep } from '../../shared/contract/progress-note.ts';
 
 /** Straight-alpha RGBA pixels. */
 export interface RgbaImage {
@@ -45,7 +46,7 @@ export interface ProviderCandidate {
 export interface ProviderContext {
   signal: AbortSignal;
   /** `fraction` is 0…1 within the provider's own work; the runner maps it into the job's progress. */
-  progress(stage: JobStage, fraction: number, message?: string): void;
+  progress(stage: JobStage, fraction: number, step?: ProgressStep): void;
   /** A partial image (encoded, any size) of the whole context region, streamed before the answer. */
   preview?(encoded: Uint8Array): void;
 }

@@ -1,7 +1,8 @@
 import type { TFunction } from 'i18next';
+import type { ProgressNote } from '../../shared/contract/progress-note.ts';
 import type { ProviderInfo } from '../../shared/contract/schemas.ts';
 import type { JobEstimateView } from '../state/app-state.ts';
-import { formatNumber } from './format.ts';
+import { formatFileSize, formatMoney, formatNumber } from './format.ts';
 
 /**
  * Words main's providers and estimates in the interface language. Offline providers are ours and
@@ -47,4 +48,12 @@ export function describeEstimate(t: TFunction, estimate: JobEstimateView, provid
   if (estimate.seconds === null) return detail;
   if (estimate.seconds < 1) return t('panels:estimate.underASecond', { detail });
   return t('panels:estimate.seconds', { detail, seconds: formatNumber(Math.round(estimate.seconds)) });
+}
+
+/** Main's progress step in the interface language; sizes and money formatted the local way. */
+export function progressText(t: TFunction, note: ProgressNote): string {
+  const params: Record<string, string | number> = { ...note.params };
+  for (const name of ['bytes', 'refusedBytes'] as const) if (typeof params[name] === 'number') params[name] = formatFileSize(params[name]);
+  if (typeof params.amount === 'number' && typeof params.currency === 'string') params.cost = formatMoney(params.amount, params.currency);
+  return t(note.key, params);
 }

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatNumber, formatPercent } from '../i18n/format.ts';
-import { describeEstimate, providerDescription, providerLabel } from '../i18n/provider-text.ts';
+import { describeEstimate, progressText, providerDescription, providerLabel } from '../i18n/provider-text.ts';
 import { ResultsTray } from '../results/ResultsTray.tsx';
 import { MAX_VARIATIONS } from '../state/gateway-slice.ts';
 import { useAppStore } from '../state/store.ts';
@@ -88,7 +88,7 @@ export function PromptPanel() {
         <div className="job" role="status" aria-label={t('panels:prompt.status')}>
           <progress aria-label={t('panels:prompt.progressLabel')} max={1} value={job.progress} />
           <span>
-            {t('panels:prompt.progress', { stage: job.message ?? stageLabels[job.stage], percent: formatPercent(job.progress) })}
+            {t('panels:prompt.progress', { stage: job.note ? progressText(t, job.note) : stageLabels[job.stage], percent: formatPercent(job.progress) })}
           </span>
           <ActionButton action="cancelJob">{t('panels:prompt.cancel')}</ActionButton>
         </div>

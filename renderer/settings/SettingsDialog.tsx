@@ -2,6 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KeyStorageInfo, ProfileView } from '../../shared/contract/schemas.ts';
 import { gatewayPresetIds, gatewayProtocols, type GatewayPresetId, type GatewayProtocol } from '../../shared/gateway/profile.ts';
+import { toErrorInfo } from '../../shared/errors.ts';
+import { describeError } from '../i18n/messages.ts';
 import { call } from '../platform/api.ts';
 import { useAppStore } from '../state/store.ts';
 import './gateways.css';
@@ -10,7 +12,6 @@ import { keyStatusText, keyStorageWarning } from './key-status-text.ts';
 
 type Outcome = { kind: 'ok' | 'error' | 'warning'; message: string } | undefined;
 
-const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * Gateway profiles: name, preset, base URL, protocol, model and key. The key field is
@@ -19,6 +20,8 @@ const errorMessage = (error: unknown) => (error instanceof Error ? error.message
  */
 export function SettingsDialog() {
   const { t } = useTranslation();
+  // Main's errors, worded in the interface language from their code and params.
+  const errorMessage = useCallback((error: unknown) => describeError(t, toErrorInfo(error)), [t]);
   const open = useAppStore((s) => s.settingsOpen);
   const setOpen = useAppStore((s) => s.setSettingsOpen);
   const dialog = useRef<HTMLDialogElement>(null);
@@ -48,7 +51,7 @@ export function SettingsDialog() {
       refresh().catch((error: unknown) => setOutcome({ kind: 'error', message: errorMessage(error) }));
     }
     if (!open && element.open) element.close();
-  }, [open, refresh]);
+  }, [open, refresh, errorMessage]);
 
   const current = profiles.find((p) => p.id === form.id);
   const update = (patch: Partial<ProfileForm>) => setForm((f) => ({ ...f, ...patch }));

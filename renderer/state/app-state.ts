@@ -1,3 +1,4 @@
+import type { ProgressNote } from '../../shared/contract/progress-note.ts';
 import type { Candidate, JobStage, ProviderInfo } from '../../shared/contract/schemas.ts';
 import type { RecordMap } from '../../shared/document/records.ts';
 import type { Rect } from '../../shared/geometry.ts';
@@ -70,6 +71,8 @@ export interface ActiveJob {
   stage: JobStage;
   progress: number;
   message?: string;
+  /** What main is doing, for the screen in the person's language (`message` is its English). */
+  note?: ProgressNote;
   /** The latest partial image a gateway streamed, shown over the region being filled. */
   preview?: { assetId: string; rect: Rect };
   /** 'inpaint' fills the mask; 'generate' makes a new layer from the prompt alone. */
