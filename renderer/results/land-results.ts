@@ -1,4 +1,4 @@
-import i18next from 'i18next';
+import { i18n } from '../i18n/i18n.ts';
 import type { Candidate } from '../../shared/contract/schemas.ts';
 import type { LayerRecord, RecordMap } from '../../shared/document/records.ts';
 import { DOCUMENT_ID, getDocument } from '../../shared/document/records.ts';
@@ -31,7 +31,7 @@ function documentOf(layers: LayerRecord[], prompt: string): RecordMap {
     [DOCUMENT_ID]: {
       typeName: 'document',
       id: DOCUMENT_ID,
-      name: prompt.trim().slice(0, 40) || i18next.t('results:generatedImage'),
+      name: prompt.trim().slice(0, 40) || i18n.t('results:generatedImage'),
       canvas: { x: first.x, y: first.y, width: first.width, height: first.height },
       order: layers.map((l) => l.id),
     },
@@ -42,12 +42,12 @@ function documentOf(layers: LayerRecord[], prompt: string): RecordMap {
 
 export function generatedLayer(candidate: Candidate, prompt: string, index: number, numbered: boolean): LayerRecord {
   const provider = useAppStore.getState().providers.find((p) => p.id === candidate.providerId);
-  const title = prompt.trim() ? prompt.trim().slice(0, 40) : provider ? providerLabel(i18next.t, provider) : i18next.t('results:fill');
+  const title = prompt.trim() ? prompt.trim().slice(0, 40) : provider ? providerLabel(i18n.t, provider) : i18n.t('results:fill');
   return {
     typeName: 'layer',
     id: newId('layer'),
     kind: 'generated',
-    name: numbered ? i18next.t('results:numbered', { title, number: index + 1 }) : title,
+    name: numbered ? i18n.t('results:numbered', { title, number: index + 1 }) : title,
     assetId: candidate.assetId,
     x: candidate.x,
     y: candidate.y,
