@@ -14,6 +14,8 @@ const sections = [
   { name: 'canvas', script: 'bench/app/run.ts' },
   { name: 'offline fill', script: 'bench/fill/run.ts' },
   { name: 'gateway', script: 'bench/gateway/run.ts' },
+  { name: 'cli', script: 'bench/cli/run.ts' },
+  { name: 'autosave', script: 'bench/autosave/run.ts' },
 ];
 const only = process.argv.slice(2);
 

@@ -42,6 +42,7 @@ vi.mock('electron', () => {
     Menu: { buildFromTemplate: vi.fn(() => ({})), setApplicationMenu: vi.fn() },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     safeStorage: { isEncryptionAvailable: () => false, encryptString: vi.fn(), decryptString: vi.fn() },
+    shell: { openPath: vi.fn(async () => '') },
     session: {
       defaultSession: {
         setPermissionRequestHandler: vi.fn(),
@@ -52,6 +53,10 @@ vi.mock('electron', () => {
     },
   };
 });
+
+vi.mock('./log/log-file.ts', () => ({
+  openLogFile: vi.fn(async () => ({ path: '/fake/userData/logs/infill.log', dir: '/fake/userData/logs' })),
+}));
 
 vi.mock('./app/create-services.ts', () => ({
   createServices: fakes.createServices.mockImplementation(async () => ({ handlers: {}, preferences: { get: () => ({ language: 'de' }), onChange: () => () => undefined }, dispose: fakes.dispose })),
@@ -83,6 +88,10 @@ describe('main process wiring', () => {
     // The saved Language setting (German here) words the native menu.
     const template = (vi.mocked(electron.Menu.buildFromTemplate).mock.calls[0]?.[0] as Array<{ label?: string }> | undefined);
     expect(template?.map((item) => item.label)).toContain('Datei');
+    // Help → Open Log Folder opens the log folder in the data folder.
+    const withHelp = vi.mocked(electron.Menu.buildFromTemplate).mock.calls[0]?.[0] as Array<{ role?: string; submenu?: Array<{ id?: string; click?: () => void }> }>;
+    withHelp.find((item) => item.role === 'help')?.submenu?.find((item) => item.id === 'openLogFolder')?.click?.();
+    expect(electron.shell.openPath).toHaveBeenCalledWith('/fake/userData/logs');
     expect(fakes.windows[0]?.options.webPreferences.preload.endsWith(join('preload', 'preload.cjs'))).toBe(true);
   });
 

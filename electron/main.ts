@@ -5,8 +5,10 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import { createServices, type Services } from './app/create-services.ts';
+import { openLogFile } from './log/log-file.ts';
+import { protectInLogs, scopedLogger } from './log/log.ts';
 import { registerAppSchemeAsPrivileged, serveRendererOverAppProtocol } from './shell/app-protocol.ts';
 import { installApplicationMenu } from './shell/application-menu.ts';
 import { createTranslator } from './i18n/translator.ts';
@@ -78,6 +80,13 @@ function run(): void {
   app
     .whenReady()
     .then(async () => {
+      // Without a log file (a read-only data folder) Infill still starts; the Help item is left out.
+      const logFile = await openLogFile({ dataDir: app.getPath('userData') }).catch((error: unknown) => {
+        console.error('[infill] the log file could not be opened:', error);
+        return undefined;
+      });
+      protectInLogs(process.env.INFILL_API_KEY?.trim());
+      scopedLogger('app').info('started', { shell: 'electron', version: app.getVersion(), platform: process.platform, electron: process.versions.electron });
       hardenSession(session.defaultSession);
       serveRendererOverAppProtocol(protocol, paths.renderer);
       services = await createServices({
@@ -93,7 +102,13 @@ function run(): void {
       registerIpc(ipcMain, services.handlers);
       // The menu speaks the Language setting, else the system's; it is rebuilt when the setting changes.
       const installMenu = (language: Language | null) =>
-        installApplicationMenu(Menu, { emit, isPackaged: app.isPackaged, platform: process.platform, t: createTranslator(language ?? pickLanguage(app.getPreferredSystemLanguages())) });
+        installApplicationMenu(Menu, {
+          emit,
+          isPackaged: app.isPackaged,
+          platform: process.platform,
+          t: createTranslator(language ?? pickLanguage(app.getPreferredSystemLanguages())),
+          ...(logFile ? { openLogFolder: () => void shell.openPath(logFile.dir) } : {}),
+        });
       installMenu(services.preferences.get().language);
       services.preferences.onChange((preferences) => installMenu(preferences.language));
       openWindow();

@@ -7,7 +7,7 @@ import { trackJobEstimate } from './jobs/estimate.ts';
 import { listenToJobs } from './jobs/generate.ts';
 import { call, infill } from './platform/api.ts';
 import { collectAssetIds, getDocument } from '../shared/document/records.ts';
-import { documentHistory } from './state/document-slice.ts';
+import { documentState } from './state/document-slice.ts';
 import { useAppStore } from './state/store.ts';
 import { errorMessage } from './i18n/messages.ts';
 
@@ -72,7 +72,7 @@ function retainAssetsInUse(): () => void {
       const keep = collectAssetIds(useAppStore.getState().records);
       // Variations waiting to be picked are in no record yet.
       for (const candidate of useAppStore.getState().results?.candidates ?? []) keep.add(candidate.assetId);
-      for (const diff of documentHistory.diffs()) {
+      for (const diff of documentState.history.diffs()) {
         for (const group of [diff.added, diff.removed]) collectAssetIds(group, keep);
         for (const [from, to] of Object.values(diff.updated)) collectAssetIds({ a: from, b: to }, keep);
       }

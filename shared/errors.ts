@@ -13,6 +13,8 @@ export const errorCodes = [
   'ASSET_NOT_FOUND',
   /** The autosaved session could not be read; it was kept aside, not deleted. */
   'CORRUPT_SESSION',
+  /** The disk is full (ENOSPC): what was on disk before is kept as it was. */
+  'DISK_FULL',
   'EMPTY_MASK',
   'JOB_NOT_FOUND',
   'JOB_CANCELLED',

@@ -33,7 +33,7 @@ export function createHandlers(services: HandlerServices): Handlers {
     estimateJob: async (input) => jobs.estimate(input),
     startJob: async (input) => jobs.start(input),
     cancelJob: async ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
-    saveSession: async ({ records }) => services.session.save(records),
+    saveSession: async ({ entries }) => services.session.save(entries),
     loadSession: async () => services.session.load(),
     getPreferences: async () => services.preferences.get(),
     savePreferences: async (preferences) => services.preferences.save(preferences),

@@ -5,6 +5,7 @@ import type { Handlers } from '../ipc/dispatch.ts';
 import { CONTENT_SECURITY_POLICY } from '../shell/content-security-policy.ts';
 import { carriesToken, createAccessToken, tokenCookie, tokensMatch } from './access-token.ts';
 import { createEventBroadcaster, type EventBroadcaster } from './event-stream.ts';
+import { scopedLogger } from '../log/log.ts';
 import { allowedHostsFor, refusalFor } from './request-guard.ts';
 import { handleRpc } from './rpc-route.ts';
 import { sendText, serveRendererFile } from './static-route.ts';
@@ -44,6 +45,14 @@ const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Cache-Control': 'no-store',
 };
 
+const log = scopedLogger('bridge');
+
+/** A refused request, for the log: what was asked and why, never the token or a query string. */
+function logRefusal(request: IncomingMessage, status: number, reason: string): void {
+  const path = (request.url ?? '/').replace(/[?#].*$/, '').slice(0, 200);
+  log.warn('refused a request', { status, method: request.method, path, host: request.headers.host?.slice(0, 100), origin: request.headers.origin?.slice(0, 100), reason });
+}
+
 const LOGIN_HINT = 'Forbidden: open Infill through the URL `npm run web` printed (it carries the access token).';
 
 /**
@@ -61,19 +70,28 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const route = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const headers = { ...SECURITY_HEADERS };
     const refusal = refusalFor(request.headers, allowedHosts);
-    if (refusal) return sendText(response, 403, refusal, headers);
+    if (refusal) {
+      logRefusal(request, 403, refusal);
+      return sendText(response, 403, refusal, headers);
+    }
 
     const url = new URL(request.url ?? '/', `http://${allowedHosts[0]}`);
     const method = request.method ?? 'GET';
     const queryToken = url.searchParams.get('token');
     if (queryToken !== null && (method === 'GET' || method === 'HEAD')) {
-      if (!tokensMatch(queryToken, token)) return sendText(response, 403, 'Forbidden: that access token is not this run’s.', headers);
+      if (!tokensMatch(queryToken, token)) {
+        logRefusal(request, 403, 'wrong access token in the URL');
+        return sendText(response, 403, 'Forbidden: that access token is not this run’s.', headers);
+      }
       // Trade the token in the URL for a cookie, and take it out of the address bar.
       url.searchParams.delete('token');
       response.writeHead(303, { ...headers, 'Set-Cookie': tokenCookie(port, token), Location: `${url.pathname}${url.search}` });
       return void response.end();
     }
-    if (!carriesToken(request.headers, port, token)) return sendText(response, 403, LOGIN_HINT, headers);
+    if (!carriesToken(request.headers, port, token)) {
+      logRefusal(request, 403, 'no valid access token');
+      return sendText(response, 403, LOGIN_HINT, headers);
+    }
 
     if (url.pathname.startsWith('/rpc/')) {
       if (method !== 'POST') return sendText(response, 405, 'Method not allowed: RPC takes POST.', { ...headers, Allow: 'POST' });

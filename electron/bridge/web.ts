@@ -2,11 +2,14 @@
  * `npm run web`: Infill in a browser. Starts main's services without Electron, serves them and
  * the built renderer over the browser bridge on 127.0.0.1, and prints the one URL that gets in.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServices } from '../app/create-services.ts';
+import { readVersion } from '../app/read-version.ts';
+import { openLogFile } from '../log/log-file.ts';
+import { protectInLogs, scopedLogger } from '../log/log.ts';
 import { startBridge } from './bridge-server.ts';
 import { createEventBroadcaster } from './event-stream.ts';
 import { openInBrowser } from './open-browser.ts';
@@ -17,15 +20,6 @@ const bundleDir = dirname(fileURLToPath(import.meta.url));
 
 /** A second Ctrl+C while shutting down is ignored; this bounds how long shutdown may take. */
 const SHUTDOWN_TIMEOUT_MS = 10_000;
-
-function readVersion(): string {
-  try {
-    const pkg = JSON.parse(readFileSync(join(bundleDir, '../../package.json'), 'utf8')) as { version?: unknown };
-    return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
-  } catch {
-    return '0.0.0';
-  }
-}
 
 function parseOptions(): WebOptions {
   if (process.argv.includes('--help') || process.argv.includes('-h')) {
@@ -44,13 +38,16 @@ function parseOptions(): WebOptions {
 async function main(): Promise<void> {
   const options = parseOptions();
   mkdirSync(options.dataDir, { recursive: true });
+  await openLogFile({ dataDir: options.dataDir }).catch((error: unknown) => console.error('[infill] the log file could not be opened:', error));
+  protectInLogs(process.env.INFILL_API_KEY?.trim());
+  scopedLogger('app').info('started', { shell: 'browser', version: readVersion(bundleDir), platform: process.platform, node: process.versions.node });
   const events = createEventBroadcaster();
   const services = await createServices({
     dataDir: options.dataDir,
     emit: events.emit,
     workerScript: join(bundleDir, 'fill-worker.js'),
     shell: 'browser',
-    version: readVersion(),
+    version: readVersion(bundleDir),
     // No safeStorage here: keys typed in the browser stay in memory unless the person opts in.
     ...(process.env.INFILL_API_KEY ? { environmentKey: process.env.INFILL_API_KEY } : {}),
   });

@@ -25,9 +25,32 @@ export const jobOptions = {
   verbose: { type: 'boolean', short: 'v' },
 } as const satisfies Options;
 
+/**
+ * `--left -50`: parseArgs takes "-50" for a flag and calls the value ambiguous. A string flag
+ * followed by a negative number gets it as its value (`--left=-50`), so the range check can
+ * say what is wrong with it.
+ */
+function attachNegativeValues(argv: readonly string[], options: Options): string[] {
+  const longName = (arg: string): string | undefined => {
+    if (arg.startsWith('--') && !arg.includes('=')) return arg.slice(2);
+    if (/^-[a-zA-Z]$/.test(arg)) return Object.entries(options).find(([, o]) => o.short === arg[1])?.[0];
+    return undefined;
+  };
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const name = longName(argv[i]!);
+    const next = argv[i + 1];
+    if (name && options[name]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      out.push(`--${name}=${next}`);
+      i++;
+    } else out.push(argv[i]!);
+  }
+  return out;
+}
+
 export function parse(argv: readonly string[], options: Options): { values: Values; positionals: string[] } {
   try {
-    const { values, positionals } = parseArgs({ args: [...argv], options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({ args: attachNegativeValues(argv, options), options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
     return { values: values as Values, positionals };
   } catch (error) {
     // parseArgs' messages name the flag and say what is wrong; keep their first sentence.

@@ -7,7 +7,8 @@ import { errorLine } from './cli-io.ts';
 import type { CommandContext } from './command-context.ts';
 import { EXIT, ExitError, exitCodeFor, isFatalForBatch, UsageError } from './exit-codes.ts';
 import { inpaintFile } from './inpaint.ts';
-import { formatForPath, outputPaths } from './output.ts';
+import { formatForPath, isKnownOutputExtension, outputPaths } from './output.ts';
+import { checkOutputFolder } from './output-check.ts';
 import { batchProgress } from './progress.ts';
 import { resolveProvider } from './resolve-provider.ts';
 import { addToTotals, moneyText, type Money } from '../../shared/gateway/money.ts';
@@ -45,14 +46,16 @@ export async function batchCommand(argv: readonly string[], ctx: CommandContext)
   const settings = jobSettings(values);
   const concurrency = int(values, 'concurrency', 1, 16) ?? 2;
   const outDir = str(values, 'out') ?? join(dir, DEFAULT_BATCH_OUT);
-  const ext = `.${(str(values, 'format') ?? 'png').toLowerCase().replace(/^\./, '')}`;
+  const formatName = str(values, 'format') ?? 'png';
+  const ext = `.${formatName.toLowerCase().replace(/^\./, '')}`;
+  if (!isKnownOutputExtension(ext)) throw new UsageError(`--format must be png, jpg or webp (got “${formatName}”).`);
   const format = formatForPath(`x${ext}`);
-  const resolved = await resolveProvider(settings.provider, ctx.env, ctx.io);
-  for (const warning of settings.warnings) ctx.io.err(`infill: warning: ${warning}`);
-
   const plan = await planBatch(dir, suffix, outDir, ext);
+  if (plan.items.length > 0) await checkOutputFolder(outDir);
   for (const name of plan.unmasked) ctx.io.err(`infill: no mask for ${name} (expected ${name.replace(/\.[^.]+$/, '')}${suffix}.png); skipped`);
   if (plan.items.length === 0) throw new InfillError('INVALID_INPUT', `No image in “${dir}” has a mask named <name>${suffix}.<ext> beside it.`);
+  const resolved = await resolveProvider(settings.provider, ctx.env, ctx.io);
+  for (const warning of settings.warnings) ctx.io.err(`infill: warning: ${warning}`);
 
   const progress = batchProgress(ctx.io);
   const stop = new AbortController();

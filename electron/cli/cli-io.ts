@@ -1,4 +1,4 @@
-import { redactSecrets } from '../gateways/errors.ts';
+import { redactSecrets } from '../log/redact-secrets.ts';
 
 /**
  * Where the CLI writes. stdout carries results only (the files written, model ids), one per

@@ -3,27 +3,29 @@
  * bin/infill.mjs loads it. Runs the app's own services — import, job runner, providers,
  * flatten and export — with no Electron.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { batchCommand } from './batch.ts';
+import { readVersion } from '../app/read-version.ts';
 import { createCliIo, errorLine } from './cli-io.ts';
-import { createCliServices } from './cli-services.ts';
+import { openCliLog, wantsVerbose } from './cli-log.ts';
 import type { CommandContext } from './command-context.ts';
 import { EXIT, exitCodeFor, UsageError } from './exit-codes.ts';
-import { generateCommand } from './generate.ts';
-import { inpaintCommand } from './inpaint.ts';
-import { modelsCommand } from './models.ts';
-import { outpaintCommand } from './outpaint.ts';
 import { COMMAND_USAGE, MAIN_USAGE } from './usage.ts';
 
 type Command = (argv: readonly string[], ctx: CommandContext) => Promise<void>;
-const commands: Record<string, Command> = {
-  inpaint: inpaintCommand,
-  outpaint: outpaintCommand,
-  generate: generateCommand,
-  batch: batchCommand,
-  models: modelsCommand,
+
+/**
+ * Each command is loaded when it runs: `infill --help` must start about as fast as Node itself,
+ * so sharp, the gateway SDKs and the engines are never loaded for help, a version, or a mistyped
+ * command (the CLI bench checks this).
+ */
+const commands: Record<string, () => Promise<Command>> = {
+  inpaint: async () => (await import('./inpaint.ts')).inpaintCommand,
+  outpaint: async () => (await import('./outpaint.ts')).outpaintCommand,
+  generate: async () => (await import('./generate.ts')).generateCommand,
+  batch: async () => (await import('./batch.ts')).batchCommand,
+  models: async () => (await import('./models.ts')).modelsCommand,
 };
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -41,16 +43,6 @@ function fillWorker(): { workerScript?: string } {
   return existsSync(source) ? { workerScript: source } : {};
 }
 
-/** package.json sits two folders up from both out/main/cli.js and electron/cli/cli.ts. */
-function version(): string {
-  try {
-    const pkg = JSON.parse(readFileSync(join(here, '../../package.json'), 'utf8')) as { version?: unknown };
-    return typeof pkg.version === 'string' ? pkg.version : 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
-
 async function main(argv: readonly string[]): Promise<number> {
   const apiKey = process.env.INFILL_API_KEY?.trim() || undefined;
   const io = createCliIo(apiKey);
@@ -60,11 +52,11 @@ async function main(argv: readonly string[]): Promise<number> {
     return EXIT.ok;
   }
   if (name === '--version' || name === '-V') {
-    io.out(`infill ${version()}`);
+    io.out(`infill ${readVersion(here)}`);
     return EXIT.ok;
   }
-  const command = commands[name];
-  if (!command) {
+  const loadCommand = commands[name];
+  if (!loadCommand) {
     io.err(`infill: unknown command “${name}”; commands: ${Object.keys(commands).join(', ')} (infill --help)`);
     return EXIT.badInput;
   }
@@ -85,13 +77,20 @@ async function main(argv: readonly string[]): Promise<number> {
     io,
     env: process.env,
     signal: cancel.signal,
-    openServices: (gateway) => createCliServices({ ...fillWorker(), ...(gateway ? { gateway } : {}) }),
+    openServices: async (gateway) => {
+      const { createCliServices } = await import('./cli-services.ts');
+      return createCliServices({ ...fillWorker(), ...(gateway ? { gateway } : {}) });
+    },
   };
+  const startedAt = performance.now();
+  const log = wantsVerbose(rest) ? await openCliLog(argv, process.env, io) : undefined;
   try {
-    await command(rest, ctx);
+    await (await loadCommand())(rest, ctx);
+    log?.info('done', { exit: EXIT.ok, ms: Math.round(performance.now() - startedAt) });
     return EXIT.ok;
   } catch (error) {
     const code = cancel.signal.aborted ? EXIT.cancelled : exitCodeFor(error);
+    log?.warn('failed', { exit: code, ms: Math.round(performance.now() - startedAt), error: errorLine(error) });
     if (code === EXIT.cancelled) io.err(errorLine(error instanceof Error && /cancel/i.test(error.message) ? error : new Error('Cancelled.')));
     else io.err(`${errorLine(error)}${error instanceof UsageError ? ` (infill ${name} --help)` : ''}`);
     // For bug reports: the stack of an unexpected failure, still through the redacting writer.

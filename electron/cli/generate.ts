@@ -2,6 +2,7 @@ import { jobOptions, jobSettings, parse, size, str } from './args.ts';
 import { reportResult, type CommandContext } from './command-context.ts';
 import { UsageError } from './exit-codes.ts';
 import { formatForPath, outputPaths } from './output.ts';
+import { checkOutputPaths } from './output-check.ts';
 import { jobProgressReporter } from './progress.ts';
 import { resolveProvider } from './resolve-provider.ts';
 import { runDocument } from './run-document.ts';
@@ -24,6 +25,8 @@ export async function generateCommand(argv: readonly string[], ctx: CommandConte
   const out = str(values, 'out');
   if (!out) throw new UsageError('generate needs --out FILE (.png, .jpg or .webp).');
   const format = formatForPath(out);
+  const outputs = outputPaths(out, settings.n);
+  await checkOutputPaths(outputs, []);
   const { width, height } = size(values) ?? DEFAULT_SIZE;
   const resolved = await resolveProvider(settings.provider, ctx.env, ctx.io);
   for (const warning of settings.warnings) ctx.io.err(`infill: warning: ${warning}`);
@@ -34,7 +37,7 @@ export async function generateCommand(argv: readonly string[], ctx: CommandConte
     const result = await runDocument(
       await services.openScope(),
       { canvas, layers: [], mask: { ...canvas, alpha: new Uint8Array(width * height).fill(255) } },
-      { providerId: resolved.providerId, prompt: settings.prompt, n: settings.n, seed: settings.seed, format, quality: settings.quality, outputs: outputPaths(out, settings.n) },
+      { providerId: resolved.providerId, prompt: settings.prompt, n: settings.n, seed: settings.seed, format, quality: settings.quality, outputs },
       ctx.signal,
       jobProgressReporter(ctx.io, settings.verbose, 'generate'),
     );

@@ -1,12 +1,11 @@
 import type { ExportFormat } from '../../shared/contract/schemas.ts';
-import { importImage } from '../services/image-import.ts';
 import { jobOptions, jobSettings, parse, str, type JobSettings } from './args.ts';
 import type { CliServices } from './cli-services.ts';
 import { displayName, readInputFile, reportResult, type CommandContext } from './command-context.ts';
 import { UsageError } from './exit-codes.ts';
 import { defaultOutputPath, formatForPath, outputPaths } from './output.ts';
+import { checkOutputPaths } from './output-check.ts';
 import { estimateReporter, jobProgressReporter } from './progress.ts';
-import { readMaskFile } from './read-mask.ts';
 import { resolveProvider } from './resolve-provider.ts';
 import { runDocument, type RunResult } from './run-document.ts';
 
@@ -39,12 +38,14 @@ export async function inpaintCommand(argv: readonly string[], ctx: CommandContex
   }
   const out = str(values, 'out') ?? defaultOutputPath(image);
   const format = formatForPath(out);
+  const outputs = outputPaths(out, settings.n);
+  await checkOutputPaths(outputs, [image, mask, ...(exclude ? [exclude] : [])]);
   const resolved = await resolveProvider(settings.provider, ctx.env, ctx.io);
   for (const warning of settings.warnings) ctx.io.err(`infill: warning: ${warning}`);
 
   const services = await ctx.openServices(resolved.gateway);
   try {
-    const files = { image, mask, maskAlpha: values['mask-alpha'] === true, ...(exclude ? { exclude } : {}), outputs: outputPaths(out, settings.n), format };
+    const files = { image, mask, maskAlpha: values['mask-alpha'] === true, ...(exclude ? { exclude } : {}), outputs, format };
     const result = await inpaintFile(services, ctx, files, settings, resolved.providerId);
     reportResult(ctx.io, result);
   } finally {
@@ -73,6 +74,8 @@ export async function inpaintFile(
   showProgress = true,
 ): Promise<RunResult> {
   const imageName = displayName(files.image);
+  // Loaded with the work, not with the command: a mistyped command line never loads sharp.
+  const [{ importImage }, { readMaskFile }] = await Promise.all([import('../services/image-import.ts'), import('./read-mask.ts')]);
   const scope = await services.openScope();
   try {
     const asset = await importImage(scope.assets, imageName, await readInputFile(files.image, 'image'));

@@ -1,10 +1,11 @@
 import type { MaskInput } from '../../shared/contract/schemas.ts';
 import type { Rect } from '../../shared/geometry.ts';
-import { importImage } from '../services/image-import.ts';
+import { checkExportSize } from '../services/export-size.ts';
 import { int, jobOptions, jobSettings, parse, size, str, type Values } from './args.ts';
 import { displayName, readInputFile, reportResult, type CommandContext } from './command-context.ts';
 import { UsageError } from './exit-codes.ts';
 import { defaultOutputPath, formatForPath, outputPaths } from './output.ts';
+import { checkOutputPaths } from './output-check.ts';
 import { estimateReporter, jobProgressReporter } from './progress.ts';
 import { resolveProvider } from './resolve-provider.ts';
 import { runDocument } from './run-document.ts';
@@ -92,6 +93,8 @@ export async function outpaintCommand(argv: readonly string[], ctx: CommandConte
   const overlap = int(values, 'overlap', 0, 1000) ?? DEFAULT_OVERLAP_PX;
   const out = str(values, 'out') ?? defaultOutputPath(imagePath, 'outpaint');
   const format = formatForPath(out);
+  const outputs = outputPaths(out, settings.n);
+  await checkOutputPaths(outputs, [imagePath]);
   const resolved = await resolveProvider(settings.provider, ctx.env, ctx.io);
   for (const warning of settings.warnings) ctx.io.err(`infill: warning: ${warning}`);
 
@@ -99,12 +102,16 @@ export async function outpaintCommand(argv: readonly string[], ctx: CommandConte
   try {
     const name = displayName(imagePath);
     const scope = await services.openScope();
+    const { importImage } = await import('../services/image-import.ts');
     const asset = await importImage(scope.assets, name, await readInputFile(imagePath, 'image'));
-    const { canvas, mask } = outpaintDocument(asset, extensionFrom(values, asset), overlap);
+    const extension = extensionFrom(values, asset);
+    // A canvas too large to export must be refused before the fill (or a paid request) runs.
+    checkExportSize({ width: asset.width + extension.left + extension.right, height: asset.height + extension.top + extension.bottom });
+    const { canvas, mask } = outpaintDocument(asset, extension, overlap);
     const result = await runDocument(
       scope,
       { canvas, layers: [{ assetId: asset.assetId, x: 0, y: 0, opacity: 1, visible: true }], mask },
-      { providerId: resolved.providerId, prompt: settings.prompt, n: settings.n, seed: settings.seed, format, quality: settings.quality, outputs: outputPaths(out, settings.n) },
+      { providerId: resolved.providerId, prompt: settings.prompt, n: settings.n, seed: settings.seed, format, quality: settings.quality, outputs },
       ctx.signal,
       jobProgressReporter(ctx.io, settings.verbose, name),
       estimateReporter(ctx.io, settings.verbose, name),

@@ -1,13 +1,16 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { InfillError } from '../../shared/errors.ts';
 import { basename, dirname, extname, join } from 'node:path';
 import type { Candidate, ExportFormat, LayerSnapshot } from '../../shared/contract/schemas.ts';
 import type { Rect } from '../../shared/geometry.ts';
 import type { AssetStore } from '../services/asset-store.ts';
-import { exportImage } from '../services/export-image.ts';
+import { writeFileAtomic } from '../storage/atomic-file.ts';
 import { UsageError } from './exit-codes.ts';
 
 const formatByExtension: Record<string, ExportFormat> = { '.png': 'png', '.jpg': 'jpeg', '.jpeg': 'jpeg', '.webp': 'webp' };
+
+export function isKnownOutputExtension(ext: string): boolean {
+  return Object.hasOwn(formatByExtension, ext.toLowerCase());
+}
 
 /** The export format an output path asks for by its extension. */
 export function formatForPath(path: string): ExportFormat {
@@ -41,23 +44,48 @@ export async function renderCandidate(
   format: ExportFormat,
   quality: number,
 ): Promise<Uint8Array> {
+  const { exportImage } = await import('../services/export-image.ts');
   const layer: LayerSnapshot = { assetId: candidate.assetId, x: candidate.x, y: candidate.y, opacity: 1, visible: true };
   const exported = await exportImage(assets, { canvas: doc.canvas, layers: [...doc.layers, layer], format, quality });
   return exported.bytes;
 }
 
 /**
- * Writes through a temporary file and a rename, so an interrupted run never leaves a
- * half-written image that a resumed batch would take for a finished one.
+ * Writes through a temporary file and a rename (the app's own atomic write), so an interrupted
+ * run never leaves a half-written image that a resumed batch would take for a finished one. A
+ * failure names the person's path, not the temporary file.
  */
-export async function writeFileAtomic(path: string, bytes: Uint8Array): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
+export async function writeOutputFile(path: string, bytes: Uint8Array): Promise<void> {
   try {
-    await writeFile(temp, bytes);
-    await rename(temp, path);
+    await writeFileAtomic(path, bytes, 0o644);
   } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
+    throw outputWriteError(path, error);
   }
+}
+
+/** Why a write to `path` failed, in words, from the error's errno code. */
+export function writeFailureReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'its folder does not exist and cannot be created';
+    case 'ENOTDIR':
+    case 'EEXIST':
+      return 'part of the path is a file, not a folder';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EROFS':
+      return 'the disk is read-only';
+    case 'ENOSPC':
+      return 'the disk is full';
+    case 'EISDIR':
+      return 'it is a folder';
+    default:
+      return code ? `the system refused (${code})` : error instanceof Error ? error.message : String(error);
+  }
+}
+
+export function outputWriteError(path: string, error: unknown): InfillError {
+  return new InfillError('INVALID_INPUT', `Cannot write “${path}”: ${writeFailureReason(error)}.`, { path, reason: writeFailureReason(error) });
 }

@@ -3,7 +3,7 @@ import type { ExportFormat, LayerSnapshot, MaskInput } from '../../shared/contra
 import type { Rect } from '../../shared/geometry.ts';
 import type { JobEstimate } from '../jobs/provider.ts';
 import type { JobProgress, JobScope } from './cli-services.ts';
-import { renderCandidate, writeFileAtomic } from './output.ts';
+import { renderCandidate, writeOutputFile } from './output.ts';
 import { totalsOf, type Money } from '../../shared/gateway/money.ts';
 
 /** A one-layer (or empty) document with its mask: what the app would hold when the person presses Fill. */
@@ -68,7 +68,7 @@ export async function runDocument(
   // whole set does, which is what a resumed batch checks.
   for (const { path, candidate } of [...results].reverse()) {
     const bytes = await renderCandidate(scope.assets, doc, candidate, request.format, request.quality);
-    await writeFileAtomic(path, bytes);
+    await writeOutputFile(path, bytes);
   }
   const costs = totalsOf(results.map((r) => r.candidate.cost));
   const model = results[0]?.candidate.model;

@@ -1,6 +1,9 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import { InfillError, type ErrorParams } from '../../shared/errors.ts';
 import { validateBaseUrl } from '../../shared/gateway/profile.ts';
+import { redactSecrets } from '../log/redact-secrets.ts';
+
+export { redactSecrets };
 
 /**
  * Turns whatever a gateway call threw into an InfillError a person can act on (GATEWAYS.md §5).
@@ -57,21 +60,6 @@ export function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
   if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
   return `${bytes} B`;
-}
-
-const secretPatterns = [
-  /Bearer\s+[^\s"',]+/gi,
-  /\bsk-[A-Za-z0-9_*.-]{4,}/g,
-  /\bAIza[0-9A-Za-z_-]{10,}/g,
-  /\b(?:gsk|xai|r8|hf)_[A-Za-z0-9_*-]{8,}/g,
-];
-
-/** Removes the key and anything shaped like a key or a masked key from text we show or log. */
-export function redactSecrets(text: string, apiKey?: string): string {
-  let out = text;
-  if (apiKey && apiKey.length >= 4) out = out.split(apiKey).join('[key]');
-  for (const pattern of secretPatterns) out = out.replace(pattern, '[key]');
-  return out;
 }
 
 /** The relay's own message (OpenAI shape, `{error: "…"}`, `{message}`, or raw text), redacted and short. */

@@ -1,6 +1,6 @@
 import { InfillError } from '../../shared/errors.ts';
 import type { Rect } from '../../shared/geometry.ts';
-import { modelSpec } from '../../shared/gateway/model-sizes.ts';
+import { isOutpaintOnlyModel, modelSpec } from '../../shared/gateway/model-sizes.ts';
 import type { ProgressStep } from '../../shared/contract/progress-note.ts';
 import type { Money } from '../../shared/gateway/money.ts';
 import { progressSteps } from '../jobs/progress-steps.ts';
@@ -10,6 +10,7 @@ import { isLoopbackHost } from '../../shared/gateway/profile.ts';
 import type { Provider, ProviderCandidate, ProviderContext, ProviderJobInput } from '../jobs/provider.ts';
 import { adapterFor } from './adapters/index.ts';
 import type { AdapterContext, AdapterResult } from './adapters/types.ts';
+import { outpaintBySide } from './outpaint-by-side.ts';
 import { defaultCallOptions, openGatewaySession } from './gateway-session.ts';
 import type { GatewayCallOptions } from './gateway-session.ts';
 import { chooseContextWindow, defaultContextOptions } from './prep/context-window.ts';
@@ -100,6 +101,7 @@ export function createGatewayProvider(
     const c = prepared.call;
     if (c.mode === 'generate') return adapter.generate(c.request, ctx);
     if (c.mode === 'outpaint' && adapter.outpaint) return adapter.outpaint(c.request, ctx);
+    if (c.mode === 'outpaint-by-side') return outpaintBySide(adapter, c.request, ctx);
     if (c.mode === 'edit') return adapter.edit(c.request, ctx);
     throw new InfillError('INTERNAL', 'Outpaint prepared for an adapter without outpaint');
   }
@@ -116,6 +118,7 @@ export function createGatewayProvider(
       partialImages: options.partialImages,
       canOutpaint: adapter.outpaint !== undefined,
       upload: options.upload,
+      ...(isOutpaintOnlyModel(profile.model, profile.protocol) ? { outpaintOnlyModel: profile.model } : {}),
     };
     // Chat models get the empty prompt as is: their instruction already says what to do with it.
     const prompt = input.prompt.trim() === '' && profile.protocol !== 'chat-image' ? DEFAULT_FILL_PROMPT : input.prompt;

@@ -12,6 +12,9 @@ import type { RateLimits } from './rate-limiter.ts';
 import { withRetries } from './retry.ts';
 import type { ProgressStep } from '../../shared/contract/progress-note.ts';
 import { progressSteps } from '../jobs/progress-steps.ts';
+import { scopedLogger } from '../log/log.ts';
+
+const log = scopedLogger('gateway');
 
 /**
  * One job's conversation with one gateway: the policy every adapter call goes through — the
@@ -109,6 +112,7 @@ export function openGatewaySession(
           maxRetries: options.maxRetries,
           signal,
           onWait: (step) => notify(step),
+          onRetry: (reason, delayMs, nextAttempt) => log.warn('retrying', { path, reason, waitMs: Math.round(delayMs), attempt: nextAttempt, of: options.maxRetries + 1 }),
           ...(options.retrySleep ? { sleep: options.retrySleep } : {}),
           ...(options.random ? { random: options.random } : {}),
         });
@@ -116,7 +120,9 @@ export function openGatewaySession(
       } catch (error) {
         const attempts = (error as { attempts?: number }).attempts;
         const models = error instanceof APIError && error.status === 404 && path !== '/models' ? await modelsQuietly() : undefined;
-        throw toError(error, path, { ...(attempts ? { attempts } : {}), ...(models ? { models } : {}) });
+        const mapped = toError(error, path, { ...(attempts ? { attempts } : {}), ...(models ? { models } : {}) });
+        log.warn('gateway call failed', { gateway: profile.name, path, status: error instanceof APIError ? error.status : undefined, attempts, error: `${mapped.code}: ${mapped.message}` });
+        throw mapped;
       } finally {
         release?.();
       }

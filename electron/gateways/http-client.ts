@@ -3,6 +3,7 @@ import OpenAI from 'openai';
 import type { z } from 'zod';
 import { InfillError } from '../../shared/errors.ts';
 import { ResponseTooLargeError } from './errors.ts';
+import { loggedFetch } from './logged-fetch.ts';
 
 /** The SDK client every adapter uses, with our limits wired in. */
 
@@ -49,7 +50,7 @@ export function createGatewayClient(baseUrl: string, apiKey: string | undefined,
     ...(apiKey ? {} : { defaultHeaders: { Authorization: null } }),
     maxRetries: 0,
     timeout: limits.requestTimeoutMs,
-    fetch: limitedFetch(limits.maxResponseBytes),
+    fetch: loggedFetch(limitedFetch(limits.maxResponseBytes)),
     // The SDK logs request details at debug level; keep it silent so nothing can print a header.
     logLevel: 'off',
   });

@@ -1,7 +1,7 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import { ResponseTooLargeError, RetryAfterTooLongError, findCause } from './errors.ts';
 import type { ProgressStep } from '../../shared/contract/progress-note.ts';
-import { progressSteps } from '../jobs/progress-steps.ts';
+import { progressSteps, retryReason } from '../jobs/progress-steps.ts';
 
 /**
  * Retries for gateway calls. The SDK has its own loop, and its delays are the ones GATEWAYS.md
@@ -21,6 +21,8 @@ export interface RetryOptions {
   signal: AbortSignal;
   /** Called once a second while waiting: "Rate limited — retrying in 12 s", and its note for the screen. */
   onWait?: (step: ProgressStep, secondsLeft: number) => void;
+  /** Called once per retry, before its wait: why, how long, and which attempt comes next (2 = the first retry). */
+  onRetry?: (reason: string, delayMs: number, nextAttempt: number) => void;
   /** Injectable for tests. */
   random?: () => number;
   /** Injectable for tests: how a wait is spent. */
@@ -112,6 +114,7 @@ export async function withRetries<T>(attempt: (attemptIndex: number) => Promise<
       if (!decision.retry || index >= options.maxRetries) {
         throw Object.assign(error instanceof Error ? error : new Error(String(error)), { attempts: index + 1 });
       }
+      options.onRetry?.(retryReason(decision.cause), decision.delayMs, index + 2);
       await countdown(decision.delayMs, decision.cause, options, index + 1);
     }
   }

@@ -5,6 +5,7 @@ import type { Candidate, MaskInput } from '../../shared/contract/schemas.ts';
 import { intersectRects, isEmptyRect, type Rect } from '../../shared/geometry.ts';
 import { InfillError, toErrorInfo } from '../../shared/errors.ts';
 import type { EventSink } from '../app/events.ts';
+import { describeError, scopedLogger, withJobLog } from '../log/log.ts';
 import type { AssetStore } from '../services/asset-store.ts';
 import { flattenRegion } from '../services/flatten.ts';
 import { encodeRgba, probeImage } from '../services/image-codec.ts';
@@ -27,6 +28,8 @@ export interface JobRunner {
   cancelAll(): void;
 }
 
+const log = scopedLogger('jobs');
+
 /** Share of the job's progress bar each stage ends at. */
 const STAGE_END = { preparing: 0.1, running: 0.9, compositing: 1 } as const;
 
@@ -34,7 +37,10 @@ export function createJobRunner(deps: { providers: ProviderRegistry; assets: Ass
   const running = new Map<string, AbortController>();
   const { emit } = deps;
 
-  function finish(jobId: string, outcome: { candidates: Candidate[] } | { error: unknown }): void {
+  function finish(jobId: string, startedAt: number, outcome: { candidates: Candidate[] } | { error: unknown }): void {
+    const ms = Math.round(performance.now() - startedAt);
+    if ('candidates' in outcome) log.info('job done', { job: jobId, ms, candidates: outcome.candidates.length });
+    else log.warn('job failed', { job: jobId, ms, error: describeError(outcome.error) });
     if (!running.delete(jobId)) return; // already cancelled: the person has moved on
     if ('candidates' in outcome) emit('jobDone', { jobId, ok: true, candidates: outcome.candidates });
     else emit('jobDone', { jobId, ok: false, error: toErrorInfo(outcome.error) });
@@ -133,9 +139,12 @@ export function createJobRunner(deps: { providers: ProviderRegistry; assets: Ass
       const controller = new AbortController();
       running.set(jobId, controller);
       emit('jobProgress', { jobId, stage: 'queued', progress: 0 });
-      run(jobId, input, planned, controller.signal).then(
-        (candidates) => finish(jobId, { candidates }),
-        (error: unknown) => finish(jobId, { error }),
+      const startedAt = performance.now();
+      const { region } = planned;
+      log.info('job started', { job: jobId, provider: input.providerId, region: `${region.width}x${region.height}@${region.x},${region.y}`, n: input.n ?? 1 });
+      withJobLog(jobId, () => run(jobId, input, planned, controller.signal)).then(
+        (candidates) => finish(jobId, startedAt, { candidates }),
+        (error: unknown) => finish(jobId, startedAt, { error }),
       );
       return { jobId };
     },
@@ -145,6 +154,7 @@ export function createJobRunner(deps: { providers: ProviderRegistry; assets: Ass
       if (!controller) return false;
       running.delete(jobId);
       controller.abort();
+      log.info('job cancelled', { job: jobId });
       emit('jobDone', { jobId, ok: false, error: { code: 'JOB_CANCELLED', message: 'Generation cancelled.' } });
       return true;
     },

@@ -15,6 +15,11 @@ const retryKeys = {
   connectionLost: 'panels:progress.retryConnectionLost',
 } as const;
 
+/** Why a request is retried, in English for logs: "Rate limited", "Gateway error 502". */
+export function retryReason(cause: { status?: number; kind: 'rateLimited' | 'status' | 'timedOut' | 'connectionLost' }): string {
+  return cause.kind === 'rateLimited' ? 'Rate limited' : cause.kind === 'status' ? `Gateway error ${cause.status}` : cause.kind === 'timedOut' ? 'Gateway timed out' : 'Connection lost';
+}
+
 export const progressSteps = {
   fillSmooth: (): ProgressStep => ({ message: 'smooth fill…', note: { key: 'panels:progress.fillSmooth' } }),
   fillContentAware: (): ProgressStep => ({ message: 'content-aware fill…', note: { key: 'panels:progress.fillContentAware' } }),
@@ -42,10 +47,8 @@ export const progressSteps = {
   }),
   /** The countdown before a retry: 429, a 5xx, a timeout or a dropped connection. */
   retryWait: (cause: { status?: number; kind: 'rateLimited' | 'status' | 'timedOut' | 'connectionLost' }, seconds: number, attempt: number, attempts: number): ProgressStep => {
-    const reason =
-      cause.kind === 'rateLimited' ? 'Rate limited' : cause.kind === 'status' ? `Gateway error ${cause.status}` : cause.kind === 'timedOut' ? 'Gateway timed out' : 'Connection lost';
     return {
-      message: `${reason} — retrying in ${seconds} s (attempt ${attempt} of ${attempts})`,
+      message: `${retryReason(cause)} — retrying in ${seconds} s (attempt ${attempt} of ${attempts})`,
       note: { key: retryKeys[cause.kind], params: { status: cause.status ?? 0, seconds, attempt, attempts } },
     };
   },

@@ -118,4 +118,22 @@ describe('key store', () => {
     const reopened = await createKeyStore({ dataDir: dir, safeStorage: broken });
     expect(await reopened.get('p')).toBeUndefined();
   });
+
+  it('a stored key that no longer decrypts says so in its status instead of "configured"', async () => {
+    const keys = await createKeyStore({ dataDir: dir, safeStorage: fakeSafeStorage() });
+    await keys.set('p', KEY, { persistInsecurely: false });
+    const broken = fakeSafeStorage();
+    broken.decryptString = () => {
+      throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    };
+    const reopened = await createKeyStore({ dataDir: dir, safeStorage: broken, environmentKey: 'sk-env-0123456789-abcd' });
+    const status = reopened.status('p');
+    expect(status.state).toBe('unreadable');
+    expect(status.label).not.toMatch(/^configured/);
+    expect(status.label).toMatch(/enter it again/);
+    const good = fakeSafeStorage();
+    const fine = await createKeyStore({ dataDir: dir, safeStorage: good });
+    expect(fine.status('p')).toMatchObject({ state: 'stored', label: 'configured ••••wxyz' });
+    expect(await fine.get('p')).toBe(KEY);
+  });
 });

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { InfillError } from '../../shared/errors.ts';
 import type { KeyStatus, KeyStorageInfo } from '../../shared/contract/schemas.ts';
+import { protectInLogs } from '../log/log.ts';
 import { readTextIfExists, serialized, writeFileAtomic } from '../storage/atomic-file.ts';
 
 /**
@@ -92,6 +93,7 @@ export async function createKeyStore(options: { dataDir: string; safeStorage?: S
   const file = join(options.dataDir, 'keys.json');
   const storage = describeStorage(options.safeStorage);
   const environmentKey = options.environmentKey?.trim() || undefined;
+  protectInLogs(environmentKey);
   const session = new Map<string, string>();
   const queue = serialized();
   let stored: Record<string, StoredKey> = {};
@@ -116,6 +118,18 @@ export async function createKeyStore(options: { dataDir: string; safeStorage?: S
     }
   }
 
+  // Whether each stored key still decrypts, asked once per entry: status() runs on every list,
+  // and a keychain prompt per call would be worse than a stale answer after a keychain change.
+  const readableCache = new WeakMap<StoredKey, boolean>();
+  function readable(entry: StoredKey): boolean {
+    let known = readableCache.get(entry);
+    if (known === undefined) {
+      known = decrypt(entry) !== undefined;
+      readableCache.set(entry, known);
+    }
+    return known;
+  }
+
   function encrypt(apiKey: string): Pick<StoredKey, 'format' | 'data'> {
     if (storage.backend !== 'none' && storage.backend !== 'unavailable' && options.safeStorage) {
       // A real keychain, or basic_text when the person opted in: still better than plain text.
@@ -130,6 +144,9 @@ export async function createKeyStore(options: { dataDir: string; safeStorage?: S
       return { state: 'session', hint: keyHint(inSession), label: `configured ${masked(keyHint(inSession))} (this session only)` };
     }
     const entry = stored[profileId];
+    if (entry && !readable(entry)) {
+      return { state: 'unreadable', hint: entry.hint, label: `saved key ${masked(entry.hint)} can no longer be decrypted: enter it again` };
+    }
     if (entry) {
       return entry.secure
         ? { state: 'stored', hint: entry.hint, label: `configured ${masked(entry.hint)}` }
@@ -148,6 +165,7 @@ export async function createKeyStore(options: { dataDir: string; safeStorage?: S
       if (key.length === 0 || key.length > MAX_KEY_LENGTH || /\s/.test(key)) {
         throw new InfillError('INVALID_INPUT', 'The API key must be one word without spaces (at most 4096 characters).');
       }
+      protectInLogs(key);
       return queue(async () => {
         if (!storage.secure && !persistInsecurely) {
           session.set(profileId, key);
@@ -158,7 +176,9 @@ export async function createKeyStore(options: { dataDir: string; safeStorage?: S
           return status(profileId);
         }
         session.delete(profileId);
-        stored[profileId] = { ...encrypt(key), hint: keyHint(key), secure: storage.secure };
+        const entry: StoredKey = { ...encrypt(key), hint: keyHint(key), secure: storage.secure };
+        readableCache.set(entry, true);
+        stored[profileId] = entry;
         await persist();
         return status(profileId);
       });
@@ -170,6 +190,8 @@ export async function createKeyStore(options: { dataDir: string; safeStorage?: S
       const entry = stored[profileId];
       if (entry) {
         const key = decrypt(entry);
+        readableCache.set(entry, key !== undefined);
+        protectInLogs(key);
         if (key !== undefined) return key;
       }
       return environmentKey;

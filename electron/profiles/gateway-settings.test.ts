@@ -99,6 +99,26 @@ describe('gateway settings channels', () => {
     }
   });
 
+  it('INFILL_API_KEY goes only to saved profiles’ hosts: testing a made-up profile without a key sends none', async () => {
+    const envKey = 'sk-environment-0123456789-ENVK';
+    const withEnv = await createGatewaySettings({ dataDir: dir, environmentKey: envKey });
+    const stranger = await startTestGateway();
+    try {
+      const probe = await dispatch(withEnv.handlers as Handlers, 'testConnection', { profile: { ...draft(), id: 'made-up', baseUrl: stranger.baseUrl } });
+      expect(probe).toMatchObject({ ok: false, error: { code: 'AUTH_FAILED' } });
+      const unsaved = await dispatch(withEnv.handlers as Handlers, 'testConnection', { profile: { ...draft(), baseUrl: stranger.baseUrl } });
+      expect(unsaved).toMatchObject({ ok: false, error: { code: 'AUTH_FAILED' } });
+      expect(stranger.requests.length).toBeGreaterThan(0);
+      expect(stranger.requests.every((r) => r.headers.authorization === undefined)).toBe(true);
+      // A saved profile without a key of its own still uses the environment key at its own host.
+      await dispatch(withEnv.handlers as Handlers, 'saveProfile', { profile: { ...draft(), baseUrl: stranger.baseUrl } });
+      await dispatch(withEnv.handlers as Handlers, 'testConnection', { profile: { ...draft(), id: 'test-relay', baseUrl: stranger.baseUrl } });
+      expect(stranger.requests.at(-1)?.headers.authorization).toBe(`Bearer ${envKey}`);
+    } finally {
+      await stranger.close();
+    }
+  });
+
   it('per-profile limits and timeouts are kept and become the gateway call options', async () => {
     const limits = { maxConcurrent: 1, requestsPerMinute: 5, maxRetries: 0, connectTimeoutS: 3, totalTimeoutS: 60 };
     const saved = await send('saveProfile', { profile: { ...draft(), limits } });

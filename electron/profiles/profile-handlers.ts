@@ -21,15 +21,16 @@ export function createProfileHandlers(deps: { profiles: ProfileStore; keys: KeyS
   const { profiles, keys } = deps;
 
   /**
-   * A saved key only ever goes to the host it was entered for: testing an edited URL on another
-   * host needs the key typed again (else only INFILL_API_KEY is sent), so nothing that can call
-   * this channel can send a stored key somewhere else.
+   * A key only ever goes to a host the person chose: a saved profile's own key, or
+   * INFILL_API_KEY, reaches only that profile's saved host. Testing a new profile or an edited
+   * URL on another host sends only a key typed for it, so nothing that can call this channel can
+   * send a stored or environment key somewhere else.
    */
   async function keyFor(draft: ProfileDraft, url: string, typed: string | undefined): Promise<string | undefined> {
     const key = typed?.trim();
     if (key) return key;
     const saved = draft.id ? profiles.get(draft.id) : undefined;
-    return saved && originOf(saved.baseUrl) === originOf(url) ? keys.get(saved.id) : keys.get('');
+    return saved && originOf(saved.baseUrl) === originOf(url) ? keys.get(saved.id) : undefined;
   }
 
   return {
@@ -44,7 +45,7 @@ export function createProfileHandlers(deps: { profiles: ProfileStore; keys: KeyS
       const { profile, warning } = await profiles.save(draft, persistInsecurely === undefined ? {} : { persistInsecurely });
       const key = apiKey?.trim();
       const hostChanged = before !== undefined && originOf(before.baseUrl) !== originOf(profile.baseUrl);
-      const ownKey = ['session', 'stored', 'stored-insecure'].includes(keys.status(profile.id).state);
+      const ownKey = ['session', 'stored', 'stored-insecure', 'unreadable'].includes(keys.status(profile.id).state);
       if (hostChanged && !key && !clearKey && ownKey) {
         // The stored key was entered for the old host: never send it to the new one.
         await keys.remove(profile.id);

@@ -1,6 +1,7 @@
 import type { ExportFormat, LayerSnapshot } from '../../shared/contract/schemas.ts';
 import type { Rect } from '../../shared/geometry.ts';
 import type { AssetStore } from './asset-store.ts';
+import { checkExportSize } from './export-size.ts';
 import { flattenRegion } from './flatten.ts';
 import { encodeRgba, mimeForFormat } from './image-codec.ts';
 
@@ -16,6 +17,7 @@ export async function exportImage(
   store: AssetStore,
   request: { canvas: Rect; layers: readonly LayerSnapshot[]; format: ExportFormat; quality: number },
 ): Promise<ExportedImage> {
+  checkExportSize(request.canvas);
   const flat = await flattenRegion(request.layers, request.canvas, (id) => store.readRgba(id));
   const bytes = await encodeRgba(flat, request.format, request.quality);
   return { bytes, mime: mimeForFormat[request.format], width: flat.width, height: flat.height };

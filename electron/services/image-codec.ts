@@ -51,7 +51,7 @@ export async function probeImage(bytes: Uint8Array, name: string): Promise<Probe
   }
   const isAvif = metadata.format === 'heif' && metadata.compression === 'av1';
   if (!OPENABLE.has(metadata.format) || (metadata.format === 'heif' && !isAvif)) {
-    const what = metadata.format === 'heif' ? 'a HEIC photo' : `a ${metadata.format.toUpperCase()} file`;
+    const what = metadata.format === 'heif' ? 'a HEIC photo' : `${withArticle(metadata.format.toUpperCase())} file`;
     throw new InfillError('UNSUPPORTED_FORMAT', `“${name}” is ${what}. Infill opens ${supportedList} files.`, metadata.format === 'heif' ? { name, context: 'heic' } : { name, context: 'known', format: metadata.format.toUpperCase() });
   }
   const width = metadata.autoOrient?.width ?? metadata.width;
@@ -64,7 +64,10 @@ export async function probeImage(bytes: Uint8Array, name: string): Promise<Probe
       { name, width, height, pixels: width * height, maxPixels: MAX_IMAGE_PIXELS },
     );
   }
-  const displayMime = isAvif ? 'image/avif' : BROWSER_DISPLAYABLE[metadata.format];
+  // A CMYK JPEG is converted by Chromium and by libvips with different maths (inverted Adobe
+  // CMYK, no profile): showing its original bytes would show other colours than fill and export
+  // use, so it is shown from the same decoded sRGB pixels they work on.
+  const displayMime = isAvif ? 'image/avif' : metadata.space === 'cmyk' ? undefined : BROWSER_DISPLAYABLE[metadata.format];
   return { format: isAvif ? 'avif' : metadata.format, width, height, displayMime, orientation: metadata.orientation ?? 1 };
 }
 
@@ -110,3 +113,11 @@ export async function encodeRgba(image: RgbaImage, format: EncodeFormat, quality
 }
 
 export const mimeForFormat: Record<EncodeFormat, string> = { png: 'image/png', jpeg: 'image/jpeg', webp: 'image/webp' };
+
+/**
+ * "an SVG", "a PDF": format names are read letter by letter, so the article follows how the
+ * first letter sounds (ef, aitch, el, em, en, ess, ex start with a vowel sound).
+ */
+export function withArticle(acronym: string): string {
+  return `${/^[AEFHILMNORSX]/i.test(acronym) ? 'an' : 'a'} ${acronym}`;
+}

@@ -82,6 +82,24 @@ describe('importImage', () => {
     expect(bmp.message).toContain('BMP');
   });
 
+  it('shows a CMYK JPEG from the same decoded pixels that fill and export use, not its original bytes', async () => {
+    const cmyk = new Uint8Array(await sharp(await readPhoto('coffee.jpg')).resize(64).toColourspace('cmyk').jpeg({ quality: 90 }).toBuffer());
+    expect((await sharp(cmyk).metadata()).space).toBe('cmyk');
+    const assets = await store();
+    const info = await importImage(assets, 'print.jpg', cmyk);
+    expect(info.mime).toBe('image/png');
+    const shown = await decodeRgba((await assets.read(info.assetId)).bytes);
+    const worked = await assets.readRgba(info.assetId);
+    expect(Buffer.from(shown.data).equals(Buffer.from(worked.data))).toBe(true);
+  });
+
+  it('refuses an SVG with the right article ("an SVG file", never "a SVG")', async () => {
+    const svg = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>');
+    const error = await importError(svg, 'logo.svg');
+    expect(error.code).toBe('UNSUPPORTED_FORMAT');
+    expect(error.message).toContain('is an SVG file');
+  });
+
   it('refuses images above the pixel limit before decoding them', async () => {
     // A PNG header claiming 20000×20000 pixels.
     const big = new Uint8Array(await sharp({ create: { width: 20000, height: 6000, channels: 3, background: '#000' } }).png({ compressionLevel: 1 }).toBuffer());

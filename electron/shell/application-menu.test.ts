@@ -45,6 +45,19 @@ describe('buildMenuTemplate', () => {
     expect(template[0]?.role).toBe('appMenu');
   });
 
+  it('has Help → Open Log Folder, which opens the log folder', () => {
+    const openLogFolder = vi.fn();
+    const template = buildMenuTemplate({ emit: vi.fn(), isPackaged: true, platform: 'linux', t, openLogFolder });
+    const help = template.at(-1);
+    expect(help).toMatchObject({ role: 'help', label: 'Help' });
+    const item = flatten([help!]).find((entry) => entry.id === 'openLogFolder');
+    expect(item?.label).toBe('Open Log Folder');
+    (item?.click as () => void)();
+    expect(openLogFolder).toHaveBeenCalledOnce();
+    const german = buildMenuTemplate({ emit: vi.fn(), isPackaged: true, platform: 'linux', t: createTranslator('de'), openLogFolder }).at(-1);
+    expect(flatten([german!]).map((entry) => entry.label)).toEqual(['Hilfe', 'Tastenkürzel', 'Protokollordner öffnen']);
+  });
+
   it('installs the built menu', () => {
     const menu = { buildFromTemplate: vi.fn(() => 'built'), setApplicationMenu: vi.fn() };
     installApplicationMenu(menu as never, { emit: vi.fn(), isPackaged: true, platform: 'linux', t });

@@ -10,6 +10,8 @@ export interface MenuOptions {
   platform: NodeJS.Platform;
   /** Words the menu in the person's language. */
   t: TFunction;
+  /** Help → Open Log Folder: shows the log file a person can attach to a bug report. */
+  openLogFolder?: () => void;
 }
 
 type MenuGroup = NonNullable<ActionDescriptor['menu']>;
@@ -44,7 +46,7 @@ function catalogItems(group: MenuGroup, emit: EventSink, t: TFunction): MenuItem
     }));
 }
 
-export function buildMenuTemplate({ emit, isPackaged, platform, t }: MenuOptions): MenuItemConstructorOptions[] {
+export function buildMenuTemplate({ emit, isPackaged, platform, t, openLogFolder }: MenuOptions): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
   const separator: MenuItemConstructorOptions = { type: 'separator' };
   const developer: MenuItemConstructorOptions[] = isPackaged ? [] : [separator, { role: 'reload' }, { role: 'toggleDevTools' }];
@@ -66,7 +68,14 @@ export function buildMenuTemplate({ emit, isPackaged, platform, t }: MenuOptions
     { label: t('common:menu.mask'), submenu: catalogItems('mask', emit, t) },
     { label: t('common:menu.view'), submenu: [...catalogItems('view', emit, t), separator, { role: 'togglefullscreen' }, ...developer] },
     ...(mac ? [{ role: 'windowMenu' } as const] : []),
-    { label: t('common:menu.help'), ...(mac ? { role: 'help' as const } : {}), submenu: catalogItems('help', emit, t) },
+    {
+      label: t('log:menu.help'),
+      role: 'help' as const,
+      submenu: [
+        ...catalogItems('help', emit, t),
+        ...(openLogFolder ? [{ id: 'openLogFolder', label: t('log:menu.openLogFolder'), click: () => openLogFolder() }] : []),
+      ],
+    },
   ];
 }
 

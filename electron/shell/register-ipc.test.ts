@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { channelNames } from '../../shared/contract/names.ts';
 import type { Handlers } from '../ipc/dispatch.ts';
+import { setLogSink } from '../log/log.ts';
 import { registerIpc } from './register-ipc.ts';
 
 type Invoke = (event: unknown, input: unknown) => Promise<unknown>;
@@ -55,6 +56,22 @@ describe('registerIpc', () => {
       expect(await invoke?.(event, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     }
     expect(handlers.getAppInfo).not.toHaveBeenCalled();
+  });
+
+  it('logs each refused sender with its channel and frame, never the query string', async () => {
+    const lines: string[] = [];
+    setLogSink((level, scope, text) => lines.push(`${level} ${scope} ${text}`));
+    try {
+      const { registered } = setup();
+      await registered.get('infill:getAppInfo')?.({ senderFrame: { url: 'https://evil.example/page?secret=1', parent: {} } }, {});
+      await registered.get('infill:getAppInfo')?.({ senderFrame: null }, {});
+      expect(lines).toEqual([
+        'warn ipc refused a sender channel=getAppInfo frame="a subframe at https://evil.example/page"',
+        'warn ipc refused a sender channel=getAppInfo frame="a destroyed frame"',
+      ]);
+    } finally {
+      setLogSink(undefined);
+    }
   });
 
   it('unregisters every channel', () => {

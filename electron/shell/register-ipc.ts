@@ -2,7 +2,10 @@ import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { channelNames, ipcChannelFor } from '../../shared/contract/names.ts';
 import type { Result } from '../../shared/errors.ts';
 import { dispatch, type Handlers } from '../ipc/dispatch.ts';
+import { scopedLogger } from '../log/log.ts';
 import { isAppUrl } from './app-protocol.ts';
+
+const log = scopedLogger('ipc');
 
 const forbidden: Result<never> = {
   ok: false,
@@ -16,9 +19,12 @@ const forbidden: Result<never> = {
  */
 export function registerIpc(ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>, handlers: Handlers): () => void {
   for (const name of channelNames) {
-    ipcMain.handle(ipcChannelFor(name), (event, input: unknown) =>
-      isTrustedSender(event) ? dispatch(handlers, name, input) : Promise.resolve(forbidden),
-    );
+    ipcMain.handle(ipcChannelFor(name), (event, input: unknown) => {
+      if (isTrustedSender(event)) return dispatch(handlers, name, input);
+      // As VS Code does: a refused sender is worth a line, it may be an attack or a bug.
+      log.warn('refused a sender', { channel: name, frame: describeFrame(event) });
+      return Promise.resolve(forbidden);
+    });
   }
   return () => {
     for (const name of channelNames) ipcMain.removeHandler(ipcChannelFor(name));
@@ -33,4 +39,12 @@ export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>):
   const frame = event.senderFrame;
   if (!frame || frame.parent !== null) return false;
   return isAppUrl(frame.url);
+}
+
+/** Where a refused request came from, without any query string (it may carry anything). */
+function describeFrame(event: Pick<IpcMainInvokeEvent, 'senderFrame'>): string {
+  const frame = event.senderFrame;
+  if (!frame) return 'a destroyed frame';
+  const url = frame.url.replace(/[?#].*$/, '').slice(0, 200);
+  return frame.parent === null ? url : `a subframe at ${url}`;
 }

@@ -1,6 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import * as nodeFs from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+
+/** The file operations an atomic write needs; tests pass their own to simulate a full disk. */
+export type AtomicWriteFs = Pick<typeof nodeFs, 'mkdir' | 'writeFile' | 'rename' | 'rm'>;
 
 /**
  * Files Infill keeps (settings, the autosaved session, assets) are written whole: a sibling
@@ -8,14 +12,14 @@ import { dirname } from 'node:path';
  * the new one, never half of each. `mode` 0600: the user's files (the key file above all,
  * even encrypted) are nobody else's business.
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array, mode = 0o600): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
+export async function writeFileAtomic(path: string, data: string | Uint8Array, mode = 0o600, fs: AtomicWriteFs = nodeFs): Promise<void> {
+  await fs.mkdir(dirname(path), { recursive: true });
   const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
   try {
-    await writeFile(temp, data, { mode });
-    await rename(temp, path);
+    await fs.writeFile(temp, data, { mode });
+    await fs.rename(temp, path);
   } catch (error) {
-    await rm(temp, { force: true });
+    await fs.rm(temp, { force: true });
     throw error;
   }
 }

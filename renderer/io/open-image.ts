@@ -17,6 +17,8 @@ export async function openImageFile(file: Blob & { name?: string }, mode: 'repla
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
     const { asset } = await call('importImage', { name, bytes });
+    // An error about an earlier file no longer applies once this one opened.
+    if (useAppStore.getState().notice?.kind === 'error') useAppStore.getState().dismissNotice();
     const doc = getDocument(useAppStore.getState().records);
     if (mode === 'layer' && doc) {
       const x = Math.round(doc.canvas.x + (doc.canvas.width - asset.width) / 2);

@@ -1,78 +1,56 @@
+import type { SessionRecovery } from '../../shared/contract/session.ts';
 import { getDocument } from '../../shared/document/records.ts';
 import { fitView } from '../canvas/view-math.ts';
-import { call } from '../platform/api.ts';
-import { useAppStore } from '../state/store.ts';
-import { InfillError } from '../../shared/errors.ts';
 import { formatDateTime } from '../i18n/format.ts';
 import { errorMessage } from '../i18n/messages.ts';
-
-const AUTOSAVE_DELAY_MS = 800;
+import { call } from '../platform/api.ts';
+import { useAppStore } from '../state/store.ts';
+import { autosave } from './session-autosave.ts';
 
 /**
  * Brings back the document that was open when Infill last stopped (closed, crashed or killed),
- * then keeps it saved: every change is written shortly after it is made. Autosave starts only
- * once the restore is done, so an empty start-up state can never overwrite the saved work.
+ * with its undo and redo, then keeps it saved as it changes (session-autosave.ts). Autosave
+ * starts only once the restore is done, so an empty start-up state can never overwrite the
+ * saved work.
  */
 export function keepSessionSaved(): () => void {
   let stopped = false;
-  let unsubscribe = () => {};
-  void restore().then(() => {
-    if (!stopped) unsubscribe = autosave();
+  let stop = () => {};
+  void restore().then((inSync) => {
+    if (!stopped) stop = autosave({ inSync });
   });
   return () => {
     stopped = true;
-    unsubscribe();
+    stop();
   };
 }
 
-async function restore(): Promise<void> {
+/** Resolves true when main's copy of the document is the one on screen (restored, or both empty). */
+async function restore(): Promise<boolean> {
   const state = useAppStore.getState();
   try {
-    const { session, problem } = await call('loadSession', {});
-    if (problem) state.notify('error', errorMessage(new InfillError('CORRUPT_SESSION', problem)));
+    const { session, recovery } = await call('loadSession', {});
     const doc = session && getDocument(session.records);
-    // A document opened while the session was loading wins over the saved one.
-    if (!session || !doc || getDocument(useAppStore.getState().records)) return;
-    state.replaceDocument(session.records);
+    // A document opened while the session was loading wins over the saved one; main is told.
+    if (getDocument(useAppStore.getState().records)) return false;
+    if (recovery) notifyRecovery(recovery, doc?.name);
+    if (!session || !doc) return true;
+    state.replaceDocument(session.records, session.history);
     state.setView(fitView(doc.canvas, useAppStore.getState().viewport));
     document.title = `${doc.name} — Infill`;
-    state.notify('info', { key: 'common:notice.sessionRestored', params: { name: doc.name, savedAt: formatDateTime(session.savedAt) } });
+    if (!recovery) state.notify('info', { key: 'common:notice.sessionRestored', params: { name: doc.name, savedAt: formatDateTime(session.savedAt) } });
+    return true;
   } catch (error) {
     state.notify('error', errorMessage(error, 'common:notice.sessionRestoreFailed'));
+    return false;
   }
 }
 
-function autosave(): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let failing = false;
-  const save = () => {
-    timer = undefined;
-    call('saveSession', { records: useAppStore.getState().records }).then(
-      () => {
-        failing = false;
-      },
-      (error: unknown) => {
-        // Said once, not on every edit, until a save works again.
-        if (!failing) useAppStore.getState().notify('error', errorMessage(error, 'common:notice.autosaveFailed'));
-        failing = true;
-      },
-    );
-  };
-  // Closing the window within the delay of an edit must not lose it: save what is pending now.
-  const flush = () => {
-    if (timer === undefined) return;
-    clearTimeout(timer);
-    save();
-  };
-  const unsubscribe = useAppStore.subscribe((state, previous) => {
-    if (state.records === previous.records) return;
-    clearTimeout(timer);
-    timer = setTimeout(save, AUTOSAVE_DELAY_MS);
-  });
-  window.addEventListener('pagehide', flush);
-  return () => {
-    flush();
-    window.removeEventListener('pagehide', flush);
-    unsubscribe();
-  };
+/** Said so the person knows, and kept on screen until dismissed: something was damaged. */
+function notifyRecovery(recovery: SessionRecovery, name: string | undefined): void {
+  const { notify } = useAppStore.getState();
+  const params = { name: name ?? '', savedAt: recovery.savedAt ? formatDateTime(recovery.savedAt) : '' };
+  if (recovery.kind === 'older') notify('error', { key: 'recovery:notice.olderRestored', params });
+  else if (recovery.kind === 'partial') notify('error', { key: 'recovery:notice.partlyRestored', params });
+  else notify('error', { key: 'recovery:notice.unreadable' });
 }

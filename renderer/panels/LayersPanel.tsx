@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
+import { useGestureMark } from './use-gesture-mark.ts';
 import type { LayerRecord } from '../../shared/document/records.ts';
 import { getOrderedLayers } from '../../shared/document/records.ts';
 import { formatMoney, formatNumber } from '../i18n/format.ts';
@@ -28,8 +29,7 @@ function LayerRow({ layer, isTop, isBottom }: { layer: LayerRecord; isTop: boole
   const { t } = useTranslation();
   const providers = useAppStore((s) => s.providers);
   const commit = useAppStore((s) => s.commit);
-  const startGesture = useAppStore((s) => s.startGesture);
-  const endGesture = useAppStore((s) => s.endGesture);
+  const opacityDrag = useGestureMark();
   const title = layer.generation
     ? [
         providerLabel(t, providers.find((p) => p.id === layer.generation?.providerId) ?? { id: layer.generation.providerId, label: layer.generation.providerId }),
@@ -61,12 +61,10 @@ function LayerRow({ layer, isTop, isBottom }: { layer: LayerRecord; isTop: boole
         min={0}
         max={100}
         value={Math.round(layer.opacity * 100)}
-        onPointerDown={() => startGesture('Change opacity')}
-        onPointerUp={endGesture}
-        onKeyUp={endGesture}
+        {...opacityDrag.handlers}
         onChange={(e) => {
           const opacity = Number(e.currentTarget.value) / 100;
-          commit('Change opacity', (r) => updateLayer(r, layer.id, { opacity }));
+          commit('Change opacity', (r) => updateLayer(r, layer.id, { opacity }), { within: opacityDrag.markId() });
         }}
       />
       <button type="button" aria-label={t('panels:layers.moveUp', { name: layer.name })} disabled={isTop} onClick={() => commit('Move layer', (r) => moveLayer(r, layer.id, 1))}>

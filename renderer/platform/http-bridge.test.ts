@@ -29,17 +29,24 @@ describe('createHttpBridgeApi: RPC', () => {
     });
     const api = createHttpBridgeApi({ fetch });
     const records = (points: number) => ({
-      document: { typeName: 'document' as const, id: 'document' as const, name: 'a', canvas: { x: 0, y: 0, width: 1, height: 1 }, order: [] },
-      m: { typeName: 'mask-op' as const, id: 'm', seq: 1, op: { kind: 'stroke' as const, mode: 'paint' as const, size: 1, hardness: 1, points: new Array(points).fill(1) } },
+      entries: [
+        {
+          type: 'replace' as const,
+          records: {
+            document: { typeName: 'document' as const, id: 'document' as const, name: 'a', canvas: { x: 0, y: 0, width: 1, height: 1 }, order: [] },
+            m: { typeName: 'mask-op' as const, id: 'm', seq: 1, op: { kind: 'stroke' as const, mode: 'paint' as const, size: 1, hardness: 1, points: new Array(points).fill(1) } },
+          },
+        },
+      ],
     });
-    const first = api.saveSession({ records: records(10_000) }); // ~20 KB
-    const second = api.saveSession({ records: records(10_000) }); // together ~40 KB: still within
-    const third = api.saveSession({ records: records(15_000) }); // would pass 64 KB together
+    const first = api.saveSession(records(10_000)); // ~20 KB
+    const second = api.saveSession(records(10_000)); // together ~40 KB: still within
+    const third = api.saveSession(records(15_000)); // would pass 64 KB together
     const job = api.cancelJob({ jobId: 'job-1' });
     expect(seen.map(([, keepalive]) => keepalive)).toEqual([true, true, false, false]);
     releases.forEach((release) => release());
     await Promise.all([first, second, third, job]);
-    void api.saveSession({ records: records(10_000) }); // the budget is free again
+    void api.saveSession(records(10_000)); // the budget is free again
     expect(seen.at(-1)?.[1]).toBe(true);
   });
 

@@ -208,7 +208,7 @@ export function SettingsDialog() {
               autoComplete="off"
               spellCheck={false}
               value={form.apiKey}
-              placeholder={current && current.keyStatus.state !== 'none' ? t('settings:keepKeyPlaceholder') : t('settings:keyPlaceholder')}
+              placeholder={current && current.keyStatus.state !== 'none' && current.keyStatus.state !== 'unreadable' ? t('settings:keepKeyPlaceholder') : t('settings:keyPlaceholder')}
               onChange={(e) => update({ apiKey: e.currentTarget.value })}
             />
           </label>

@@ -14,6 +14,8 @@ export function keyStatusText(t: TFunction, status: KeyStatus): string {
       return t('settings:keyState.storedInsecure', { hint: status.hint });
     case 'environment':
       return t('settings:keyState.environment');
+    case 'unreadable':
+      return t('settings:keyState.unreadable', { hint: status.hint });
   }
 }
 

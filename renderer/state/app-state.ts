@@ -1,6 +1,7 @@
 import type { ProgressNote } from '../../shared/contract/progress-note.ts';
 import type { Candidate, JobStage, ProviderInfo } from '../../shared/contract/schemas.ts';
-import type { RecordMap } from '../../shared/document/records.ts';
+import type { HistoryMode, HistorySnapshot } from '../../shared/document/history.ts';
+import type { InfillRecord, RecordMap } from '../../shared/document/records.ts';
 import type { Rect } from '../../shared/geometry.ts';
 import type { UiMessage } from '../i18n/messages.ts';
 
@@ -16,16 +17,28 @@ export interface DocumentSlice {
   canRedo: boolean;
   undoLabel: string | undefined;
   redoLabel: string | undefined;
-  /** Applies an undoable edit: the change from the current records to `next`, labelled for the menu. */
-  commit(label: string, edit: (records: RecordMap) => RecordMap): void;
-  /** Starts a fresh document with an empty history. */
-  replaceDocument(records: RecordMap): void;
+  /**
+   * Applies an edit: the change from the current records to what `edit` returns, labelled for
+   * the menu. By default it is its own undo step; `within` a gesture's mark (while that mark is
+   * the newest) it joins the gesture's step; `history: 'ignore'` makes it not undoable.
+   */
+  commit(label: string, edit: (records: RecordMap) => RecordMap, options?: CommitOptions): void;
+  /** Starts a fresh document, with the given history (a restored session) or an empty one. */
+  replaceDocument(records: RecordMap, history?: HistorySnapshot<InfillRecord>): void;
   undo(): void;
   redo(): void;
-  /** Edits between start and end (a slider drag) become one undo entry; cancel reverts them. */
-  startGesture(label: string): void;
-  endGesture(): void;
-  cancelGesture(): void;
+  /** Marks where a gesture (a slider drag) begins and returns the mark's id. */
+  mark(): string;
+  /** Reverts everything since the mark, as if the gesture never happened (Escape). */
+  bailToMark(id: string): void;
+  /** Makes everything since the mark one undo step (the gesture's end). */
+  squashToMark(id: string, label?: string): void;
+}
+
+export interface CommitOptions {
+  history?: HistoryMode;
+  /** A mark from `mark()`: continue its step rather than start a new one, if it is still the newest mark. */
+  within?: string;
 }
 
 /** 'exclude' paints the area content-aware fill must not copy from. */

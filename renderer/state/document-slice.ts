@@ -1,19 +1,39 @@
 import type { StateCreator } from 'zustand';
-import { History } from '../../shared/document/history.ts';
+import { newMarkId } from '../../shared/document/history.ts';
+import { applyJournalEntry, createDocumentState, type JournalEntry } from '../../shared/document/journal.ts';
 import type { InfillRecord } from '../../shared/document/records.ts';
-import { applyDiff, diffRecords } from '../../shared/document/records-diff.ts';
+import { diffRecords, isEmptyDiff } from '../../shared/document/records-diff.ts';
 import type { AppState, DocumentSlice } from './app-state.ts';
 
-/** The history lives beside the store, not in it: its entries are diffs, never rendered state. */
-export const documentHistory = new History<InfillRecord>();
+/**
+ * The document and its history live beside the store, not in it: history entries are diffs,
+ * never rendered state. The store holds the current records (what React draws) and the flags
+ * menus need. Every change goes through one journal entry, which listeners (the autosave) see
+ * in order, after it was applied.
+ */
+export const documentState = createDocumentState();
 
-export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> = (set, get) => {
-  const historyFlags = () => ({
-    canUndo: documentHistory.canUndo(),
-    canRedo: documentHistory.canRedo(),
-    undoLabel: documentHistory.undoLabel(),
-    redoLabel: documentHistory.redoLabel(),
-  });
+type JournalListener = (entry: JournalEntry) => void;
+const journalListeners = new Set<JournalListener>();
+
+export function onJournalEntry(listener: JournalListener): () => void {
+  journalListeners.add(listener);
+  return () => journalListeners.delete(listener);
+}
+
+export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> = (set) => {
+  const run = (entry: JournalEntry) => {
+    applyJournalEntry(documentState, entry);
+    const { history } = documentState;
+    set({
+      records: documentState.records,
+      canUndo: history.canUndo(),
+      canRedo: history.canRedo(),
+      undoLabel: history.undoLabel(),
+      redoLabel: history.redoLabel(),
+    });
+    for (const listener of journalListeners) listener(entry);
+  };
 
   return {
     records: {},
@@ -22,44 +42,40 @@ export const createDocumentSlice: StateCreator<AppState, [], [], DocumentSlice> 
     undoLabel: undefined,
     redoLabel: undefined,
 
-    commit(label, edit) {
-      const before = get().records;
+    commit(label, edit, options = {}) {
+      const before = documentState.records;
       const after = edit(before);
       if (after === before) return;
-      documentHistory.record(diffRecords<InfillRecord>(before, after), label);
-      set({ records: after, ...historyFlags() });
+      const diff = diffRecords<InfillRecord>(before, after);
+      if (isEmptyDiff(diff)) return;
+      const within = options.within !== undefined ? { within: options.within } : {};
+      run({ type: 'commit', label, diff, mode: options.history ?? 'record', markId: newMarkId(), ...within });
     },
 
-    replaceDocument(records) {
-      documentHistory.clear();
-      set({ records, ...historyFlags() });
+    replaceDocument(records, history) {
+      run({ type: 'replace', records, ...(history ? { history } : {}) });
     },
 
     undo() {
-      const diff = documentHistory.undo();
-      if (diff) set({ records: applyDiff(get().records, diff) });
-      set(historyFlags());
+      if (documentState.history.canUndo()) run({ type: 'undo' });
     },
 
     redo() {
-      const diff = documentHistory.redo();
-      if (diff) set({ records: applyDiff(get().records, diff) });
-      set(historyFlags());
+      if (documentState.history.canRedo()) run({ type: 'redo' });
     },
 
-    startGesture(label) {
-      documentHistory.startGesture(label);
+    mark() {
+      const id = newMarkId();
+      run({ type: 'mark', id });
+      return id;
     },
 
-    endGesture() {
-      documentHistory.endGesture();
-      set(historyFlags());
+    bailToMark(id) {
+      run({ type: 'bail', id });
     },
 
-    cancelGesture() {
-      const revert = documentHistory.cancelGesture();
-      if (revert) set({ records: applyDiff(get().records, revert) });
-      set(historyFlags());
+    squashToMark(id, label) {
+      run({ type: 'squash', id, ...(label !== undefined ? { label } : {}) });
     },
   };
 };

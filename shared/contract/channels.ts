@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { recordMapSchema } from '../document/record-schemas.ts';
 import type { ChannelName } from './names.ts';
+import { loadSessionOutput, saveSessionInput } from './session.ts';
 import {
   assetIdSchema,
   assetInfoSchema,
@@ -65,17 +65,14 @@ export const channels = {
     input: empty,
     output: z.object({ providers: z.array(providerInfoSchema), defaultProviderId: z.string() }),
   },
+  /** Autosave: the document's changes as they happen (see session.ts). */
   saveSession: {
-    input: z.object({ records: recordMapSchema }).strict(),
+    input: saveSessionInput,
     output: z.object({ savedAt: z.string() }),
   },
   loadSession: {
     input: empty,
-    output: z.object({
-      session: z.object({ records: recordMapSchema, savedAt: z.string() }).nullable(),
-      /** Set when a session file existed but could not be read; it is kept aside, not deleted. */
-      problem: z.string().optional(),
-    }),
+    output: loadSessionOutput,
   },
   estimateJob: {
     input: z

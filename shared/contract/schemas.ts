@@ -83,7 +83,7 @@ export type JobStage = z.infer<typeof jobStageSchema>;
 
 /** What the renderer may know of a stored API key: never the key, at most its last four characters. */
 export const keyStatusSchema = z.object({
-  state: z.enum(['none', 'session', 'stored', 'stored-insecure', 'environment']),
+  state: z.enum(['none', 'session', 'stored', 'stored-insecure', 'environment', 'unreadable']),
   /** Last four characters, or '' for short keys. */
   hint: z.string().max(4),
   /** "configured ••••abcd", "from environment (INFILL_API_KEY)", "no key"… */

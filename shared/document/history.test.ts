@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { History } from './history.ts';
+import { History, type HistoryMode } from './history.ts';
 import { applyDiff, diffRecords, reverseDiff, squashDiffs } from './records-diff.ts';
 
 type Rec = { id: string; value: number };
@@ -37,9 +37,13 @@ describe('History', () => {
   function session() {
     let state: Record<string, Rec> = {};
     const history = new History<Rec>();
-    const change = (next: Record<string, Rec>, label = 'edit') => {
-      history.record(diffRecords(state, next), label);
+    const change = (next: Record<string, Rec>, label = 'edit', mode: HistoryMode = 'record') => {
+      history.record(diffRecords(state, next), label, mode);
       state = next;
+    };
+    const bail = (id: string) => {
+      const d = history.bailToMark(id);
+      if (d) state = applyDiff(state, d);
     };
     const undo = () => {
       const d = history.undo();
@@ -49,12 +53,14 @@ describe('History', () => {
       const d = history.redo();
       if (d) state = applyDiff(state, d);
     };
-    return { history, change, undo, redo, get state() { return state; } };
+    return { history, change, undo, redo, bail, get state() { return state; } };
   }
 
   it('undoes and redoes in order', () => {
     const s = session();
+    s.history.mark();
     s.change({ a: rec('a', 1) });
+    s.history.mark();
     s.change({ a: rec('a', 2) });
     s.undo();
     expect(s.state).toEqual({ a: rec('a', 1) });
@@ -74,20 +80,92 @@ describe('History', () => {
     expect(s.history.canRedo()).toBe(false);
   });
 
-  it('a gesture becomes one entry, and a cancelled gesture reverts', () => {
+  it('undoes back to the newest mark: each marked edit is one step', () => {
     const s = session();
+    s.history.mark('one');
+    s.change({ a: rec('a', 1) });
+    s.change({ a: rec('a', 2) });
+    s.history.mark('two');
+    s.change({ a: rec('a', 3) });
+    expect(s.history.undoLabel()).toBe('edit');
+    s.undo();
+    expect(s.state).toEqual({ a: rec('a', 2) });
+    s.undo();
+    expect(s.state).toEqual({});
+    s.redo();
+    expect(s.state).toEqual({ a: rec('a', 2) });
+    s.redo();
+    expect(s.state).toEqual({ a: rec('a', 3) });
+  });
+
+  it('passes over marks with nothing recorded after them', () => {
+    const s = session();
+    s.history.mark('one');
+    s.change({ a: rec('a', 1) });
+    s.history.mark('empty');
+    s.history.mark('empty too');
+    s.undo();
+    expect(s.state).toEqual({});
+    expect(s.history.canUndo()).toBe(false);
+    s.redo();
+    expect(s.state).toEqual({ a: rec('a', 1) });
+  });
+
+  it('bails to a mark: everything since is reverted and cannot be redone', () => {
+    const s = session();
+    s.history.mark('before');
     s.change({ a: rec('a', 0) });
-    s.history.startGesture('drag');
+    const drag = s.history.mark('drag');
     for (let i = 1; i <= 10; i++) s.change({ a: rec('a', i) });
-    s.history.endGesture();
+    s.history.mark('inner');
+    s.change({ a: rec('a', 11) });
+    s.bail(drag);
+    expect(s.state).toEqual({ a: rec('a', 0) });
+    expect(s.history.canRedo()).toBe(false);
+    expect(s.history.isNewestMark('before')).toBe(true);
+    // A mark that is gone changes nothing.
+    expect(s.history.bailToMark('drag')).toBeNull();
+    s.undo();
+    expect(s.state).toEqual({});
+  });
+
+  it('squashes to a mark: a gesture with inner marks becomes one step', () => {
+    const s = session();
+    s.history.mark('before');
+    s.change({ a: rec('a', 0) });
+    const drag = s.history.mark('drag');
+    s.change({ a: rec('a', 1) }, 'Move');
+    s.history.mark('inner');
+    s.change({ a: rec('a', 2) }, 'Move');
+    s.history.squashToMark(drag);
+    expect(s.history.stats().entries).toBe(2);
     s.undo();
     expect(s.state).toEqual({ a: rec('a', 0) });
+    s.redo();
+    expect(s.state).toEqual({ a: rec('a', 2) });
+  });
 
-    s.history.startGesture('drag');
-    s.change({ a: rec('a', 7) });
-    const revert = s.history.cancelGesture();
-    expect(revert).not.toBeNull();
-    expect(applyDiff(s.state, revert!)).toEqual({ a: rec('a', 0) });
+  it('a mark left behind (a missed pointerup) is no longer the newest once another edit marks its own step', () => {
+    const s = session();
+    const drag = s.history.mark('opacity');
+    s.change({ a: rec('a', 1) }, 'Change opacity');
+    // No squash, no bail: the gesture's end was never seen. The next edit starts its own step.
+    s.history.mark('stroke');
+    s.change({ a: rec('a', 1), b: rec('b', 1) }, 'Paint mask');
+    expect(s.history.isNewestMark(drag)).toBe(false);
+    expect(s.history.undoLabel()).toBe('Paint mask');
+    s.undo();
+    expect(s.state).toEqual({ a: rec('a', 1) });
+  });
+
+  it('ignores changes made with "ignore", and they do not clear the redo stack', () => {
+    const s = session();
+    s.history.mark('one');
+    s.change({ a: rec('a', 1) });
+    s.undo();
+    s.change({ b: rec('b', 1) }, 'selection', 'ignore');
+    expect(s.history.canRedo()).toBe(true);
+    expect(s.history.canUndo()).toBe(false);
   });
 
   it('stays bounded by entries and bytes', () => {
@@ -95,6 +173,7 @@ describe('History', () => {
     let state: Record<string, Rec> = {};
     for (let i = 0; i < 100; i++) {
       const next = { a: rec('a', i) };
+      history.mark();
       history.record(diffRecords(state, next), 'edit');
       state = next;
     }
@@ -104,6 +183,7 @@ describe('History', () => {
     state = {};
     for (let i = 0; i < 100; i++) {
       const next = { a: rec('a', i) };
+      small.mark();
       small.record(diffRecords(state, next), 'edit');
       state = next;
     }

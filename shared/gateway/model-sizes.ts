@@ -138,6 +138,14 @@ function bareModelId(model: string): string {
   return (model.split('/').pop() ?? model).toLowerCase();
 }
 
+/**
+ * JSON relays' outpaint models ("outpaint-v1", "sd-outpaint"): they only extend a picture, on
+ * `/images/outpaint`; strict relays refuse them on `/images/inpaint`.
+ */
+export function isOutpaintOnlyModel(model: string, protocol: GatewayProtocol): boolean {
+  return protocol === 'json-relay' && /(^|[-_.])outpaint/.test(bareModelId(model));
+}
+
 export function modelSpec(model: string, protocol: GatewayProtocol): ModelSpec {
   const id = bareModelId(model);
   if (protocol === 'chat-image') return chatImage;

@@ -2,12 +2,18 @@ import type { Language } from './languages.ts';
 import enActions from './locales/en/actions.json' with { type: 'json' };
 import enCommon from './locales/en/common.json' with { type: 'json' };
 import enErrors from './locales/en/errors.json' with { type: 'json' };
+import enLog from './locales/en/log.json' with { type: 'json' };
+import enRecovery from './locales/en/recovery.json' with { type: 'json' };
 import viActions from './locales/vi/actions.json' with { type: 'json' };
 import viCommon from './locales/vi/common.json' with { type: 'json' };
 import viErrors from './locales/vi/errors.json' with { type: 'json' };
+import viLog from './locales/vi/log.json' with { type: 'json' };
+import viRecovery from './locales/vi/recovery.json' with { type: 'json' };
 import deActions from './locales/de/actions.json' with { type: 'json' };
 import deCommon from './locales/de/common.json' with { type: 'json' };
 import deErrors from './locales/de/errors.json' with { type: 'json' };
+import deLog from './locales/de/log.json' with { type: 'json' };
+import deRecovery from './locales/de/recovery.json' with { type: 'json' };
 import enDialogs from './locales/en/dialogs.json' with { type: 'json' };
 import enPanels from './locales/en/panels.json' with { type: 'json' };
 import enResults from './locales/en/results.json' with { type: 'json' };
@@ -38,9 +44,9 @@ export interface Catalogue {
  * namespace is three lines here (one per language) and three JSON files.
  */
 export const resources: Record<Language, Record<string, Catalogue>> = {
-  en: { actions: enActions, common: enCommon, errors: enErrors, dialogs: enDialogs, panels: enPanels, results: enResults, settings: enSettings, toolbar: enToolbar, usage: enUsage },
-  vi: { actions: viActions, common: viCommon, errors: viErrors, dialogs: viDialogs, panels: viPanels, results: viResults, settings: viSettings, toolbar: viToolbar, usage: viUsage },
-  de: { actions: deActions, common: deCommon, errors: deErrors, dialogs: deDialogs, panels: dePanels, results: deResults, settings: deSettings, toolbar: deToolbar, usage: deUsage },
+  en: { actions: enActions, common: enCommon, errors: enErrors, dialogs: enDialogs, panels: enPanels, results: enResults, settings: enSettings, toolbar: enToolbar, usage: enUsage, log: enLog, recovery: enRecovery },
+  vi: { actions: viActions, common: viCommon, errors: viErrors, dialogs: viDialogs, panels: viPanels, results: viResults, settings: viSettings, toolbar: viToolbar, usage: viUsage, log: viLog, recovery: viRecovery },
+  de: { actions: deActions, common: deCommon, errors: deErrors, dialogs: deDialogs, panels: dePanels, results: deResults, settings: deSettings, toolbar: deToolbar, usage: deUsage, log: deLog, recovery: deRecovery },
 };
 
 export const namespaces = Object.keys(resources.en);

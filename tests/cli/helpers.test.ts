@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InfillError } from '../../shared/errors.ts';
-import { providerSelection, type Values } from '../../electron/cli/args.ts';
+import { int, parse, providerSelection, type Values } from '../../electron/cli/args.ts';
 import { createCliIo } from '../../electron/cli/cli-io.ts';
 import { EXIT, exitCodeFor, UsageError } from '../../electron/cli/exit-codes.ts';
 import { gatewayTargetFromFlags } from '../../electron/cli/gateway-target.ts';
@@ -41,6 +41,15 @@ describe('outpaint geometry', () => {
     expect(() => extensionFrom({ size: '90x60' } as Values, { width: 100, height: 50 })).toThrow(UsageError);
     expect(() => extensionFrom({ size: '200x60', left: '4' } as Values, { width: 100, height: 50 })).toThrow(/not both/);
     expect(() => extensionFrom({} as Values, { width: 100, height: 50 })).toThrow(/how far/);
+  });
+});
+
+describe('arguments', () => {
+  it('a negative number after a flag is its value, and the range check names it (not “argument is ambiguous”)', () => {
+    const { values } = parse(['photo.jpg', '--left', '-50'], { left: { type: 'string' } });
+    expect(values.left).toBe('-50');
+    expect(() => int(values, 'left', 0, 10_000)).toThrow('--left must be a whole number from 0 to 10000 (got “-50”).');
+    expect(parse(['-o', '-1.png'], { out: { type: 'string', short: 'o' } }).values.out).toBe('-1.png');
   });
 });
 
@@ -101,7 +110,7 @@ describe('where an ad-hoc gateway job records its cost', () => {
     const { mkdtemp, mkdir } = await import('node:fs/promises');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
-    const { usageDataDir } = await import('../../electron/cli/saved-profiles.ts');
+    const { usageDataDir } = await import('../../electron/cli/data-dirs.ts');
     const home = await mkdtemp(join(tmpdir(), 'infill-home-'));
     const at = (explicit: string | undefined, env: NodeJS.ProcessEnv = {}) => usageDataDir(explicit, env, 'linux', home);
     expect(at('/explicit', { INFILL_DATA_DIR: '/from-env' })).toBe('/explicit');

@@ -1,3 +1,4 @@
+import { isOutpaintOnlyModel } from '../../shared/gateway/model-sizes.ts';
 import type { FaultKind } from './gateway-faults.ts';
 import { openAiError } from './gateway-faults.ts';
 import { bytesFromBase64OrDataUri, decodeImage, encodePng, paint, solid } from './gateway-pixels.ts';
@@ -21,6 +22,8 @@ export async function handleInpaint(ctx: RouteContext, body: Record<string, unkn
   if (typeof body.model === 'string') {
     const unknownModel = ctx.checkModel(body.model);
     if (unknownModel) return unknownModel;
+    // As strict relays do: an outpaint model has no inpaint endpoint.
+    if (isOutpaintOnlyModel(body.model, 'json-relay')) return bad(`model ${body.model} does not support /images/inpaint; use /images/outpaint`);
   }
   const image = await decodeImage(bytesFromBase64OrDataUri(body.image)).catch(() => undefined);
   const mask = await decodeImage(bytesFromBase64OrDataUri(body.mask)).catch(() => undefined);
@@ -43,6 +46,10 @@ export async function handleOutpaint(ctx: RouteContext, body: Record<string, unk
   if (!directions.has(direction) || !Number.isInteger(pixels) || pixels <= 0 || pixels > 2048) return bad('direction or pixels invalid');
   const image = await decodeImage(bytesFromBase64OrDataUri(body.image)).catch(() => undefined);
   if (!image) return bad('image could not be decoded');
+  if (typeof body.model === 'string') {
+    const unknownModel = ctx.checkModel(body.model);
+    if (unknownModel) return unknownModel;
+  }
   const grow = (side: string): number => (direction === side || direction === 'all' ? pixels : 0);
   const left = grow('left');
   const top = grow('top');

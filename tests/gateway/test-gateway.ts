@@ -57,7 +57,7 @@ export const TEST_API_KEY = 'sk-test-infill-0123456789abcdef';
 
 const defaults: TestGatewayOptions = {
   apiKey: TEST_API_KEY,
-  models: ['gpt-image-1', 'gpt-image-2', 'dall-e-2', 'google/gemini-2.5-flash-image', 'sdxl-inpaint'],
+  models: ['gpt-image-1', 'gpt-image-2', 'dall-e-2', 'google/gemini-2.5-flash-image', 'sdxl-inpaint', 'outpaint-v1'],
   chatShape: 1,
   jsonResultField: 'result_image',
   maxBodyBytes: 4 * 1024 * 1024,

@@ -9,8 +9,11 @@ export interface RunningBridge {
   dataDir: string;
   /** Everything the bridge printed on stdout and stderr so far (tests grep it for secrets). */
   output(): string;
-  /** Stops the process; the data folder is removed unless it was passed in or `keepData` (a restart follows). */
-  stop(options?: { keepData?: boolean }): Promise<void>;
+  /**
+   * Stops the process (SIGTERM, or `signal`: SIGKILL for a crash); the data folder is removed
+   * unless it was passed in or `keepData` (a restart follows).
+   */
+  stop(options?: { keepData?: boolean; signal?: NodeJS.Signals }): Promise<void>;
 }
 
 export interface BridgeOptions {
@@ -38,9 +41,10 @@ export async function startBridge(env: Record<string, string> = {}, options: Bri
     dataDir,
     output: () => printed,
     async stop(stopOptions = {}) {
-      if (child.exitCode === null) {
+      // A process ended by a signal has no exit code, only its signal.
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
+        child.kill(stopOptions.signal ?? 'SIGTERM');
         await exited;
       }
       if (!options.dataDir && !stopOptions.keepData) await rm(dataDir, { recursive: true, force: true });

@@ -1,3 +1,4 @@
+import { InfillError } from '../../../shared/errors.ts';
 import type { Rect } from '../../../shared/geometry.ts';
 import type { GatewayProtocol } from '../../../shared/gateway/profile.ts';
 import type { ModelSpec, Size } from '../../../shared/gateway/model-sizes.ts';
@@ -11,6 +12,7 @@ import { decodeToSize, encodeImageForUpload, encodeMaskForUpload, resampleRoundT
 import { blendMaskFromField, clampBlendOptions, COLOUR_RING_PX, distanceField, editAreaFromBlend, MAX_TOUCH_PX } from './mask-ops.ts';
 import type { BlendOptions, DistanceField } from './mask-ops.ts';
 import { cropRgba, detectOutpaint, isBlank } from './outpaint.ts';
+import { extensionShape, scaledSides, type OutpaintBySideRequest } from './outpaint-sides.ts';
 import { correctedPlan, planPayload, transportFactor } from './payload-budget.ts';
 import type { PayloadPlan, PlanInput, UploadPreference } from './payload-budget.ts';
 
@@ -25,12 +27,15 @@ export interface PrepOptions {
   canOutpaint: boolean;
   /** PNG when it fits, or JPEG wherever the model takes it (see payload-budget.ts); default lossless. */
   upload?: UploadPreference;
+  /** A JSON relay's outpaint model (named for messages): extensions only, one side per call. */
+  outpaintOnlyModel?: string;
 }
 
 export type PreparedRequest =
   | { mode: 'edit'; request: EditRequest }
   | { mode: 'generate'; request: GenerateRequest }
-  | { mode: 'outpaint'; request: OutpaintRequest };
+  | { mode: 'outpaint'; request: OutpaintRequest }
+  | { mode: 'outpaint-by-side'; request: OutpaintBySideRequest };
 
 export interface PreparedJob {
   call: PreparedRequest;
@@ -57,9 +62,16 @@ export async function prepareJob(input: ProviderJobInput, protocol: GatewayProto
   const prefer = options.upload ? { prefer: options.upload } : {};
   const base = { prompt: input.prompt, seed: input.seed };
   const blank = isBlank(image) && protocol !== 'json-relay';
-  const outpaint = !blank && options.canOutpaint ? detectOutpaint(image, mask) : undefined;
+  const bySide = options.outpaintOnlyModel === undefined ? undefined : extensionShape(image);
+  if (options.outpaintOnlyModel !== undefined && !bySide) {
+    throw new InfillError(
+      'BAD_REQUEST',
+      `${options.outpaintOnlyModel} is an outpaint model: it only extends the canvas. Extend the canvas first, or choose an inpaint model to change pixels inside the picture.`,
+    );
+  }
+  const outpaint = !blank && !bySide && options.canOutpaint ? detectOutpaint(image, mask) : undefined;
   const editPlanInput: PlanInput = { region, spec, protocol, budgetBytes: options.budgetBytes, ...prefer };
-  const editPlan = blank || outpaint ? undefined : planPayload(editPlanInput);
+  const editPlan = blank || outpaint || bySide ? undefined : planPayload(editPlanInput);
   // An edit's upload size does not depend on the mask: start encoding the crop (libvips threads)
   // and do the mask work on this thread meanwhile.
   const imageEncoding = editPlan ? encodeImageForUpload(image, editPlan) : undefined;
@@ -75,6 +87,14 @@ export async function prepareJob(input: ProviderJobInput, protocol: GatewayProto
     const plan = planPayload({ region, spec, protocol, budgetBytes: options.budgetBytes, withMask: false, ...prefer });
     const request: GenerateRequest = { ...base, n: input.n, size, ...(options.partialImages > 0 ? { partialImages: options.partialImages } : {}) };
     return { call: { mode: 'generate', request }, plan, uploadBytes: 0, blend, distance, reachPx };
+  }
+
+  if (bySide) {
+    const plan = planPayload({ region, spec, protocol, budgetBytes: options.budgetBytes, withMask: false, ...prefer });
+    const { sides, knownSize } = scaledSides(bySide, region, plan.size);
+    const known = await encodeImageForUpload(cropRgba(image, bySide.known), { ...plan, size: knownSize });
+    const request: OutpaintBySideRequest = { ...base, image: known, sides, n: input.n, size: plan.size };
+    return { call: { mode: 'outpaint-by-side', request }, plan, uploadBytes: Math.ceil(known.bytes.length * transportFactor(protocol)), blend, distance, reachPx };
   }
 
   if (outpaint) {
