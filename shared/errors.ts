@@ -55,7 +55,8 @@ export const errorContexts = {
   BAD_RESPONSE: ['http', 'tooLarge', 'unexpected', 'textOnly', 'empty', 'noImage', 'undecodable', 'wrongSize'],
   UNSUPPORTED_FORMAT: ['known', 'bmp', 'heic', 'pdf'],
   CORRUPT_IMAGE: ['noSize', 'sizeMismatch'],
-  INVALID_INPUT: ['promptTooLong'],
+  INVALID_INPUT: ['promptTooLong', 'maskSize'],
+  EMPTY_MASK: ['noWhite', 'noTransparent'],
 } as const satisfies Partial<Record<ErrorCode, readonly string[]>>;
 
 /**

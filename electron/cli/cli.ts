@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readVersion } from '../app/read-version.ts';
+import { cliErrorText, cliLanguage } from '../i18n/cli-language.ts';
 import { createCliIo, errorLine } from './cli-io.ts';
 import { openCliLog, wantsVerbose } from './cli-log.ts';
 import type { CommandContext } from './command-context.ts';
@@ -14,6 +15,12 @@ import { EXIT, exitCodeFor, UsageError } from './exit-codes.ts';
 import { COMMAND_USAGE, MAIN_USAGE } from './usage.ts';
 
 type Command = (argv: readonly string[], ctx: CommandContext) => Promise<void>;
+
+/** Words in LC_ALL / LC_MESSAGES / LANG's language; i18next and the catalogues load only when needed. */
+async function translator() {
+  const { createTranslator } = await import('../i18n/translator.ts');
+  return createTranslator(cliLanguage(process.env));
+}
 
 /**
  * Each command is loaded when it runs: `infill --help` must start about as fast as Node itself,
@@ -57,7 +64,8 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const loadCommand = commands[name];
   if (!loadCommand) {
-    io.err(`infill: unknown command “${name}”; commands: ${Object.keys(commands).join(', ')} (infill --help)`);
+    const t = await translator();
+    io.err(`infill: ${t('cli:unknownCommand', { name, commands: Object.keys(commands).join(', ') })}`);
     return EXIT.badInput;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
@@ -66,11 +74,13 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 
   const cancel = new AbortController();
+  // Loaded now, off the path of --help, so a Ctrl+C or a failure can be worded at once.
+  const t = await translator();
   process.on('SIGINT', () => {
     // The first Ctrl+C cancels cleanly (requests aborted, workers stopped, nothing written);
     // a second one does not wait for that.
     if (cancel.signal.aborted) process.exit(EXIT.cancelled);
-    io.status('infill: cancelling…');
+    io.status(`infill: ${t('cli:cancelling', {})}`);
     cancel.abort();
   });
   const ctx: CommandContext = {
@@ -91,8 +101,8 @@ async function main(argv: readonly string[]): Promise<number> {
   } catch (error) {
     const code = cancel.signal.aborted ? EXIT.cancelled : exitCodeFor(error);
     log?.warn('failed', { exit: code, ms: Math.round(performance.now() - startedAt), error: errorLine(error) });
-    if (code === EXIT.cancelled) io.err(errorLine(error instanceof Error && /cancel/i.test(error.message) ? error : new Error('Cancelled.')));
-    else io.err(`${errorLine(error)}${error instanceof UsageError ? ` (infill ${name} --help)` : ''}`);
+    if (code === EXIT.cancelled) io.err(`infill: ${error instanceof Error && /cancel/i.test(error.message) ? cliErrorText(t, error, cliLanguage(process.env)) : t('cli:cancelled', {})}`);
+    else io.err(`infill: ${cliErrorText(t, error, cliLanguage(process.env))}${error instanceof UsageError ? ` (infill ${name} --help)` : ''}`);
     // For bug reports: the stack of an unexpected failure, still through the redacting writer.
     if (code === EXIT.failed && process.env.INFILL_DEBUG && error instanceof Error && error.stack) io.err(error.stack);
     return code;

@@ -32,6 +32,9 @@ import deResults from './locales/de/results.json' with { type: 'json' };
 import deSettings from './locales/de/settings.json' with { type: 'json' };
 import deToolbar from './locales/de/toolbar.json' with { type: 'json' };
 import deUsage from './locales/de/usage.json' with { type: 'json' };
+import enCli from './locales/en/cli.json' with { type: 'json' };
+import viCli from './locales/vi/cli.json' with { type: 'json' };
+import deCli from './locales/de/cli.json' with { type: 'json' };
 
 /** A namespace's catalogue: nested objects of strings (i18next's JSON v4 format). */
 export interface Catalogue {
@@ -44,9 +47,9 @@ export interface Catalogue {
  * namespace is three lines here (one per language) and three JSON files.
  */
 export const resources: Record<Language, Record<string, Catalogue>> = {
-  en: { actions: enActions, common: enCommon, errors: enErrors, dialogs: enDialogs, panels: enPanels, results: enResults, settings: enSettings, toolbar: enToolbar, usage: enUsage, log: enLog, recovery: enRecovery },
-  vi: { actions: viActions, common: viCommon, errors: viErrors, dialogs: viDialogs, panels: viPanels, results: viResults, settings: viSettings, toolbar: viToolbar, usage: viUsage, log: viLog, recovery: viRecovery },
-  de: { actions: deActions, common: deCommon, errors: deErrors, dialogs: deDialogs, panels: dePanels, results: deResults, settings: deSettings, toolbar: deToolbar, usage: deUsage, log: deLog, recovery: deRecovery },
+  en: { actions: enActions, cli: enCli, common: enCommon, errors: enErrors, dialogs: enDialogs, panels: enPanels, results: enResults, settings: enSettings, toolbar: enToolbar, usage: enUsage, log: enLog, recovery: enRecovery },
+  vi: { actions: viActions, cli: viCli, common: viCommon, errors: viErrors, dialogs: viDialogs, panels: viPanels, results: viResults, settings: viSettings, toolbar: viToolbar, usage: viUsage, log: viLog, recovery: viRecovery },
+  de: { actions: deActions, cli: deCli, common: deCommon, errors: deErrors, dialogs: deDialogs, panels: dePanels, results: deResults, settings: deSettings, toolbar: deToolbar, usage: deUsage, log: deLog, recovery: deRecovery },
 };
 
 export const namespaces = Object.keys(resources.en);
