@@ -1,7 +1,7 @@
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { actionCatalog, type ActionDescriptor } from '../../shared/actions/catalog.ts';
 import { describeShortcut } from '../actions/shortcuts.ts';
+import { useModalDialog } from '../panels/use-modal-dialog.ts';
 import { useAppStore } from '../state/store.ts';
 import './shortcut-sheet.css';
 
@@ -21,14 +21,7 @@ export function ShortcutSheet() {
   };
   const open = useAppStore((s) => s.shortcutsOpen);
   const setOpen = useAppStore((s) => s.setShortcutsOpen);
-  const dialog = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
-  }, [open]);
+  const dialog = useModalDialog(open);
 
   const actions: readonly ActionDescriptor[] = actionCatalog;
   return (

@@ -4,34 +4,23 @@ import type { ProviderInfo } from '../../shared/contract/schemas.ts';
 import type { JobEstimateView } from '../state/app-state.ts';
 import { formatFileSize, formatMoney, formatNumber } from './format.ts';
 
-/**
- * Words main's providers and estimates in the interface language. Offline providers are ours and
- * have catalogue texts; a gateway is called what the person named it.
- */
+/** Words main's providers, estimates and progress in the interface language. */
+/** Our offline engines' names and descriptions; a gateway is called what the person named it. */
+const offlineTexts: Record<string, { label: string; description: string }> = {
+  'offline-auto': { label: 'panels:providers.offlineAuto', description: 'panels:providers.offlineAutoDescription' },
+  'offline-smooth': { label: 'panels:providers.offlineSmooth', description: 'panels:providers.offlineSmoothDescription' },
+  'offline-content-aware': { label: 'panels:providers.offlineContentAware', description: 'panels:providers.offlineContentAwareDescription' },
+};
+
 export function providerLabel(t: TFunction, provider: Pick<ProviderInfo, 'id' | 'label'>): string {
-  switch (provider.id) {
-    case 'offline-auto':
-      return t('panels:providers.offlineAuto');
-    case 'offline-smooth':
-      return t('panels:providers.offlineSmooth');
-    case 'offline-content-aware':
-      return t('panels:providers.offlineContentAware');
-    default:
-      return provider.label;
-  }
+  const texts = offlineTexts[provider.id];
+  return texts ? t(texts.label) : provider.label;
 }
 
 export function providerDescription(t: TFunction, provider: ProviderInfo): string {
-  switch (provider.id) {
-    case 'offline-auto':
-      return t('panels:providers.offlineAutoDescription');
-    case 'offline-smooth':
-      return t('panels:providers.offlineSmoothDescription');
-    case 'offline-content-aware':
-      return t('panels:providers.offlineContentAwareDescription');
-    default:
-      return provider.gateway ? t('panels:providers.gatewayDescription', provider.gateway) : provider.description;
-  }
+  const texts = offlineTexts[provider.id];
+  if (texts) return t(texts.description);
+  return provider.gateway ? t('panels:providers.gatewayDescription', provider.gateway) : provider.description;
 }
 
 /** "content-aware fill of 41,000 px, about 3 s"; nothing about time for runs too short to wait for. */

@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportFormat } from '../../shared/contract/schemas.ts';
 import { formatNumber } from '../i18n/format.ts';
 import { exportDocument } from '../io/export-image.ts';
 import { useAppStore } from '../state/store.ts';
 import { errorMessage } from '../i18n/messages.ts';
+import { useModalDialog } from './use-modal-dialog.ts';
 
 export function ExportDialog() {
   const { t } = useTranslation();
@@ -14,14 +15,7 @@ export function ExportDialog() {
   const [format, setFormat] = useState<ExportFormat>('png');
   const [quality, setQuality] = useState(92);
   const [busy, setBusy] = useState(false);
-  const dialog = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
-  }, [open]);
+  const dialog = useModalDialog(open);
 
   const save = async () => {
     setBusy(true);
