@@ -94,8 +94,10 @@ export async function expectKeyNowhere(page: Page, bridge: RunningBridge, observ
   expect(observed.rpcBodies.length).toBeGreaterThan(0);
   for (const body of observed.rpcBodies) expect(body).not.toContain(key);
   expect(bridge.output()).not.toContain(key);
-  for (const name of await readdir(bridge.dataDir)) {
-    if (name === 'assets') continue;
-    expect(await readFile(join(bridge.dataDir, name), 'latin1'), name).not.toContain(key);
+  // Every file in the data folder, the logs and the session folder included (pixels excepted).
+  for (const entry of await readdir(bridge.dataDir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || entry.parentPath.startsWith(join(bridge.dataDir, 'assets'))) continue;
+    const path = join(entry.parentPath, entry.name);
+    expect(await readFile(path, 'latin1'), path).not.toContain(key);
   }
 }
