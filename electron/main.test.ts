@@ -59,7 +59,7 @@ vi.mock('./log/log-file.ts', () => ({
 }));
 
 vi.mock('./app/create-services.ts', () => ({
-  createServices: fakes.createServices.mockImplementation(async () => ({ handlers: {}, dispose: fakes.dispose })),
+  createServices: fakes.createServices.mockImplementation(async () => ({ handlers: {}, preferences: { get: () => ({ language: 'de' }), onChange: () => () => undefined }, dispose: fakes.dispose })),
 }));
 
 const electron = await import('electron');
@@ -85,9 +85,12 @@ describe('main process wiring', () => {
     expect(electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
     expect(electron.ipcMain.handle).toHaveBeenCalledWith('infill:getAppInfo', expect.any(Function));
     expect(electron.Menu.setApplicationMenu).toHaveBeenCalled();
+    // The saved Language setting (German here) words the native menu.
+    const template = (vi.mocked(electron.Menu.buildFromTemplate).mock.calls[0]?.[0] as Array<{ label?: string }> | undefined);
+    expect(template?.map((item) => item.label)).toContain('Datei');
     // Help → Open Log Folder opens the log folder in the data folder.
-    const template = vi.mocked(electron.Menu.buildFromTemplate).mock.calls[0]?.[0] as Array<{ role?: string; submenu?: Array<{ id?: string; click?: () => void }> }>;
-    template.find((item) => item.role === 'help')?.submenu?.find((item) => item.id === 'openLogFolder')?.click?.();
+    const withHelp = vi.mocked(electron.Menu.buildFromTemplate).mock.calls[0]?.[0] as Array<{ role?: string; submenu?: Array<{ id?: string; click?: () => void }> }>;
+    withHelp.find((item) => item.role === 'help')?.submenu?.find((item) => item.id === 'openLogFolder')?.click?.();
     expect(electron.shell.openPath).toHaveBeenCalledWith('/fake/userData/logs');
     expect(fakes.windows[0]?.options.webPreferences.preload.endsWith(join('preload', 'preload.cjs'))).toBe(true);
   });

@@ -12,7 +12,7 @@ import { protectInLogs, scopedLogger } from './log/log.ts';
 import { registerAppSchemeAsPrivileged, serveRendererOverAppProtocol } from './shell/app-protocol.ts';
 import { installApplicationMenu } from './shell/application-menu.ts';
 import { createTranslator } from './i18n/translator.ts';
-import { pickLanguage } from '../shared/i18n/languages.ts';
+import { pickLanguage, type Language } from '../shared/i18n/languages.ts';
 import { hardenSession } from './shell/harden-session.ts';
 import { guardAllWebContents } from './shell/harden-web-contents.ts';
 import { confirmUnsavedUnload } from './shell/confirm-unload.ts';
@@ -107,13 +107,17 @@ function run(): void {
         ...(process.env.INFILL_API_KEY ? { environmentKey: process.env.INFILL_API_KEY } : {}),
       });
       registerIpc(ipcMain, services.handlers);
-      installApplicationMenu(Menu, {
-        emit,
-        isPackaged: app.isPackaged,
-        platform: process.platform,
-        t: createTranslator(pickLanguage(app.getPreferredSystemLanguages())),
-        ...(logFile ? { openLogFolder: () => void shell.openPath(logFile.dir) } : {}),
-      });
+      // The menu speaks the Language setting, else the system's; it is rebuilt when the setting changes.
+      const installMenu = (language: Language | null) =>
+        installApplicationMenu(Menu, {
+          emit,
+          isPackaged: app.isPackaged,
+          platform: process.platform,
+          t: createTranslator(language ?? pickLanguage(app.getPreferredSystemLanguages())),
+          ...(logFile ? { openLogFolder: () => void shell.openPath(logFile.dir) } : {}),
+        });
+      installMenu(services.preferences.get().language);
+      services.preferences.onChange((preferences) => installMenu(preferences.language));
       openWindow();
     })
     .catch((error: unknown) => {

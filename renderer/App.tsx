@@ -3,6 +3,7 @@ import { wireApp } from './app-wiring.ts';
 import { ExtendPanel } from './extend/ExtendPanel.tsx';
 import { useAppStore } from './state/store.ts';
 import { CanvasView } from './canvas/CanvasView.tsx';
+import { ShortcutSheet } from './help/ShortcutSheet.tsx';
 import { ExportDialog } from './panels/ExportDialog.tsx';
 import { UnsavedDialog } from './panels/UnsavedDialog.tsx';
 import { LayersPanel } from './panels/LayersPanel.tsx';
@@ -10,7 +11,6 @@ import { NoticeBar } from './panels/NoticeBar.tsx';
 import { PromptPanel } from './panels/PromptPanel.tsx';
 import { Toolbar } from './panels/Toolbar.tsx';
 import { SelectionBar } from './selection/SelectionBar.tsx';
-import { ZoomBar } from './panels/ZoomBar.tsx';
 import { SettingsDialog } from './settings/SettingsDialog.tsx';
 import { UsageDialog } from './usage/UsageDialog.tsx';
 
@@ -29,7 +29,6 @@ export function App() {
       <main className="workspace">
         <div className="canvas-area">
           <CanvasView />
-          <ZoomBar />
         </div>
         <aside className="sidebar">
           {extendTool && <ExtendPanel />}
@@ -42,6 +41,7 @@ export function App() {
       <UnsavedDialog />
       <SettingsDialog />
       <UsageDialog />
+      <ShortcutSheet />
     </div>
   );
 }

@@ -1,7 +1,10 @@
 /**
- * Makes docs/screenshot.png for the README: the built app in Chromium through the bridge, a
- * photo opened, a mask painted over part of it and filled offline, the mask of a second stroke
- * and an area excluded from sampling (green) still showing. Run: npm run build && node --import tsx scripts/readme-screenshot.ts
+ * Makes the README's screenshots: the built app in Chromium through the bridge, a photo opened,
+ * a mask painted over part of it and filled offline, the mask of a second stroke and an area
+ * excluded from sampling (green) still showing; once per language (docs/screenshot.png in
+ * English, docs/screenshot-vi.png, docs/screenshot-de.png). Controls are found by id and
+ * shortcut, not by their names, which change with the language.
+ * Run: npm run build && node --import tsx scripts/readme-screenshot.ts
  */
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
@@ -9,14 +12,20 @@ import { startBridge } from '../tests/support/bridge.ts';
 import { chromiumLaunchOptions } from '../tests/support/chromium.ts';
 
 const root = join(import.meta.dirname, '..');
-const bridge = await startBridge();
+const shots = [
+  { locale: 'en-US', file: 'docs/screenshot.png' },
+  { locale: 'vi-VN', file: 'docs/screenshot-vi.png' },
+  { locale: 'de-DE', file: 'docs/screenshot-de.png' },
+];
 const browser = await chromium.launch(chromiumLaunchOptions);
+for (const shot of shots) {
+const bridge = await startBridge();
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: shot.locale });
   await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
   await page.goto(bridge.url);
   await page.waitForSelector('body[data-app-ready="true"]', { state: 'attached' });
-  await page.getByLabel('Image file').setInputFiles(join(root, 'tests/fixtures/photos/coffee.jpg'));
+  await page.locator('#open-image-input').setInputFiles(join(root, 'tests/fixtures/photos/coffee.jpg'));
   await page.waitForSelector('body[data-last-drawn-asset]', { state: 'attached' });
   const canvas = page.getByTestId('canvas');
   const at = async (x: number, y: number) => {
@@ -34,19 +43,22 @@ try {
     }
     await page.mouse.up();
   };
-  await page.getByLabel('Brush size', { exact: true }).fill('24');
+  const brushSize = page.locator('header.toolbar input[type=range]').first();
+  await brushSize.fill('24');
   await stroke([[470, 300], [540, 330], [560, 380]]);
-  await page.getByRole('button', { name: 'Generate' }).click();
-  await page.getByRole('region', { name: 'Layers' }).getByRole('listitem').nth(1).waitFor();
+  await page.keyboard.press('Control+Enter');
+  await page.locator('li.layer-row').nth(1).waitFor();
   await stroke([[60, 330], [120, 360], [170, 350]]);
   // The exclusion brush (green): content-aware fill must not copy the spoon.
-  await page.getByRole('button', { name: 'Exclude from sampling' }).click();
-  await page.getByLabel('Brush size', { exact: true }).fill('60');
+  await page.keyboard.press('k');
+  await brushSize.fill('60');
   await stroke([[360, 250], [400, 290]]);
   await page.waitForTimeout(600); // the estimate line appears once main has answered
   await page.mouse.move(900, 700);
-  await page.screenshot({ path: join(root, 'docs/screenshot.png') });
+  await page.screenshot({ path: join(root, shot.file) });
+  await page.close();
 } finally {
-  await browser.close();
   await bridge.stop();
 }
+}
+await browser.close();

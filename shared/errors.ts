@@ -52,6 +52,27 @@ export type ErrorCode = (typeof errorCodes)[number];
 export type ErrorParams = Record<string, string | number>;
 
 /**
+ * The ways one code can go wrong that need different advice (a 401 because the base URL lacks
+ * /v1 is not a 401 for a revoked key). Main sets `params.context` to one of these; i18next then
+ * reads `errors:<CODE>_<context>` and falls back to `errors:<CODE>`.
+ */
+export const errorContexts = {
+  AUTH_FAILED: ['noVersion', 'wrongIssuer', 'noKey', 'rejected', 'forbidden', 'keyMissing'],
+  NOT_FOUND: ['model', 'modelList', 'endpoint', 'protocol'],
+  RATE_LIMITED: ['http', 'tooLong'],
+  QUOTA_EXCEEDED: ['http'],
+  PAYLOAD_TOO_LARGE: ['http'],
+  BAD_REQUEST: ['image', 'http', 'inpaintOnly'],
+  GATEWAY_TIMEOUT: ['request', 'upstream', 'total', 'delivery', 'noAnswer', 'connect'],
+  GATEWAY_UNAVAILABLE: ['http', 'refused', 'dns', 'reset', 'unreachable'],
+  BAD_RESPONSE: ['http', 'tooLarge', 'unexpected', 'textOnly', 'empty', 'noImage', 'undecodable', 'wrongSize'],
+  UNSUPPORTED_FORMAT: ['known', 'bmp', 'heic', 'pdf'],
+  CORRUPT_IMAGE: ['noSize', 'sizeMismatch'],
+  INVALID_INPUT: ['promptTooLong', 'maskSize'],
+  EMPTY_MASK: ['noWhite', 'noTransparent'],
+} as const satisfies Partial<Record<ErrorCode, readonly string[]>>;
+
+/**
  * `message` is the English sentence for logs and the CLI; the screen words the error from
  * `code` and `params` in the person's language (catalogue key `errors:<code>`).
  */

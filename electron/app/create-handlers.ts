@@ -12,6 +12,7 @@ import { readProject } from '../projects/read-project.ts';
 import type { RecentProjects } from '../projects/recent-projects.ts';
 import { writeProject } from '../projects/write-project.ts';
 import { importImage } from '../services/image-import.ts';
+import type { PreferenceStore } from '../preferences/preference-store.ts';
 import type { SessionStore } from '../services/session-store.ts';
 import type { SettingsHandlers } from '../profiles/gateway-settings.ts';
 
@@ -26,6 +27,7 @@ export interface HandlerServices {
   settings: SettingsHandlers;
   selection: SelectionHandlers;
   vision: VisionService;
+  preferences: PreferenceStore;
 }
 
 /** Every channel's handler as a plain function of its services: no Electron, no HTTP. */
@@ -66,6 +68,8 @@ export function createHandlers(services: HandlerServices): Handlers {
     loadSession: async () => services.session.load(),
     startVision: async (input) => services.vision.start(input),
     cancelVision: async ({ visionId }) => ({ cancelled: services.vision.cancel(visionId) }),
+    getPreferences: async () => services.preferences.get(),
+    savePreferences: async (preferences) => services.preferences.save(preferences),
     ...services.settings,
     ...services.selection,
   };

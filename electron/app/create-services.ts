@@ -5,6 +5,7 @@ import { createJobRunner } from '../jobs/job-runner.ts';
 import { createOfflineProvider, offlineProviderSpecs } from '../jobs/offline-provider.ts';
 import { createProviderRegistry } from '../jobs/provider-registry.ts';
 import type { SafeStorageLike } from '../keys/key-store.ts';
+import { createPreferenceStore, type PreferenceStore } from '../preferences/preference-store.ts';
 import { createGatewaySettings } from '../profiles/gateway-settings.ts';
 import { createRecentProjects } from '../projects/recent-projects.ts';
 import { createAssetStore } from '../services/asset-store.ts';
@@ -33,6 +34,8 @@ export interface ServiceOptions {
 
 export interface Services {
   handlers: Handlers;
+  /** The language override; Electron words its native menu with it. */
+  preferences: PreferenceStore;
   dispose(): Promise<void>;
 }
 
@@ -59,6 +62,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   });
   const segment = createSegmentService({ segmenter, readRgba: (assetId) => assets.readRgba(assetId) });
   const vision = gateways.createVision({ assets, emit: options.emit });
+  const preferences = await createPreferenceStore({ dataDir: options.dataDir });
   const handlers = createHandlers({
     assets,
     jobs,
@@ -69,9 +73,11 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     settings: gateways.handlers,
     selection: createSelectionHandlers({ assets, segment }),
     vision,
+    preferences,
   });
   return {
     handlers,
+    preferences,
     async dispose() {
       jobs.cancelAll();
       vision.cancelAll();

@@ -12,6 +12,7 @@ import { formatForPath, isKnownOutputExtension, outputPaths } from './output.ts'
 import { checkOutputFolder } from './output-check.ts';
 import { batchProgress } from './progress.ts';
 import { resolveProvider } from './resolve-provider.ts';
+import { addToTotals, moneyText, type Money } from '../../shared/gateway/money.ts';
 
 export const batchOptions = {
   ...jobOptions,
@@ -63,7 +64,7 @@ export async function batchCommand(argv: readonly string[], ctx: CommandContext)
   const failures: unknown[] = [];
   let written = 0;
   let skipped = 0;
-  let costUsd = 0;
+  let costs: Money[] = [];
   const queue = [...plan.items];
   const working = new Set<string>();
 
@@ -83,7 +84,7 @@ export async function batchCommand(argv: readonly string[], ctx: CommandContext)
       written++;
       for (const path of result.paths) ctx.io.out(path);
       if (result.note) ctx.io.err(`infill: note: ${item.name}: ${result.note}`);
-      if (result.costUsd !== undefined) costUsd += result.costUsd;
+      for (const cost of result.costs ?? []) costs = addToTotals(costs, cost);
       progress.file(item.name, 'done');
     } catch (error) {
       if (stop.ended(error)) return;
@@ -108,7 +109,7 @@ export async function batchCommand(argv: readonly string[], ctx: CommandContext)
   }
   if (ctx.signal.aborted) throw new InfillError('JOB_CANCELLED', `Cancelled after ${written} new result(s); run the same command again to resume.`);
   if (stop.fatal) throw stop.fatal;
-  const cost = costUsd > 0 ? `; cost about $${costUsd.toFixed(3)}` : '';
+  const cost = costs.length > 0 ? `; cost about ${costs.map(moneyText).join(' + ')}` : '';
   const summary = `${written} written, ${skipped} already done, ${failures.length} failed${plan.unmasked.length ? `, ${plan.unmasked.length} without a mask` : ''}${cost}`;
   if (failures.length > 0) {
     const codes = failures.map(exitCodeFor);

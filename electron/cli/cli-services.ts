@@ -91,7 +91,7 @@ export async function createCliServices(options: CliServiceOptions): Promise<Cli
                 listeners.delete(jobId);
                 signal.removeEventListener('abort', onAbort);
                 if (done.ok) resolve(done.candidates);
-                else reject(new InfillError(done.error.code, done.error.message));
+                else reject(new InfillError(done.error.code, done.error.message, done.error.params));
               },
             });
             signal.addEventListener('abort', onAbort, { once: true });

@@ -5,6 +5,7 @@ import type { Provider } from '../jobs/provider.ts';
 import type { CliIo } from './cli-io.ts';
 import type { CliServices } from './cli-services.ts';
 import type { RunResult } from './run-document.ts';
+import { moneyText } from '../../shared/gateway/money.ts';
 
 /** What every command gets from the entry point. */
 export interface CommandContext {
@@ -35,5 +36,5 @@ export function displayName(path: string): string {
 export function reportResult(io: CliIo, result: RunResult): void {
   for (const path of result.paths) io.out(path);
   if (result.note) io.err(`infill: note: ${result.note}`);
-  if (result.costUsd !== undefined) io.err(`infill: cost about $${result.costUsd.toFixed(3)}${result.model ? ` (${result.model})` : ''}`);
+  if (result.costs) io.err(`infill: cost about ${result.costs.map(moneyText).join(' + ')}${result.model ? ` (${result.model})` : ''}`);
 }

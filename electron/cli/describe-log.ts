@@ -1,5 +1,6 @@
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import type { Money } from '../../shared/gateway/money.ts';
 
 /**
  * The JSONL file `describe --out` appends to: one line per finished file, written whole as it
@@ -15,7 +16,8 @@ export interface DescribeLine {
   outputTokens?: number;
   /** The stream reported no usage: tokens counted by Infill. */
   estimated?: boolean;
-  costUsd?: number;
+  /** In the currency of the gateway's price sheet. */
+  cost?: Money;
   /** Set (with the text so far) when the stream broke part way. */
   incomplete?: boolean;
   error?: { code: string; message: string };

@@ -9,6 +9,7 @@ import { createBatchStop } from './batch-stop.ts';
 import { EXIT, ExitError, UsageError } from './exit-codes.ts';
 import { createVisionRunner, type VisionAnswer } from './vision-run.ts';
 import { resolveVisionTarget } from './vision-target.ts';
+import { addToTotals, moneyText, type Money } from '../../shared/gateway/money.ts';
 
 export const describeOptions = {
   prompt: { type: 'string' },
@@ -45,7 +46,7 @@ export async function describeCommand(argv: readonly string[], ctx: CommandConte
     const answer = await runner.run(positionals[0]!, request, ctx.signal, (text) => process.stdout.write(text));
     process.stdout.write('\n');
     if (answer.error) throw answer.error;
-    ctx.io.err(`infill: ${costLine(answer.costUsd, answer.tokens.estimated)} (${answer.model}, ${answer.tokens.inputTokens} + ${answer.tokens.outputTokens} tokens)`);
+    ctx.io.err(`infill: ${costLine(answer.cost ? [answer.cost] : undefined, answer.tokens.estimated)} (${answer.model}, ${answer.tokens.inputTokens} + ${answer.tokens.outputTokens} tokens)`);
     return;
   }
 
@@ -58,7 +59,7 @@ export async function describeCommand(argv: readonly string[], ctx: CommandConte
   const { signal } = stop;
   let failed = 0;
   let described = 0;
-  let total = 0;
+  let total: Money[] = [];
   let unpriced = 0;
 
   const one = async (path: string): Promise<void> => {
@@ -73,8 +74,8 @@ export async function describeCommand(argv: readonly string[], ctx: CommandConte
       ctx.io.err(`infill: ${path}: ${info.message}`);
       return;
     }
-    if (answer.costUsd === undefined) unpriced++;
-    else total += answer.costUsd;
+    if (answer.cost === undefined) unpriced++;
+    else total = addToTotals(total, answer.cost);
     // A stream stopped by Ctrl+C is not written: the rerun asks again.
     if (answer.incomplete && signal.aborted) return;
     if (answer.error) failed++;
@@ -86,7 +87,7 @@ export async function describeCommand(argv: readonly string[], ctx: CommandConte
       inputTokens: answer.tokens.inputTokens,
       outputTokens: answer.tokens.outputTokens,
       ...(answer.tokens.estimated ? { estimated: true } : {}),
-      ...(answer.costUsd === undefined ? {} : { costUsd: answer.costUsd }),
+      ...(answer.cost === undefined ? {} : { cost: answer.cost }),
       ...(answer.incomplete ? { incomplete: true } : {}),
       ...(answer.error ? { error: answer.error.toInfo() } : {}),
     });
@@ -103,9 +104,11 @@ export async function describeCommand(argv: readonly string[], ctx: CommandConte
   if (failed > 0) throw new ExitError(`${failed} image(s) could not be described`, EXIT.gateway);
 }
 
-function costLine(costUsd: number | undefined, estimated: boolean): string {
-  if (costUsd === undefined) return 'cost unknown (no price for this model)';
-  return `total cost about $${costUsd.toFixed(4)}${estimated ? ' (estimated from token counts)' : ''}`;
+/** Totals stay per currency: a relay billing in VND and one in USD are never added up. */
+function costLine(totals: readonly Money[] | undefined, estimated: boolean): string {
+  if (totals === undefined) return 'cost unknown (no price for this model)';
+  const amounts = totals.length > 0 ? totals.map(moneyText).join(' + ') : '0';
+  return `total cost about ${amounts}${estimated ? ' (estimated from token counts)' : ''}`;
 }
 
 

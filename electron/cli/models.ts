@@ -29,7 +29,7 @@ export async function modelsCommand(argv: readonly string[], ctx: CommandContext
   ctx.io.protect(target.apiKey);
   for (const warning of target.warnings) ctx.io.err(`infill: warning: ${warning}`);
   const result = await checkGatewayConnection(target.profile, target.apiKey, ctx.signal);
-  if (!result.ok) throw new InfillError(result.error.code, result.error.message);
+  if (!result.ok) throw new InfillError(result.error.code, result.error.message, result.error.params);
   if (result.models.length === 0) ctx.io.err(`infill: ${target.profile.name} lists no models.`);
   for (const id of result.models) ctx.io.out(id);
 }

@@ -44,12 +44,13 @@ export async function readMaskFile(
     throw new InfillError(
       'INVALID_INPUT',
       `The mask “${name}” is ${rgba.width}×${rgba.height} but “${expected.name}” is ${expected.width}×${expected.height}; they must be the same size.`,
+      { context: 'maskSize', name, width: rgba.width, height: rgba.height, image: expected.name, imageWidth: expected.width, imageHeight: expected.height },
     );
   }
   const alpha = maskFromRgba(rgba, convention);
   if (!alpha.some((v) => v > 0)) {
     const hint = convention === 'alpha' ? 'no transparent pixels (with --mask-alpha, alpha 0 marks the edit)' : 'no white pixels (white marks the area to change)';
-    throw new InfillError('EMPTY_MASK', `The mask “${name}” has ${hint}.`);
+    throw new InfillError('EMPTY_MASK', `The mask “${name}” has ${hint}.`, { context: convention === 'alpha' ? 'noTransparent' : 'noWhite', name });
   }
   return { x: 0, y: 0, width: rgba.width, height: rgba.height, alpha };
 }

@@ -49,5 +49,5 @@ async function usageRecording(dataDir: string, profile: GatewayProfile, io: CliI
   const prices = await createPriceStore({ dataDir });
   const usage = createUsageLog({ dataDir });
   const warn = (error: unknown) => io.err(`infill: warning: could not write the usage log: ${error instanceof Error ? error.message : String(error)}`);
-  return { prices: prices.table(), onAnswered: (answer) => recordAnswer(usage, profile, answer, warn) };
+  return { prices: prices.sheetFor(), onAnswered: (answer) => recordAnswer(usage, profile, answer, warn) };
 }

@@ -3,6 +3,7 @@ import { openCliLog, wantsVerbose } from './cli-log.ts';
 import type { CommandContext } from './command-context.ts';
 import { EXIT, exitCodeFor, UsageError } from './exit-codes.ts';
 import { COMMAND_USAGE, MAIN_USAGE } from './usage.ts';
+import { cliErrorText, cliLanguage } from '../i18n/cli-language.ts';
 
 /**
  * One `infill …` run, from arguments to exit code: the entry point (cli.ts) calls it with the
@@ -10,6 +11,12 @@ import { COMMAND_USAGE, MAIN_USAGE } from './usage.ts';
  */
 
 type Command = (argv: readonly string[], ctx: CommandContext) => Promise<void>;
+
+/** Words in LC_ALL / LC_MESSAGES / LANG's language; i18next and the catalogues load only when needed. */
+async function translator(env: NodeJS.ProcessEnv) {
+  const { createTranslator } = await import('../i18n/translator.ts');
+  return createTranslator(cliLanguage(env));
+}
 
 /**
  * Each command is loaded when it runs: `infill --help` must start about as fast as Node itself,
@@ -52,7 +59,8 @@ export async function runCommandLine(argv: readonly string[], options: CommandLi
   }
   const loadCommand = commands[name];
   if (!loadCommand) {
-    io.err(`infill: unknown command “${name}”; commands: ${Object.keys(commands).join(', ')} (infill --help)`);
+    const t = await translator(env);
+    io.err(`infill: ${t('cli:unknownCommand', { name, commands: Object.keys(commands).join(', ') })}`);
     return EXIT.badInput;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
@@ -61,12 +69,15 @@ export async function runCommandLine(argv: readonly string[], options: CommandLi
   }
 
   const cancel = new AbortController();
+  // Loaded now, off the path of --help, so a Ctrl+C or a failure can be worded at once.
+  const t = await translator(env);
+  const language = cliLanguage(env);
   if (options.handleSigint) {
     process.on('SIGINT', () => {
       // The first Ctrl+C cancels cleanly (requests aborted, workers stopped, nothing written);
       // a second one does not wait for that.
       if (cancel.signal.aborted) process.exit(EXIT.cancelled);
-      io.status('infill: cancelling…');
+      io.status(`infill: ${t('cli:cancelling')}`);
       cancel.abort();
     });
   }
@@ -88,8 +99,8 @@ export async function runCommandLine(argv: readonly string[], options: CommandLi
   } catch (error) {
     const code = cancel.signal.aborted ? EXIT.cancelled : exitCodeFor(error);
     log?.warn('failed', { exit: code, ms: Math.round(performance.now() - startedAt), error: errorLine(error) });
-    if (code === EXIT.cancelled) io.err(errorLine(error instanceof Error && /cancel/i.test(error.message) ? error : new Error('Cancelled.')));
-    else io.err(`${errorLine(error)}${error instanceof UsageError ? ` (infill ${name} --help)` : ''}`);
+    if (code === EXIT.cancelled) io.err(`infill: ${error instanceof Error && /cancel/i.test(error.message) ? cliErrorText(t, error, language) : t('cli:cancelled')}`);
+    else io.err(`infill: ${cliErrorText(t, error, language)}${error instanceof UsageError ? ` (infill ${name} --help)` : ''}`);
     // For bug reports: the stack of an unexpected failure, still through the redacting writer.
     if (code === EXIT.failed && env.INFILL_DEBUG && error instanceof Error && error.stack) io.err(error.stack);
     return code;

@@ -5,6 +5,7 @@ import type { Rect } from '../../shared/geometry.ts';
 import type { JobEstimate } from '../jobs/provider.ts';
 import type { JobProgress, JobScope } from './cli-services.ts';
 import { renderCandidate, writeOutputFile } from './output.ts';
+import { totalsOf, type Money } from '../../shared/gateway/money.ts';
 
 /** A one-layer (or empty) document with its mask: what the app would hold when the person presses Fill. */
 export interface CliDocument {
@@ -28,8 +29,8 @@ export interface RunRequest {
 
 export interface RunResult {
   paths: string[];
-  /** What the gateway billed for all variations, where it said (usage) or the price table knows. */
-  costUsd?: number;
+  /** What the gateway billed for all variations, per currency, where it said (usage) or the price sheet knows. */
+  costs?: Money[];
   model?: string;
   /** Why fewer files than --n were written, if so. */
   note?: string;
@@ -70,12 +71,12 @@ export async function runDocument(
     const bytes = await renderCandidate(scope.assets, doc, candidate, request.format, request.quality);
     await writeOutputFile(path, bytes);
   }
-  const costs = results.map((r) => r.candidate.costUsd).filter((c): c is number => c !== undefined);
+  const costs = totalsOf(results.map((r) => r.candidate.cost));
   const model = results[0]?.candidate.model;
   return {
     paths: results.map((r) => r.path),
     ...(results.length < request.n ? { note: shortfall(model, results.length, request.n) } : {}),
-    ...(costs.length > 0 ? { costUsd: costs.reduce((a, b) => a + b, 0) } : {}),
+    ...(costs.length > 0 ? { costs } : {}),
     ...(model ? { model } : {}),
   };
 }

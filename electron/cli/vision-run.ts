@@ -1,8 +1,9 @@
 import { InfillError } from '../../shared/errors.ts';
 import { refusedError } from '../gateways/vision/vision-service.ts';
-import { defaultPriceTable, type PriceTable } from '../../shared/gateway/prices.ts';
+import type { Money } from '../../shared/gateway/money.ts';
+import { defaultPriceSheet, type PriceSheet } from '../../shared/gateway/prices.ts';
 import type { VisionDetail, VisionTask } from '../../shared/vision/vision-contract.ts';
-import { countTokens, visionCostUsd, type TokenCount } from '../../shared/vision/vision-cost.ts';
+import { countTokens, visionCost, type TokenCount } from '../../shared/vision/vision-cost.ts';
 import { defaultCallOptions, type GatewayCallOptions } from '../gateways/index.ts';
 import { callVision } from '../gateways/vision/vision-call.ts';
 import { encodeVisionFile } from '../gateways/vision/vision-image.ts';
@@ -28,17 +29,17 @@ export interface VisionAnswer {
   text: string;
   model: string;
   tokens: TokenCount;
-  costUsd: number | undefined;
+  cost: Money | undefined;
   incomplete: boolean;
   error?: InfillError;
 }
 
 export async function createVisionRunner(target: VisionTarget, options: { detail: VisionDetail; concurrency: number; explicitDataDir: string | undefined }, env: NodeJS.ProcessEnv, io: CliIo): Promise<VisionRunner> {
   const dataDir = target.dataDir ?? usageDataDir(options.explicitDataDir, env);
-  let prices: PriceTable = defaultPriceTable;
+  let prices: PriceSheet = defaultPriceSheet;
   let usage: UsageLog | undefined;
   if (dataDir) {
-    prices = (await createPriceStore({ dataDir })).table();
+    prices = (await createPriceStore({ dataDir })).sheetFor(target.profile.id);
     usage = createUsageLog({ dataDir });
   }
   const warn = (error: unknown) => io.err(`infill: warning: could not write the usage log: ${error instanceof Error ? error.message : String(error)}`);
@@ -61,13 +62,13 @@ export async function createVisionRunner(target: VisionTarget, options: { detail
         options: call,
         signal,
         onText: onText ?? (() => undefined),
-        notify: (message) => io.status(`infill: ${message}`),
+        notify: (step) => io.status(`infill: ${step.message}`),
       });
       if (result.refusal !== undefined) throw refusedError(profile.visionModel, result.refusal);
       const tokens = countTokens(result.usage, { instruction, width: image.width, height: image.height, protocol }, result.text);
-      const costUsd = visionCostUsd(profile.visionModel, tokens, prices);
-      if (usage) await recordAnswer(usage, profile, { profileId: profile.id, model: profile.visionModel, images: 0, uploadBytes: image.bytes.length, ...(costUsd === undefined ? {} : { costUsd }) }, warn);
-      return { text: result.text, model: profile.visionModel, tokens, costUsd, incomplete: result.incomplete, ...(result.error ? { error: result.error } : {}) };
+      const cost = visionCost(profile.visionModel, tokens, prices);
+      if (usage) await recordAnswer(usage, profile, { profileId: profile.id, model: profile.visionModel, images: 0, uploadBytes: image.bytes.length, ...(cost === undefined ? {} : { cost }) }, warn);
+      return { text: result.text, model: profile.visionModel, tokens, cost, incomplete: result.incomplete, ...(result.error ? { error: result.error } : {}) };
     },
   };
 }

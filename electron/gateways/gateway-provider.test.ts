@@ -43,7 +43,7 @@ interface Recorded {
 function context(): Recorded {
   const stages: Recorded['stages'] = [];
   const abort = new AbortController();
-  return { stages, abort, ctx: { signal: abort.signal, progress: (stage, fraction, message) => stages.push([stage, fraction, message]) } };
+  return { stages, abort, ctx: { signal: abort.signal, progress: (stage, fraction, message) => stages.push([stage, fraction, message?.message]) } };
 }
 
 describe('gateway provider', () => {
@@ -117,7 +117,7 @@ describe('gateway provider', () => {
     expect(stages).toContain('compositing');
     expect(stages.at(-1)).toBe('done');
     expect(recorded.stages.some(([, , m]) => /^Uploading [\d.]+ (KB|MB) \(1024×1024 PNG\)/.test(m ?? ''))).toBe(true);
-    expect(candidate?.costUsd).toBeCloseTo((50 * 5 + 1000 * 10 + 4160 * 40) / 1e6, 6);
+    expect(candidate?.cost?.amount).toBeCloseTo((50 * 5 + 1000 * 10 + 4160 * 40) / 1e6, 6);
     expect(candidate?.model).toBe('gpt-image-1');
     expect(candidate?.seed).toBe(42);
   });
@@ -132,14 +132,14 @@ describe('gateway provider', () => {
       },
     });
     await expect(p.run(jobInput(p, document()), recorded.ctx)).rejects.toMatchObject({ code: 'JOB_CANCELLED' });
-    expect(answers).toEqual([expect.objectContaining({ model: 'gpt-image-1', images: 1, costUsd: expect.any(Number) })]);
+    expect(answers).toEqual([expect.objectContaining({ model: 'gpt-image-1', images: 1, cost: { amount: expect.any(Number), currency: 'USD' } })]);
   });
 
   it('returns n candidates with their own seeds and the per-image share of the cost', async () => {
     const p = provider('openai-images');
     const candidates = await p.run(jobInput(p, document(), { n: 3 }), context().ctx);
     expect(candidates.map((c) => c.seed)).toEqual([42, 43, 44]);
-    expect(candidates[0]?.costUsd).toBeCloseTo((50 * 5 + 1000 * 10 + 3 * 4160 * 40) / 1e6 / 3, 6);
+    expect(candidates[0]?.cost?.amount).toBeCloseTo((50 * 5 + 1000 * 10 + 3 * 4160 * 40) / 1e6 / 3, 6);
   });
 
   it('uses the cost a chat relay reports', async () => {
@@ -147,7 +147,7 @@ describe('gateway provider', () => {
     try {
       const p = provider('chat-image');
       const [candidate] = await p.run(jobInput(p, document()), context().ctx);
-      expect(candidate?.costUsd).toBeCloseTo(0.0391, 6);
+      expect(candidate?.cost?.amount).toBeCloseTo(0.0391, 6);
     } finally {
       delete gateway.options.chatCostUsd;
     }

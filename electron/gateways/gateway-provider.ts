@@ -1,14 +1,15 @@
 import { InfillError } from '../../shared/errors.ts';
 import type { Rect } from '../../shared/geometry.ts';
 import { isOutpaintOnlyModel, modelSpec } from '../../shared/gateway/model-sizes.ts';
-import { defaultPriceTable, estimateCostUsd } from '../../shared/gateway/prices.ts';
-import type { PriceTable } from '../../shared/gateway/prices.ts';
+import type { ProgressStep } from '../../shared/contract/progress-note.ts';
+import type { Money } from '../../shared/gateway/money.ts';
+import { progressSteps } from '../jobs/progress-steps.ts';
+import { defaultPriceSheet, estimateCost, type PriceSheet } from '../../shared/gateway/prices.ts';
 import type { GatewayProfile } from '../../shared/gateway/profile.ts';
 import { isLoopbackHost } from '../../shared/gateway/profile.ts';
 import type { Provider, ProviderCandidate, ProviderContext, ProviderJobInput } from '../jobs/provider.ts';
 import { adapterFor } from './adapters/index.ts';
 import type { AdapterContext, AdapterResult } from './adapters/types.ts';
-import { formatBytes } from './errors.ts';
 import { outpaintBySide } from './outpaint-by-side.ts';
 import { defaultCallOptions, openGatewaySession } from './gateway-session.ts';
 import type { GatewayCallOptions, GatewaySession } from './gateway-session.ts';
@@ -41,7 +42,7 @@ export interface GatewayProviderOptions {
   upload: UploadPreference;
   /** Partial previews to ask for where the protocol streams them. */
   partialImages: number;
-  prices: PriceTable;
+  prices: PriceSheet;
   /** Partial previews, as PNG bytes at upload size. */
   onPartialImage?: (png: Uint8Array, index: number) => void;
   /**
@@ -55,8 +56,8 @@ export interface GatewayAnswer {
   profileId: string;
   model: string;
   images: number;
-  /** Undefined when neither usage nor the price table says. */
-  costUsd?: number;
+  /** Undefined when neither usage nor the price sheet says. */
+  cost?: Money;
   uploadBytes: number;
 }
 
@@ -67,7 +68,7 @@ export const defaultGatewayProviderOptions: GatewayProviderOptions = {
   budgetBytes: DEFAULT_BUDGET_BYTES,
   upload: 'compact',
   partialImages: 0,
-  prices: defaultPriceTable,
+  prices: defaultPriceSheet,
 };
 
 function hostOf(baseUrl: string): string {
@@ -118,12 +119,17 @@ export function createGatewayProvider(
   async function prepare(input: ProviderJobInput): Promise<{ key: string | undefined; input: ProviderJobInput; prepared: PreparedJob }> {
     const key = await getKey();
     if (!key && !isLoopbackHost(host.replace(/:\d+$/, ''))) {
-      throw new InfillError('AUTH_FAILED', `No API key is set for ${profile.name}. Add one in the gateway settings.`);
+      throw new InfillError('AUTH_FAILED', `No API key is set for ${profile.name}. Add one in the gateway settings.`, { context: 'keyMissing', gateway: profile.name });
     }
     // Chat models get the empty prompt as is: their instruction already says what to do with it.
     const prompt = input.prompt.trim() === '' && profile.protocol !== 'chat-image' ? DEFAULT_FILL_PROMPT : input.prompt;
     if (prompt.length > spec.maxPromptChars) {
-      throw new InfillError('INVALID_INPUT', `The prompt has ${prompt.length} characters; ${profile.model} takes at most ${spec.maxPromptChars}.`);
+      throw new InfillError('INVALID_INPUT', `The prompt has ${prompt.length} characters; ${profile.model} takes at most ${spec.maxPromptChars}.`, {
+        context: 'promptTooLong',
+        length: prompt.length,
+        model: profile.model,
+        max: spec.maxPromptChars,
+      });
     }
     // Images endpoints take n ≤ 10; chat and JSON relays take one per request and the adapters loop.
     const planned = { ...input, prompt, n: Math.max(1, Math.min(input.n, MAX_CANDIDATES)) };
@@ -142,11 +148,14 @@ export function createGatewayProvider(
     onSent: () => void,
   ): Promise<{ result: AdapterResult; prepared: PreparedJob }> {
     const send = (prepared: PreparedJob): Promise<AdapterResult> => {
-      const size = `${prepared.plan.size.width}×${prepared.plan.size.height}`;
-      const what = prepared.uploadBytes > 0 ? `Uploading ${formatBytes(prepared.uploadBytes)} (${size} ${prepared.plan.format.toUpperCase()})` : `Requesting ${size}`;
-      context.progress('running', STEP.prepared, `${what} to ${profile.name}`);
+      const { width, height } = prepared.plan.size;
+      context.progress(
+        'running',
+        STEP.prepared,
+        prepared.uploadBytes > 0 ? progressSteps.uploading(profile.name, prepared.uploadBytes, width, height, prepared.plan.format) : progressSteps.requesting(profile.name, width, height),
+      );
       onSent();
-      context.progress('running', STEP.sent, `Waiting for ${profile.model}…`);
+      context.progress('running', STEP.sent, progressSteps.waitingForModel(profile.model));
       return call(prepared, session.ctx);
     };
     try {
@@ -155,14 +164,14 @@ export function createGatewayProvider(
       if (!(error instanceof InfillError) || error.code !== 'PAYLOAD_TOO_LARGE' || first.uploadBytes === 0) throw error;
       const refused = first.uploadBytes;
       const smaller = await prepareJob(input, profile.protocol, spec, { ...prepOptions, budgetBytes: Math.floor(Math.min(options.budgetBytes, refused) / 2) });
-      context.progress('running', STEP.sent, `${profile.name} refused ${formatBytes(refused)} (413) — retrying with ${formatBytes(smaller.uploadBytes)}`);
+      context.progress('running', STEP.sent, progressSteps.shrunk(profile.name, refused, smaller.uploadBytes));
       return { result: await send(smaller), prepared: smaller };
     }
   }
 
   /** Step 3: what the answer cost (usage, else the price table), reported as soon as it is known. */
-  function price(result: AdapterResult, prepared: PreparedJob): number | undefined {
-    const totalCost = estimateCostUsd(
+  function price(result: AdapterResult, prepared: PreparedJob): Money | undefined {
+    const totalCost = estimateCost(
       {
         model: profile.model,
         images: result.images.length,
@@ -177,13 +186,13 @@ export function createGatewayProvider(
       model: profile.model,
       images: result.images.length,
       uploadBytes: prepared.uploadBytes,
-      ...(totalCost === undefined ? {} : { costUsd: totalCost }),
+      ...(totalCost === undefined ? {} : { cost: totalCost }),
     });
     return totalCost;
   }
 
   /** Step 4: each answer back at crop size, colour-matched, kept only inside the blend mask. */
-  async function finish(result: AdapterResult, input: ProviderJobInput, prepared: PreparedJob, totalCost: number | undefined): Promise<ProviderCandidate[]> {
+  async function finish(result: AdapterResult, input: ProviderJobInput, prepared: PreparedJob, totalCost: Money | undefined): Promise<ProviderCandidate[]> {
     const candidates: ProviderCandidate[] = [];
     for (const [index, bytes] of result.images.slice(0, input.n).entries()) {
       const finished = await finishCandidate(bytes, input, prepared, profile.name);
@@ -192,33 +201,33 @@ export function createGatewayProvider(
         blendMask: finished.blendMask,
         seed: input.seed + index,
         model: profile.model,
-        ...(totalCost === undefined ? {} : { costUsd: totalCost / result.images.length }),
+        ...(totalCost === undefined ? {} : { cost: { amount: totalCost.amount / result.images.length, currency: totalCost.currency } }),
       });
     }
     return candidates;
   }
 
   async function run(jobInput: ProviderJobInput, context: ProviderContext): Promise<ProviderCandidate[]> {
-    context.progress('preparing', 0, `Preparing the crop for ${profile.name}`);
+    context.progress('preparing', 0, progressSteps.preparing(profile.name));
     const { key, input, prepared: first } = await prepare(jobInput);
     throwIfCancelled(context.signal);
     let fraction: number = STEP.prepared;
-    const notify = (message: string): void => context.progress('running', fraction, message);
+    const notify = (step: ProgressStep): void => context.progress('running', fraction, step);
     let partials = 0;
     const session = openGatewaySession(profile, key, options.call, context.signal, notify, (png, index) => {
       partials++;
       options.onPartialImage?.(png, index);
       context.preview?.(png);
-      notify(`Partial preview ${partials} of ${options.partialImages}`);
+      notify(progressSteps.partialPreview(partials, options.partialImages));
     });
     try {
       const { result, prepared } = await sendWithRetryOn413(input, first, session, context, () => (fraction = STEP.sent));
-      if (result.images.length === 0) throw new InfillError('BAD_RESPONSE', `${profile.name} answered without any image; nothing was changed.`);
-      context.progress('compositing', STEP.received, 'Blending the result into the photo');
+      if (result.images.length === 0) throw new InfillError('BAD_RESPONSE', `${profile.name} answered without any image; nothing was changed.`, { context: 'noImage', gateway: profile.name });
+      context.progress('compositing', STEP.received, progressSteps.blending());
       const totalCost = price(result, prepared);
       throwIfCancelled(context.signal);
       const candidates = await finish(result, input, prepared, totalCost);
-      context.progress('done', 1, totalCost === undefined ? 'Done' : `Done — about $${totalCost.toFixed(3)}`);
+      context.progress('done', 1, progressSteps.done(totalCost));
       return candidates;
     } catch (error) {
       throw session.toError(error);
@@ -234,6 +243,7 @@ export function createGatewayProvider(
       kind: 'gateway',
       supportsPrompt: true,
       description: `${profile.model} via ${host}`,
+      gateway: { model: profile.model, host },
       tuning: profile.protocol === 'json-relay' ? ['seed', 'variations', 'strength', 'guidance'] : ['seed', 'variations'],
     },
     contextRegion(maskBounds: Rect, canvas: Rect): Rect {

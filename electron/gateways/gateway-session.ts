@@ -10,6 +10,8 @@ import { downloadImage } from './image-download.ts';
 import { defaultRateLimits, rateLimiterFor } from './rate-limiter.ts';
 import type { RateLimits } from './rate-limiter.ts';
 import { withRetries } from './retry.ts';
+import type { ProgressStep } from '../../shared/contract/progress-note.ts';
+import { progressSteps } from '../jobs/progress-steps.ts';
 import { scopedLogger } from '../log/log.ts';
 
 const log = scopedLogger('gateway');
@@ -58,7 +60,7 @@ export function openGatewaySession(
   apiKey: string | undefined,
   options: GatewayCallOptions,
   userSignal: AbortSignal,
-  notify: (message: string) => void,
+  notify: (step: ProgressStep) => void,
   onPartialImage?: (png: Uint8Array, index: number) => void,
 ): GatewaySession {
   const timeout = new AbortController();
@@ -105,11 +107,11 @@ export function openGatewaySession(
       try {
         probe ??= probeConnect(profile.baseUrl, options.connectTimeoutMs, signal);
         await probe;
-        release = await limiter.acquire(signal, (seconds) => notify(`Waiting for the per-minute limit — ${seconds} s`));
+        release = await limiter.acquire(signal, (seconds) => notify(progressSteps.rateLimitWait(seconds)));
         const { value } = await withRetries(() => attempt(signal), {
           maxRetries: options.maxRetries,
           signal,
-          onWait: (message) => notify(message),
+          onWait: (step) => notify(step),
           onRetry: (reason, delayMs, nextAttempt) => log.warn('retrying', { path, reason, waitMs: Math.round(delayMs), attempt: nextAttempt, of: options.maxRetries + 1 }),
           ...(options.retrySleep ? { sleep: options.retrySleep } : {}),
           ...(options.random ? { random: options.random } : {}),

@@ -98,7 +98,14 @@ export function probeConnect(baseUrl: string, timeoutMs: number, signal: AbortSi
     };
     const onAbort = (): void => done(Object.assign(new Error('Aborted'), { name: 'AbortError' }));
     const timer = setTimeout(
-      () => done(new InfillError('GATEWAY_TIMEOUT', `Could not connect to ${host}:${port} within ${Math.round(timeoutMs / 1000)} s. Is the base URL right and the relay reachable?`)),
+      () =>
+        done(
+          new InfillError('GATEWAY_TIMEOUT', `Could not connect to ${host}:${port} within ${Math.round(timeoutMs / 1000)} s. Is the base URL right and the relay reachable?`, {
+            context: 'connect',
+            host: `${host}:${port}`,
+            seconds: Math.round(timeoutMs / 1000),
+          }),
+        ),
       timeoutMs,
     );
     signal.addEventListener('abort', onAbort, { once: true });

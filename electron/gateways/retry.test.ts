@@ -43,7 +43,7 @@ describe('retry policy', () => {
         if (calls === 1) throw apiError(429, { 'retry-after': '3' });
         return 'ok';
       },
-      { maxRetries: 2, signal: new AbortController().signal, onWait: (m) => messages.push(m), sleep: async (ms) => void slept.push(ms) },
+      { maxRetries: 2, signal: new AbortController().signal, onWait: (m) => messages.push(m.message), sleep: async (ms) => void slept.push(ms) },
     );
     expect(result).toEqual({ value: 'ok', attempts: 2 });
     expect(slept).toEqual([1000, 1000, 1000]);

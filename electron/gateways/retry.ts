@@ -1,5 +1,7 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import { ResponseTooLargeError, RetryAfterTooLongError, findCause } from './errors.ts';
+import type { ProgressStep } from '../../shared/contract/progress-note.ts';
+import { progressSteps, retryReason } from '../jobs/progress-steps.ts';
 
 /**
  * Retries for gateway calls. The SDK has its own loop, and its delays are the ones GATEWAYS.md
@@ -17,8 +19,8 @@ const MAX_BACKOFF_S = 8;
 export interface RetryOptions {
   maxRetries: number;
   signal: AbortSignal;
-  /** Called once a second while waiting: "Rate limited — retrying in 12 s". */
-  onWait?: (message: string, secondsLeft: number) => void;
+  /** Called once a second while waiting: "Rate limited — retrying in 12 s", and its note for the screen. */
+  onWait?: (step: ProgressStep, secondsLeft: number) => void;
   /** Called once per retry, before its wait: why, how long, and which attempt comes next (2 = the first retry). */
   onRetry?: (reason: string, delayMs: number, nextAttempt: number) => void;
   /** Injectable for tests. */
@@ -27,7 +29,8 @@ export interface RetryOptions {
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
-export type RetryDecision = { retry: false } | { retry: true; delayMs: number; reason: string };
+export type RetryCause = Parameters<typeof progressSteps.retryWait>[0];
+export type RetryDecision = { retry: false } | { retry: true; delayMs: number; cause: RetryCause };
 
 /** Delay the server asked for, in ms, or undefined. */
 export function serverRetryDelayMs(headers: Headers | undefined, now = Date.now()): number | undefined {
@@ -65,11 +68,11 @@ export function retryDecision(error: unknown, retryIndex: number, random: () => 
     const asked = serverRetryDelayMs(error.headers);
     if (asked !== undefined && asked > MAX_RETRY_AFTER_MS) throw new RetryAfterTooLongError(error, asked);
     const delayMs = asked ?? backoffMs(retryIndex, random);
-    const reason = error.status === 429 ? 'Rate limited' : `Gateway error ${error.status}`;
-    return { retry: true, delayMs, reason };
+    const cause: RetryCause = error.status === 429 ? { kind: 'rateLimited', status: 429 } : { kind: 'status', status: error.status };
+    return { retry: true, delayMs, cause };
   }
-  if (error instanceof APIConnectionTimeoutError) return { retry: true, delayMs: backoffMs(retryIndex, random), reason: 'Gateway timed out' };
-  if (error instanceof APIConnectionError) return { retry: true, delayMs: backoffMs(retryIndex, random), reason: 'Connection lost' };
+  if (error instanceof APIConnectionTimeoutError) return { retry: true, delayMs: backoffMs(retryIndex, random), cause: { kind: 'timedOut' } };
+  if (error instanceof APIConnectionError) return { retry: true, delayMs: backoffMs(retryIndex, random), cause: { kind: 'connectionLost' } };
   return { retry: false };
 }
 
@@ -88,12 +91,12 @@ export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-async function countdown(ms: number, reason: string, options: RetryOptions, attempt: number): Promise<void> {
+async function countdown(ms: number, cause: RetryCause, options: RetryOptions, attempt: number): Promise<void> {
   const sleep = options.sleep ?? abortableSleep;
   let left = ms;
   while (left > 0) {
     const seconds = Math.ceil(left / 1000);
-    options.onWait?.(`${reason} — retrying in ${seconds} s (attempt ${attempt + 1} of ${options.maxRetries + 1})`, seconds);
+    options.onWait?.(progressSteps.retryWait(cause, seconds, attempt + 1, options.maxRetries + 1), seconds);
     const step = left - (seconds - 1) * 1000;
     await sleep(step, options.signal);
     left -= step;
@@ -111,8 +114,8 @@ export async function withRetries<T>(attempt: (attemptIndex: number) => Promise<
       if (!decision.retry || index >= options.maxRetries) {
         throw Object.assign(error instanceof Error ? error : new Error(String(error)), { attempts: index + 1 });
       }
-      options.onRetry?.(decision.reason, decision.delayMs, index + 2);
-      await countdown(decision.delayMs, decision.reason, options, index + 1);
+      options.onRetry?.(retryReason(decision.cause), decision.delayMs, index + 2);
+      await countdown(decision.delayMs, decision.cause, options, index + 1);
     }
   }
 }

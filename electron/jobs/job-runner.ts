@@ -79,11 +79,11 @@ export function createJobRunner(deps: { providers: ProviderRegistry; assets: Ass
       },
       {
         signal,
-        progress: (stage, fraction, message) => {
+        progress: (stage, fraction, step) => {
           if (signal.aborted) return;
           const span = STAGE_END.running - STAGE_END.preparing;
           const progress = STAGE_END.preparing + span * Math.min(1, Math.max(0, fraction));
-          last = { jobId, stage, progress, ...(message ? { message } : {}), ...(last.preview ? { preview: last.preview } : {}) };
+          last = { jobId, stage, progress, ...(step ? { message: step.message, note: step.note } : {}), ...(last.preview ? { preview: last.preview } : {}) };
           emit('jobProgress', last);
         },
         preview: (encoded) => {
@@ -104,7 +104,7 @@ export function createJobRunner(deps: { providers: ProviderRegistry; assets: Ass
     const candidates: Candidate[] = [];
     for (const answer of answers) {
       if (answer.image.width !== region.width || answer.image.height !== region.height) {
-        throw new InfillError('BAD_RESPONSE', `${provider.info.label} returned an image of the wrong size.`);
+        throw new InfillError('BAD_RESPONSE', `${provider.info.label} returned an image of the wrong size.`, { context: 'wrongSize', gateway: provider.info.label });
       }
       const layer = candidateLayerPixels(answer.image, answer.blendMask ?? mask, region);
       if (!layer) continue;
@@ -116,10 +116,10 @@ export function createJobRunner(deps: { providers: ProviderRegistry; assets: Ass
         seed: answer.seed,
         providerId: provider.info.id,
         ...(answer.model ? { model: answer.model } : {}),
-        ...(answer.costUsd !== undefined ? { costUsd: answer.costUsd } : {}),
+        ...(answer.cost !== undefined ? { cost: answer.cost } : {}),
       });
     }
-    if (candidates.length === 0) throw new InfillError('JOB_FAILED', `${provider.info.label} returned no usable result.`);
+    if (candidates.length === 0) throw new InfillError('JOB_FAILED', `${provider.info.label} returned no usable result.`, { gateway: provider.info.label });
     throwIfAborted(signal);
     emit('jobProgress', { jobId, stage: 'done', progress: 1 });
     return candidates;

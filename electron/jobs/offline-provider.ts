@@ -4,6 +4,7 @@ import { contextWindowFor } from '../engine/fill-context-window.ts';
 import type { FillRunner } from '../engine/fill-runner.ts';
 import type { FillMethod } from '../engine/types.ts';
 import type { Provider, ProviderCandidate } from './provider.ts';
+import { progressSteps } from './progress-steps.ts';
 
 interface OfflineProviderSpec {
   id: string;
@@ -86,6 +87,8 @@ export function createOfflineProvider(spec: OfflineProviderSpec, fill: FillRunne
       return {
         seconds: estimateFillSeconds(method, pixels, region.width * region.height),
         detail: `${methodNames[method]} of ${pixels.toLocaleString('en-US')} px`,
+        method,
+        pixels,
       };
     },
 
@@ -108,7 +111,7 @@ export function createOfflineProvider(spec: OfflineProviderSpec, fill: FillRunne
             seed: variationSeed,
             ...(input.exclude && method === 'content-aware' ? { exclude: input.exclude } : {}),
           },
-          { signal: context.signal, onProgress: (fraction) => context.progress('running', (i + fraction) / count, `${methodNames[method]}…`) },
+          { signal: context.signal, onProgress: (fraction) => context.progress('running', (i + fraction) / count, method === 'smooth' ? progressSteps.fillSmooth() : progressSteps.fillContentAware()) },
         );
         candidates.push({ image: { width: image.width, height: image.height, data: rgba }, seed: variationSeed, model: method });
       }

@@ -1,6 +1,8 @@
 import type { ProviderInfo } from '../../shared/contract/schemas.ts';
 import type { JobStage } from '../../shared/contract/schemas.ts';
 import type { Rect } from '../../shared/geometry.ts';
+import type { Money } from '../../shared/gateway/money.ts';
+import type { ProgressStep } from '../../shared/contract/progress-note.ts';
 
 import type { RgbaImage } from '../services/rgba-image.ts';
 
@@ -34,13 +36,14 @@ export interface ProviderCandidate {
   blendMask?: Uint8Array;
   seed: number;
   model?: string;
-  costUsd?: number;
+  /** In the currency the gateway bills in. */
+  cost?: Money;
 }
 
 export interface ProviderContext {
   signal: AbortSignal;
   /** `fraction` is 0…1 within the provider's own work; the runner maps it into the job's progress. */
-  progress(stage: JobStage, fraction: number, message?: string): void;
+  progress(stage: JobStage, fraction: number, step?: ProgressStep): void;
   /** A partial image (encoded, any size) of the whole context region, streamed before the answer. */
   preview?(encoded: Uint8Array): void;
 }
@@ -58,4 +61,6 @@ export interface Provider {
 export interface JobEstimate {
   seconds: number | null;
   detail: string;
+  method?: 'smooth' | 'content-aware';
+  pixels?: number;
 }

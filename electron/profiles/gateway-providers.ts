@@ -1,6 +1,6 @@
 import type { GatewayLimits } from '../../shared/contract/schemas.ts';
 import type { GatewayProfile } from '../../shared/gateway/profile.ts';
-import type { PriceTable } from '../../shared/gateway/prices.ts';
+import type { PriceSheet } from '../../shared/gateway/prices.ts';
 import { createGatewayProvider, defaultCallOptions, type GatewayAnswer, type GatewayCallOptions, type GatewayProviderOptions } from '../gateways/index.ts';
 import type { Provider } from '../jobs/provider.ts';
 import type { KeyStore } from '../keys/key-store.ts';
@@ -9,8 +9,8 @@ import type { StoredProfile } from './profile-store.ts';
 
 /**
  * Each saved profile as a Provider for the job runner. Built lazily and rebuilt when the
- * profiles or the price table change (the provider prices its answers with the table it was
- * built with); the key is fetched per job, so a new key applies to the next job. Every answer
+ * profiles or the price sheets change (the provider prices its answers with its gateway's sheet
+ * as it was when built); the key is fetched per job, so a new key applies to the next job. Every answer
  * goes to the usage log.
  */
 export interface GatewayProviders {
@@ -21,7 +21,8 @@ export interface GatewayProviders {
 
 export function createGatewayProviders(deps: {
   profiles: () => readonly StoredProfile[];
-  prices: () => PriceTable;
+  /** The sheet a profile's answers are priced with (its own, else the default). */
+  prices: (profileId: string) => PriceSheet;
   keys: KeyStore;
   usage: UsageLog;
   /** Tests: faster retries, shorter timeouts. */
@@ -37,7 +38,7 @@ export function createGatewayProviders(deps: {
           ...deps.overrides,
           call: callOptionsFor(limits, deps.overrides?.call),
           partialImages: deps.overrides?.partialImages ?? partialImagesFor(profile),
-          prices: deps.prices(),
+          prices: deps.prices(profile.id),
           onAnswered: (answer) => recordAnswer(deps.usage, profile, answer, deps.onUsageError),
         });
       });
@@ -67,7 +68,7 @@ export function recordAnswer(usage: UsageLog, profile: GatewayProfile, answer: G
       gatewayName: profile.name,
       model: answer.model,
       images: answer.images,
-      ...(answer.costUsd === undefined ? {} : { costUsd: answer.costUsd }),
+      ...(answer.cost === undefined ? {} : { cost: answer.cost }),
     })
     .catch(onError);
 }

@@ -139,9 +139,16 @@ describe('gateway settings channels', () => {
 
   it('edited prices survive and the default table is offered', async () => {
     const prices = await send('getPrices', {});
-    expect(prices.ok && (prices.data as { defaults: Record<string, unknown> }).defaults['gpt-image-1']).toBeTruthy();
-    expect(await send('savePrices', { prices: { 'gpt-image-1': { perImageUsd: 0.1 } } })).toMatchObject({ ok: true });
+    expect(prices.ok && (prices.data as { defaults: { prices: Record<string, unknown> } }).defaults.prices['gpt-image-1']).toBeTruthy();
+    expect(await send('savePrices', { sheet: { currency: 'USD', prices: { 'gpt-image-1': { perImage: 0.1 } } } })).toMatchObject({ ok: true });
     const again = await createGatewaySettings({ dataDir: dir });
-    expect(await dispatch(again.handlers as Handlers, 'getPrices', {})).toMatchObject({ ok: true, data: { prices: { 'gpt-image-1': { perImageUsd: 0.1 } } } });
+    expect(await dispatch(again.handlers as Handlers, 'getPrices', {})).toMatchObject({ ok: true, data: { sheet: { currency: 'USD', prices: { 'gpt-image-1': { perImage: 0.1 } } } } });
+  });
+
+  it('a gateway gets its own sheet in its own currency; the others keep the default', async () => {
+    expect(await send('savePrices', { profileId: 'yuan-relay', sheet: { currency: 'CNY', prices: { 'gpt-image-1': { perImage: 0.3 } } } })).toMatchObject({ ok: true });
+    expect(await send('getPrices', { profileId: 'yuan-relay' })).toMatchObject({ ok: true, data: { sheet: { currency: 'CNY' }, own: true } });
+    expect(await send('getPrices', { profileId: 'other' })).toMatchObject({ ok: true, data: { sheet: { currency: 'USD' }, own: false } });
+    expect(await send('savePrices', { sheet: { currency: 'usd', prices: {} } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 });

@@ -46,7 +46,7 @@ export async function createGatewaySettings(options: GatewaySettingsOptions): Pr
   const usage = createUsageLog({ dataDir });
   const gateways = createGatewayProviders({
     profiles: () => profiles.list(),
-    prices: () => prices.table(),
+    prices: (profileId) => prices.sheetFor(profileId),
     keys,
     usage,
     ...(options.providerOverrides ? { overrides: options.providerOverrides } : {}),
@@ -63,11 +63,10 @@ export async function createGatewaySettings(options: GatewaySettingsOptions): Pr
         profiles: () =>
           profiles.list().map(({ persistInsecurely: _persist, limits, ...profile }) => ({ ...profile, callOptions: callOptionsFor(limits, options.providerOverrides?.call) })),
         getKey: (id) => keys.get(id),
-        prices: () => prices.table(),
+        prices: (profileId) => prices.sheetFor(profileId),
         assets,
         emit,
-        onBilled: (profile, model, costUsd) =>
-          recordAnswer(usage, profile, { profileId: profile.id, model, images: 0, uploadBytes: 0, ...(costUsd === undefined ? {} : { costUsd }) }),
+        onBilled: (profile, model, cost) => recordAnswer(usage, profile, { profileId: profile.id, model, images: 0, uploadBytes: 0, ...(cost === undefined ? {} : { cost }) }),
       }),
   };
 }

@@ -76,7 +76,7 @@ export function createProfileHandlers(deps: { profiles: ProfileStore; keys: KeyS
       const profile = { id: draft.id ?? 'connection-test', name: draft.name, baseUrl: url, protocol: draft.protocol, model: draft.model };
       const signal = AbortSignal.timeout(CONNECTION_TEST_TIMEOUT_MS);
       const check = await checkGatewayConnection(profile, key, signal);
-      if (!check.ok) throw new InfillError(check.error.code, redactSecrets(check.error.message, key));
+      if (!check.ok) throw new InfillError(check.error.code, redactSecrets(check.error.message, key), check.error.params);
       const vision = draft.visionModel?.trim();
       return {
         models: check.models,

@@ -24,40 +24,44 @@ export interface ProbedImage {
   orientation: number;
 }
 
-function describeFormat(bytes: Uint8Array): string {
+/** What a file sharp cannot open looks like, from its first bytes. */
+function formatKind(bytes: Uint8Array): 'bmp' | 'heic' | 'pdf' | undefined {
   const head = Buffer.from(bytes.subarray(0, 12));
-  if (head.subarray(0, 2).toString('latin1') === 'BM') return 'a BMP image';
-  if (head.subarray(4, 12).toString('latin1').startsWith('ftyphei')) return 'a HEIC photo';
-  if (head.subarray(0, 4).toString('latin1') === '%PDF') return 'a PDF document';
-  return 'not an image Infill can read';
+  if (head.subarray(0, 2).toString('latin1') === 'BM') return 'bmp';
+  if (head.subarray(4, 12).toString('latin1').startsWith('ftyphei')) return 'heic';
+  if (head.subarray(0, 4).toString('latin1') === '%PDF') return 'pdf';
+  return undefined;
+}
+
+function describeFormat(kind: ReturnType<typeof formatKind>): string {
+  return kind === 'bmp' ? 'a BMP image' : kind === 'heic' ? 'a HEIC photo' : kind === 'pdf' ? 'a PDF document' : 'not an image Infill can read';
 }
 
 const supportedList = 'PNG, JPEG, WebP, GIF, TIFF and AVIF';
 
 /** Reads the header only: format and size, with specific errors for what cannot be opened. */
 export async function probeImage(bytes: Uint8Array, name: string): Promise<ProbedImage> {
-  if (bytes.length === 0) throw new InfillError('EMPTY_FILE', `“${name}” is empty (0 bytes).`);
+  if (bytes.length === 0) throw new InfillError('EMPTY_FILE', `“${name}” is empty (0 bytes).`, { name });
   let metadata: Metadata;
   try {
     metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch {
-    throw new InfillError(
-      'UNSUPPORTED_FORMAT',
-      `“${name}” is ${describeFormat(bytes)}. Infill opens ${supportedList} files.`,
-    );
+    const kind = formatKind(bytes);
+    throw new InfillError('UNSUPPORTED_FORMAT', `“${name}” is ${describeFormat(kind)}. Infill opens ${supportedList} files.`, { name, ...(kind ? { context: kind } : {}) });
   }
   const isAvif = metadata.format === 'heif' && metadata.compression === 'av1';
   if (!OPENABLE.has(metadata.format) || (metadata.format === 'heif' && !isAvif)) {
     const what = metadata.format === 'heif' ? 'a HEIC photo' : `${withArticle(metadata.format.toUpperCase())} file`;
-    throw new InfillError('UNSUPPORTED_FORMAT', `“${name}” is ${what}. Infill opens ${supportedList} files.`);
+    throw new InfillError('UNSUPPORTED_FORMAT', `“${name}” is ${what}. Infill opens ${supportedList} files.`, metadata.format === 'heif' ? { name, context: 'heic' } : { name, context: 'known', format: metadata.format.toUpperCase() });
   }
   const width = metadata.autoOrient?.width ?? metadata.width;
   const height = metadata.autoOrient?.height ?? metadata.height;
-  if (!width || !height) throw new InfillError('CORRUPT_IMAGE', `“${name}” has no readable image size.`);
+  if (!width || !height) throw new InfillError('CORRUPT_IMAGE', `“${name}” has no readable image size.`, { name, context: 'noSize' });
   if (width * height > MAX_IMAGE_PIXELS) {
     throw new InfillError(
       'IMAGE_TOO_LARGE',
       `“${name}” is ${width}×${height} (${Math.round((width * height) / 1e6)} MP); Infill opens images up to ${MAX_IMAGE_PIXELS / 1e6} MP.`,
+      { name, width, height, pixels: width * height, maxPixels: MAX_IMAGE_PIXELS },
     );
   }
   // A CMYK JPEG is converted by Chromium and by libvips with different maths (inverted Adobe
@@ -92,7 +96,7 @@ export async function decodeRgba(bytes: Uint8Array, name = 'image'): Promise<Rgb
     return image;
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new InfillError('CORRUPT_IMAGE', `“${name}” is damaged or incomplete and cannot be opened (${reason}).`);
+    throw new InfillError('CORRUPT_IMAGE', `“${name}” is damaged or incomplete and cannot be opened (${reason}).`, { name, reason: reason ?? '' });
   }
 }
 

@@ -15,7 +15,7 @@ export async function importImage(store: AssetStore, name: string, bytes: Uint8A
   const probe = await probeImage(bytes, name);
   const rgba = await decodeRgba(bytes, name);
   if (rgba.width !== probe.width || rgba.height !== probe.height) {
-    throw new InfillError('CORRUPT_IMAGE', `“${name}” decodes to a different size than its header says.`);
+    throw new InfillError('CORRUPT_IMAGE', `“${name}” decodes to a different size than its header says.`, { name, context: 'sizeMismatch' });
   }
   // Chromium applies EXIF orientation itself only where it reliably reads it (JPEG).
   const keepOriginal = probe.displayMime !== undefined && (probe.format === 'jpeg' || probe.orientation === 1);

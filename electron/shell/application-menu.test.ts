@@ -55,7 +55,7 @@ describe('buildMenuTemplate', () => {
     (item?.click as () => void)();
     expect(openLogFolder).toHaveBeenCalledOnce();
     const german = buildMenuTemplate({ emit: vi.fn(), isPackaged: true, platform: 'linux', t: createTranslator('de'), openLogFolder }).at(-1);
-    expect(flatten([german!]).map((entry) => entry.label)).toEqual(['Hilfe', 'Protokollordner öffnen']);
+    expect(flatten([german!]).map((entry) => entry.label)).toEqual(['Hilfe', 'Tastenkürzel', 'Protokollordner öffnen']);
   });
 
   it('installs the built menu', () => {
@@ -68,7 +68,8 @@ describe('buildMenuTemplate', () => {
 describe('the menu in the person\'s language', () => {
   it('words the groups and items from the catalogues', () => {
     const template = buildMenuTemplate({ emit: vi.fn(), isPackaged: true, platform: 'linux', t: createTranslator('de') });
-    expect(template.map((item) => item.label)).toEqual(['Datei', 'Bearbeiten', 'Maske', 'Ansicht']);
+    expect(template.map((item) => item.label)).toEqual(['Datei', 'Bearbeiten', 'Maske', 'Ansicht', 'Hilfe']);
     expect(flatten(template).find((item) => item.id === 'undo')?.label).toBe('Rückgängig');
+    expect(flatten(template).find((item) => item.id === 'showShortcuts')?.label).toBe('Tastenkürzel');
   });
 });

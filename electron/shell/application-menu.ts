@@ -68,7 +68,14 @@ export function buildMenuTemplate({ emit, isPackaged, platform, t, openLogFolder
     { label: t('common:menu.mask'), submenu: catalogItems('mask', emit, t) },
     { label: t('common:menu.view'), submenu: [...catalogItems('view', emit, t), separator, { role: 'togglefullscreen' }, ...developer] },
     ...(mac ? [{ role: 'windowMenu' } as const] : []),
-    ...(openLogFolder ? [{ role: 'help' as const, label: t('log:menu.help'), submenu: [{ id: 'openLogFolder', label: t('log:menu.openLogFolder'), click: () => openLogFolder() }] }] : []),
+    {
+      label: t('log:menu.help'),
+      role: 'help' as const,
+      submenu: [
+        ...catalogItems('help', emit, t),
+        ...(openLogFolder ? [{ id: 'openLogFolder', label: t('log:menu.openLogFolder'), click: () => openLogFolder() }] : []),
+      ],
+    },
   ];
 }
 

@@ -1,4 +1,4 @@
-import { defaultPriceTable } from '../../shared/gateway/prices.ts';
+import { defaultPriceSheet } from '../../shared/gateway/prices.ts';
 import type { Handlers } from '../ipc/dispatch.ts';
 import type { PriceStore } from './price-store.ts';
 import type { UsageLog } from './usage-log.ts';
@@ -7,8 +7,12 @@ type UsageHandlers = Pick<Handlers, 'getPrices' | 'savePrices' | 'getUsage'>;
 
 export function createUsageHandlers(deps: { prices: PriceStore; usage: UsageLog }): UsageHandlers {
   return {
-    getPrices: async () => ({ prices: deps.prices.table(), defaults: defaultPriceTable }),
-    savePrices: async ({ prices }) => ({ prices: await deps.prices.save(prices) }),
+    getPrices: async ({ profileId }) => ({
+      sheet: deps.prices.sheetFor(profileId),
+      defaults: defaultPriceSheet,
+      own: profileId === undefined || deps.prices.hasOwnSheet(profileId),
+    }),
+    savePrices: async ({ profileId, sheet }) => ({ sheet: await deps.prices.save(profileId, sheet) }),
     getUsage: async () => deps.usage.summary(),
   };
 }

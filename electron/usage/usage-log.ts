@@ -1,6 +1,7 @@
 import { appendFile, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { usageEntrySchema, type UsageEntry, type UsageSummary } from '../../shared/contract/schemas.ts';
+import { storedUsageEntrySchema, usageEntrySchema, type UsageEntry, type UsageSummary } from '../../shared/contract/schemas.ts';
+import { addToTotals, type Money } from '../../shared/gateway/money.ts';
 import { readTextIfExists, serialized } from '../storage/atomic-file.ts';
 
 /**
@@ -21,23 +22,25 @@ export function localDay(iso: string): string {
 
 export function summarize(entries: readonly UsageEntry[], recentCount = 50): UsageSummary {
   const byKey = new Map<string, UsageSummary['byDay'][number]>();
-  let totalUsd = 0;
+  let totals: Money[] = [];
   let images = 0;
   let unpricedJobs = 0;
   for (const entry of entries) {
-    totalUsd += entry.costUsd ?? 0;
+    if (entry.cost) totals = addToTotals(totals, entry.cost);
     images += entry.images;
-    if (entry.costUsd === undefined) unpricedJobs++;
+    if (entry.cost === undefined) unpricedJobs++;
     const day = localDay(entry.at);
-    const key = `${day}\u0000${entry.model}`;
-    const row = byKey.get(key) ?? { day, model: entry.model, costUsd: 0, jobs: 0, images: 0 };
-    row.costUsd += entry.costUsd ?? 0;
+    // An unpriced job counts on the chart's day with no cost; it has no currency of its own.
+    const currency = entry.cost?.currency ?? '';
+    const key = `${day}\u0000${entry.model}\u0000${currency}`;
+    const row = byKey.get(key) ?? { day, model: entry.model, currency, cost: 0, jobs: 0, images: 0 };
+    row.cost += entry.cost?.amount ?? 0;
     row.jobs += 1;
     row.images += entry.images;
     byKey.set(key, row);
   }
-  const byDay = [...byKey.values()].sort((a, b) => a.day.localeCompare(b.day) || a.model.localeCompare(b.model));
-  return { totalUsd, jobs: entries.length, images, unpricedJobs, byDay, recent: entries.slice(-recentCount).reverse() };
+  const byDay = [...byKey.values()].sort((a, b) => a.day.localeCompare(b.day) || a.model.localeCompare(b.model) || a.currency.localeCompare(b.currency));
+  return { totals, jobs: entries.length, images, unpricedJobs, byDay, recent: entries.slice(-recentCount).reverse() };
 }
 
 export function parseUsageLines(text: string): UsageEntry[] {
@@ -45,7 +48,7 @@ export function parseUsageLines(text: string): UsageEntry[] {
   for (const line of text.split('\n')) {
     if (!line.trim()) continue;
     try {
-      const parsed = usageEntrySchema.safeParse(JSON.parse(line));
+      const parsed = storedUsageEntrySchema.safeParse(JSON.parse(line));
       if (parsed.success) entries.push(parsed.data);
     } catch {
       // A torn line from a crash: skip it.

@@ -81,6 +81,7 @@ const actions: Record<ActionId, ActionImpl> = {
   zoomOut: { enabled: hasDocument, perform: () => zoomBy(0.8) },
   ...selectionActions,
   ...visionActions,
+  showShortcuts: { enabled: always, perform: () => store().setShortcutsOpen(true) },
 };
 
 export function registerAppActions(): void {

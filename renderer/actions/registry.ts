@@ -1,9 +1,9 @@
 import { actionCatalog, isActionId, type ActionId } from '../../shared/actions/catalog.ts';
 import type { AppState } from '../state/store.ts';
 import { useAppStore } from '../state/store.ts';
+import { assertNoShortcutConflicts } from './shortcut-conflicts.ts';
 import { matchesShortcut, parseShortcut } from './shortcuts.ts';
 import { errorMessage } from '../i18n/messages.ts';
-import { i18n } from '../i18n/i18n.ts';
 
 /**
  * User operations as registered actions (after Excalidraw's actions): buttons, shortcuts, the
@@ -19,6 +19,7 @@ const registry = new Map<ActionId, ActionImpl>();
 const parsedShortcuts = actionCatalog.map((action) => ({ id: action.id as ActionId, shortcuts: action.shortcuts.map(parseShortcut) }));
 
 export function registerActions(actions: Record<ActionId, ActionImpl>): void {
+  assertNoShortcutConflicts(actionCatalog);
   for (const [id, impl] of Object.entries(actions)) registry.set(id as ActionId, impl);
 }
 
@@ -41,9 +42,9 @@ export function actionForKey(event: KeyboardEvent): ActionId | undefined {
   return parsedShortcuts.find((entry) => entry.shortcuts.some((shortcut) => matchesShortcut(event, shortcut)))?.id;
 }
 
-export function actionLabel(id: ActionId): string {
-  const key = actionCatalog.find((action) => action.id === id)?.labelKey;
-  return key ? i18n.t(key) : id;
+/** The catalogue key of the action's label ('actions:toolBrush'); the caller words it with `t`. */
+export function actionLabelKey(id: ActionId): string {
+  return actionCatalog.find((action) => action.id === id)?.labelKey ?? id;
 }
 
 export function actionShortcut(id: ActionId): string | undefined {

@@ -6,6 +6,7 @@ import type { LayerRecord } from '../../shared/document/records.ts';
 import type { Rect as DocRect } from '../../shared/geometry.ts';
 import { getDocument, getOrderedLayers } from '../../shared/document/records.ts';
 import { providerTuning } from '../state/job-slice.ts';
+import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../state/store.ts';
 import { useBitmap } from './use-bitmap.ts';
 import { HANDLE_SIZE, handlePoints } from './extend-canvas.ts';
@@ -22,6 +23,7 @@ import { errorMessage } from '../i18n/messages.ts';
  * brush stroke redraws only the masks.
  */
 export function CanvasView() {
+  const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const stage = useRef<Konva.Stage>(null);
   const maskLayer = useRef<Konva.Layer>(null);
@@ -59,12 +61,12 @@ export function CanvasView() {
       ref={container}
       className="canvas-host"
       role="application"
-      aria-label="Canvas"
+      aria-label={t('panels:canvas.label')}
       data-testid="canvas"
       data-view={`${view.scale} ${view.x} ${view.y}`}
       data-tool={tool}
     >
-      {!canvas && <p className="canvas-empty">Open a photo, drop one here, or paste one to begin.</p>}
+      {!canvas && <p className="canvas-empty">{t('panels:canvas.empty')}</p>}
       <Stage ref={stage} width={viewport.width} height={viewport.height} scaleX={view.scale} scaleY={view.scale} x={view.x} y={view.y}>
         <Layer listening={false}>
           {canvas && <Rect {...canvas} fill="#2a2a2e" perfectDrawEnabled={false} />}

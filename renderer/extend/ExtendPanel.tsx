@@ -106,7 +106,7 @@ export function ExtendPanel() {
         </div>
       )}
       <p className="muted" data-testid="extend-result">
-        {t('project:extend.result', { width: formatNumber(next.width), height: formatNumber(next.height), megapixels: formatMegapixels(next.width, next.height) })}
+        {t('project:extend.result', { width: formatNumber(next.width), height: formatNumber(next.height), megapixels: formatMegapixels(next.width * next.height) })}
       </p>
       <label className="field">
         <span>{t('project:extend.band')}</span>

@@ -2,6 +2,7 @@ import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { defaultLanguage, languages, pickLanguage, type Language } from '../../shared/i18n/languages.ts';
 import { namespaces, resources } from '../../shared/i18n/resources.ts';
+import { pseudoCatalogue, pseudoLocaleEnabled } from './pseudo.ts';
 
 /**
  * The renderer's one i18next instance. Keys are always written with their namespace
@@ -11,11 +12,14 @@ import { namespaces, resources } from '../../shared/i18n/resources.ts';
  */
 export const i18n: I18n = i18next.createInstance();
 
+// The pseudo-locale replaces English's texts (tests and translators look for what is missing or cut off).
+const pseudo = pseudoLocaleEnabled();
+
 void i18n.use(initReactI18next).init({
-  resources,
+  resources: pseudo ? { ...resources, en: Object.fromEntries(Object.entries(resources.en).map(([ns, catalogue]) => [ns, pseudoCatalogue(catalogue)])) } : resources,
   ns: namespaces,
   defaultNS: false,
-  lng: pickLanguage(typeof navigator === 'undefined' ? [] : navigator.languages),
+  lng: pseudo ? 'en' : pickLanguage(typeof navigator === 'undefined' ? [] : navigator.languages),
   fallbackLng: defaultLanguage,
   supportedLngs: [...languages],
   // React escapes what it renders; escaping here too would show "&amp;" in a file name.

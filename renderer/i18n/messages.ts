@@ -1,5 +1,8 @@
 import type { TFunction } from 'i18next';
 import { toErrorInfo, type ErrorInfo } from '../../shared/errors.ts';
+import { describeError } from '../../shared/i18n/describe-error.ts';
+
+export { describeError };
 
 /**
  * Something to tell the person, kept as a key and params rather than a finished sentence, so a
@@ -14,16 +17,6 @@ export type UiMessage =
 export function errorMessage(error: unknown, key?: string, params?: Record<string, string | number>): UiMessage {
   const info = toErrorInfo(error);
   return key ? { key, params, error: info } : { error: info };
-}
-
-/**
- * An error in the person's language: `errors:<code>` worded with main's params where the
- * catalogue has that code, main's English message where it does not yet.
- */
-export function describeError(t: TFunction, info: ErrorInfo): string {
-  const key = `errors:${info.code}`;
-  if (!t(key, { defaultValue: '' })) return info.message;
-  return t(key, { ...info.params, message: info.message });
 }
 
 export function formatMessage(t: TFunction, message: UiMessage): string {

@@ -4,6 +4,7 @@ import { addLayers, createDocument, imageLayer } from '../state/document-ops.ts'
 import { useAppStore } from '../state/store.ts';
 import { fitView } from '../canvas/view-math.ts';
 import { errorMessage } from '../i18n/messages.ts';
+import { i18n } from '../i18n/i18n.ts';
 
 /**
  * Sends a file to main, which checks and stores it, then shows it. `mode: 'replace'` starts a
@@ -11,7 +12,7 @@ import { errorMessage } from '../i18n/messages.ts';
  * onto an open document), as one undoable step. A refused file changes nothing.
  */
 export async function openImageFile(file: Blob & { name?: string }, mode: 'replace' | 'layer' = 'replace'): Promise<void> {
-  const name = file.name || 'Pasted image';
+  const name = file.name || i18n.t('panels:layers.pastedImage');
   const store = useAppStore.getState();
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());

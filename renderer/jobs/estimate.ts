@@ -41,13 +41,6 @@ export function trackJobEstimate(): () => void {
   };
 }
 
-/** "about 3 s" for long runs; nothing for runs too short to wait for. */
-export function describeEstimate(estimate: { seconds: number | null; detail: string }): string {
-  if (estimate.seconds === null) return estimate.detail;
-  if (estimate.seconds < 1) return `${estimate.detail}, under a second`;
-  return `${estimate.detail}, about ${Math.round(estimate.seconds)} s`;
-}
-
 /** What the mask is made of: its operations (records are immutable, so ids say it) and the canvas. */
 function maskKey(records: RecordMap): string {
   const canvas = getDocument(records)?.canvas;

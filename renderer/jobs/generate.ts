@@ -78,12 +78,13 @@ export function listenToJobs(): () => void {
   const offProgress = api.onJobProgress((event) => {
     const { activeJob, setActiveJob } = useAppStore.getState();
     if (activeJob?.jobId !== event.jobId) return;
-    const { message: _previous, ...job } = activeJob;
+    const { message: _previous, note: _previousNote, ...job } = activeJob;
     setActiveJob({
       ...job,
       stage: event.stage,
       progress: event.progress,
       ...(event.message ? { message: event.message } : {}),
+      ...(event.note ? { note: event.note } : {}),
       ...(event.preview ? { preview: event.preview } : {}),
     });
   });

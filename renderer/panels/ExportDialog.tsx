@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { exportedSize, isLayeredFormat, type DocumentFormat, type ExportSize } from '../../shared/contract/export-schemas.ts';
 import { getDocument } from '../../shared/document/records.ts';
@@ -6,6 +6,7 @@ import { formatMegapixels, formatNumber } from '../i18n/format.ts';
 import { errorMessage } from '../i18n/messages.ts';
 import { copyMergedImage, exportDocument, exportMask, type ExportScope } from '../io/export-image.ts';
 import { useAppStore } from '../state/store.ts';
+import { useModalDialog } from './use-modal-dialog.ts';
 
 /** The dialog's format list: the export formats plus the mask, which is a different picture. */
 type DialogFormat = DocumentFormat | 'mask';
@@ -34,14 +35,7 @@ export function ExportDialog() {
   const [scope, setScope] = useState<ExportScope>('document');
   const [stripMetadata, setStripMetadata] = useState(false);
   const [busy, setBusy] = useState(false);
-  const dialog = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
-  }, [open]);
+  const dialog = useModalDialog(open);
 
   const layered = format !== 'mask' && isLayeredFormat(format);
   const flat = format !== 'mask' && !layered;
@@ -121,7 +115,7 @@ export function ExportDialog() {
       {layered && <p className="muted">{t('export:layeredHint')}</p>}
       {result && (
         <p className="muted" data-testid="export-size">
-          {t('export:resultSize', { width: formatNumber(result.width), height: formatNumber(result.height), megapixels: formatMegapixels(result.width, result.height) })}
+          {t('export:resultSize', { width: formatNumber(result.width), height: formatNumber(result.height), megapixels: formatMegapixels(result.width * result.height) })}
         </p>
       )}
       <div className="buttons">

@@ -43,7 +43,7 @@ export function LayersPanel() {
 function generationTitle(layer: LayerRecord, t: TFunction): string {
   if (!layer.generation) return `${layer.width}×${layer.height}`;
   const g = layer.generation;
-  return [g.providerId, g.model, t('layers:seed', { seed: g.seed }), g.costUsd !== undefined ? formatMoney(g.costUsd) : undefined, g.prompt ? `“${g.prompt}”` : undefined]
+  return [g.providerId, g.model, t('layers:seed', { seed: g.seed }), g.cost !== undefined ? formatMoney(g.cost.amount, g.cost.currency) : undefined, g.prompt ? `“${g.prompt}”` : undefined]
     .filter(Boolean)
     .join(' · ');
 }

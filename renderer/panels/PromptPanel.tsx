@@ -1,4 +1,6 @@
-import { describeEstimate } from '../jobs/estimate.ts';
+import { useTranslation } from 'react-i18next';
+import { formatNumber, formatPercent } from '../i18n/format.ts';
+import { describeEstimate, progressText, providerDescription, providerLabel } from '../i18n/provider-text.ts';
 import { ResultsTray } from '../results/ResultsTray.tsx';
 import { MAX_VARIATIONS } from '../state/generation-slice.ts';
 import { useAppStore } from '../state/store.ts';
@@ -6,9 +8,15 @@ import { PromptHelp } from '../vision/PromptHelp.tsx';
 import { useVisionStore } from '../vision/vision-slice.ts';
 import { ActionButton } from './ActionButton.tsx';
 
-const stageLabels = { queued: 'Queued', preparing: 'Preparing', running: 'Filling', compositing: 'Compositing', done: 'Done' } as const;
-
 export function PromptPanel() {
+  const { t } = useTranslation();
+  const stageLabels = {
+    queued: t('panels:stage.queued'),
+    preparing: t('panels:stage.preparing'),
+    running: t('panels:stage.running'),
+    compositing: t('panels:stage.compositing'),
+    done: t('panels:stage.done'),
+  };
   const providers = useAppStore((s) => s.providers);
   const providerId = useAppStore((s) => s.providerId);
   const setProviderId = useAppStore((s) => s.setProviderId);
@@ -27,31 +35,31 @@ export function PromptPanel() {
   const helpWriting = useVisionStore((s) => s.active !== undefined && s.active.task !== 'describe');
 
   return (
-    <section className="panel prompt" aria-label="Generation">
-      <h2>Generate</h2>
+    <section className="panel prompt" aria-label={t('panels:prompt.region')}>
+      <h2>{t('panels:prompt.title')}</h2>
       <label className="field">
-        <span>Provider</span>
-        <select aria-label="Provider" value={providerId} onChange={(e) => setProviderId(e.currentTarget.value)}>
+        <span>{t('panels:prompt.provider')}</span>
+        <select aria-label={t('panels:prompt.provider')} value={providerId} onChange={(e) => setProviderId(e.currentTarget.value)}>
           {providers.map((p) => (
             <option key={p.id} value={p.id}>
-              {p.label}
+              {providerLabel(t, p)}
             </option>
           ))}
         </select>
       </label>
-      {provider && <p className="muted small">{provider.description}</p>}
+      {provider && <p className="muted small">{providerDescription(t, provider)}</p>}
       <div className="buttons left">
         <ActionButton action="openSettings" />
-        <ActionButton action="openUsage">Usage</ActionButton>
+        <ActionButton action="openUsage">{t('panels:prompt.usage')}</ActionButton>
       </div>
       <label className="field">
-        <span>Prompt</span>
+        <span>{t('panels:prompt.prompt')}</span>
         <textarea
-          aria-label="Prompt"
+          aria-label={t('panels:prompt.prompt')}
           rows={4}
           value={prompt}
           readOnly={helpWriting}
-          placeholder={provider?.supportsPrompt === false ? 'This provider fills from the surroundings and ignores the prompt.' : 'Describe what should appear in the masked area'}
+          placeholder={provider?.supportsPrompt === false ? t('panels:prompt.placeholderIgnored') : t('panels:prompt.placeholder')}
           onChange={(e) => setPrompt(e.currentTarget.value)}
         />
       </label>
@@ -60,14 +68,14 @@ export function PromptPanel() {
         <div className="field-row">
           {tuning.includes('variations') && (
             <label className="field">
-              <span>Variations</span>
-              <input type="number" aria-label="Variations" min={1} max={MAX_VARIATIONS} value={variations} onChange={(e) => setVariations(Number(e.currentTarget.value))} />
+              <span>{t('panels:prompt.variations')}</span>
+              <input type="number" aria-label={t('panels:prompt.variations')} min={1} max={MAX_VARIATIONS} value={variations} onChange={(e) => setVariations(Number(e.currentTarget.value))} />
             </label>
           )}
           {tuning.includes('seed') && (
             <label className="field">
-              <span>Seed</span>
-              <input type="text" inputMode="numeric" aria-label="Seed" placeholder="random" value={seedText} onChange={(e) => setSeedText(e.currentTarget.value)} />
+              <span>{t('panels:prompt.seed')}</span>
+              <input type="text" inputMode="numeric" aria-label={t('panels:prompt.seed')} placeholder={t('panels:prompt.seedRandom')} value={seedText} onChange={(e) => setSeedText(e.currentTarget.value)} />
             </label>
           )}
         </div>
@@ -78,17 +86,17 @@ export function PromptPanel() {
         {isGateway && <ActionButton action="generateImage" />}
       </div>
       {estimate && !job && (
-        <p className="muted small" aria-label="Estimate">
-          {describeEstimate(estimate)}
+        <p className="muted small" aria-label={t('panels:prompt.estimate')}>
+          {describeEstimate(t, estimate, provider)}
         </p>
       )}
       {job && (
-        <div className="job" role="status" aria-label="Generation status">
-          <progress aria-label="Generation progress" max={1} value={job.progress} />
+        <div className="job" role="status" aria-label={t('panels:prompt.status')}>
+          <progress aria-label={t('panels:prompt.progressLabel')} max={1} value={job.progress} />
           <span>
-            {job.message ?? stageLabels[job.stage]} {Math.round(job.progress * 100)} %
+            {t('panels:prompt.progress', { stage: job.note ? progressText(t, job.note) : stageLabels[job.stage], percent: formatPercent(job.progress) })}
           </span>
-          <ActionButton action="cancelJob">Cancel</ActionButton>
+          <ActionButton action="cancelJob">{t('panels:prompt.cancel')}</ActionButton>
         </div>
       )}
       <ResultsTray />
@@ -98,6 +106,7 @@ export function PromptPanel() {
 
 /** Strength and guidance, for the relays whose protocol takes them. */
 function DiffusionSettings() {
+  const { t } = useTranslation();
   const strength = useAppStore((s) => s.strength);
   const guidance = useAppStore((s) => s.guidance);
   const setStrength = useAppStore((s) => s.setStrength);
@@ -105,12 +114,12 @@ function DiffusionSettings() {
   return (
     <div className="field-row">
       <label className="field">
-        <span>Strength {strength.toFixed(2)}</span>
-        <input type="range" aria-label="Strength" min={0} max={1} step={0.05} value={strength} onChange={(e) => setStrength(Number(e.currentTarget.value))} />
+        <span>{t('panels:prompt.strength', { value: formatNumber(strength, undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 }) })}</span>
+        <input type="range" aria-label={t('panels:prompt.strengthLabel')} min={0} max={1} step={0.05} value={strength} onChange={(e) => setStrength(Number(e.currentTarget.value))} />
       </label>
       <label className="field">
-        <span>Guidance {guidance.toFixed(1)}</span>
-        <input type="range" aria-label="Guidance" min={0} max={20} step={0.5} value={guidance} onChange={(e) => setGuidance(Number(e.currentTarget.value))} />
+        <span>{t('panels:prompt.guidance', { value: formatNumber(guidance, undefined, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) })}</span>
+        <input type="range" aria-label={t('panels:prompt.guidanceLabel')} min={0} max={20} step={0.5} value={guidance} onChange={(e) => setGuidance(Number(e.currentTarget.value))} />
       </label>
     </div>
   );

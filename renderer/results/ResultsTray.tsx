@@ -1,10 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Candidate } from '../../shared/contract/schemas.ts';
 import { collectAssetIds, getDocument, getOrderedLayers } from '../../shared/document/records.ts';
 import { loadBitmap } from '../canvas/bitmap-cache.ts';
 import type { PendingResults } from '../state/app-state.ts';
 import { useAppStore } from '../state/store.ts';
-import { addResults, formatUsd } from './land-results.ts';
+import { totalsOf } from '../../shared/gateway/money.ts';
+import { formatMoney, formatMoneyList } from '../i18n/format.ts';
+import { addResults } from './land-results.ts';
 import { fitScale, thumbnailRegion } from './thumbnail-region.ts';
 
 /**
@@ -18,6 +21,7 @@ export function ResultsTray() {
 }
 
 function ResultsPanel({ results }: { results: PendingResults }) {
+  const { t } = useTranslation();
   const setResults = useAppStore((s) => s.setResults);
   // In the document now (an undo takes a variation out again and re-enables its Add).
   const records = useAppStore((s) => s.records);
@@ -25,7 +29,8 @@ function ResultsPanel({ results }: { results: PendingResults }) {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
 
   const remaining = results.candidates.filter((c) => !inDocument.has(c.assetId));
-  const total = results.candidates.reduce<number | undefined>((sum, c) => (c.costUsd === undefined ? sum : (sum ?? 0) + c.costUsd), undefined);
+  // Variations of one job come from one gateway, but their totals are still kept per currency.
+  const totals = totalsOf(results.candidates.map((c) => c.cost));
   const add = (candidates: Candidate[]) => {
     addResults(useAppStore.getState().results ?? results, candidates);
     setSelected(new Set());
@@ -38,38 +43,40 @@ function ResultsPanel({ results }: { results: PendingResults }) {
   };
 
   return (
-    <section className="results" aria-label="Variations">
-      <h2>Variations</h2>
+    <section className="results" aria-label={t('results:region')}>
+      <h2>{t('results:title')}</h2>
       <p className="muted small">
-        {results.candidates.length} results{total !== undefined ? ` · ${formatUsd(total)} for this job` : ''}. Add the ones you want as layers.
+        {totals.length === 0
+          ? t('results:summary', { count: results.candidates.length })
+          : t('results:summaryWithCost', { count: results.candidates.length, cost: formatMoneyList(totals) })}
       </p>
       <ul className="thumbs">
         {results.candidates.map((candidate, index) => {
           const added = inDocument.has(candidate.assetId);
-          const name = `Variation ${index + 1}`;
+          const name = t('results:variation', { number: index + 1 });
           return (
             <li key={candidate.assetId} className={added ? 'thumb added' : 'thumb'} aria-label={name}>
-              <Thumbnail candidate={candidate} alt={`${name}, seed ${candidate.seed}`} />
+              <Thumbnail candidate={candidate} alt={t('results:thumbnailAlt', { name, seed: candidate.seed })} />
               <label className="thumb-pick">
-                <input type="checkbox" aria-label={`Select ${name}`} disabled={added} checked={selected.has(candidate.assetId)} onChange={(e) => toggle(candidate.assetId, e.currentTarget.checked)} />
+                <input type="checkbox" aria-label={t('results:select', { name })} disabled={added} checked={selected.has(candidate.assetId)} onChange={(e) => toggle(candidate.assetId, e.currentTarget.checked)} />
                 <span className="small">
-                  seed {candidate.seed}
-                  {candidate.costUsd !== undefined ? ` · ${formatUsd(candidate.costUsd)}` : ''}
+                  {t('results:seed', { seed: candidate.seed })}
+                  {candidate.cost !== undefined ? ` · ${formatMoney(candidate.cost.amount, candidate.cost.currency)}` : ''}
                 </span>
               </label>
-              <button type="button" aria-label={`Add ${name} as a layer`} disabled={added} onClick={() => add([candidate])}>
-                {added ? 'Added' : 'Add'}
+              <button type="button" aria-label={t('results:addLabel', { name })} disabled={added} onClick={() => add([candidate])}>
+                {added ? t('results:added') : t('results:add')}
               </button>
             </li>
           );
         })}
       </ul>
       <div className="buttons">
-        <button type="button" aria-label="Add selected variations" disabled={selected.size === 0} onClick={() => add(remaining.filter((c) => selected.has(c.assetId)))}>
-          Add selected ({selected.size})
+        <button type="button" aria-label={t('results:addSelectedLabel')} disabled={selected.size === 0} onClick={() => add(remaining.filter((c) => selected.has(c.assetId)))}>
+          {t('results:addSelected', { count: selected.size })}
         </button>
-        <button type="button" aria-label={results.added.length > 0 ? 'Close variations' : 'Discard variations'} onClick={() => setResults(undefined)}>
-          {results.added.length > 0 ? 'Done' : 'Discard'}
+        <button type="button" aria-label={results.added.length > 0 ? t('results:closeLabel') : t('results:discardLabel')} onClick={() => setResults(undefined)}>
+          {results.added.length > 0 ? t('results:done') : t('results:discard')}
         </button>
       </div>
     </section>
@@ -80,6 +87,7 @@ const THUMB = { width: 120, height: 90 };
 
 /** The variation drawn over the visible layers around it, as it would look once added. */
 function Thumbnail({ candidate, alt }: { candidate: Candidate; alt: string }) {
+  const { t } = useTranslation();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
@@ -113,7 +121,7 @@ function Thumbnail({ candidate, alt }: { candidate: Candidate; alt: string }) {
   }, [candidate]);
   return (
     <div className="thumb-image">
-      {failed ? <span className="muted small">Preview unavailable</span> : <canvas ref={canvasRef} role="img" aria-label={alt} />}
+      {failed ? <span className="muted small">{t('results:previewUnavailable')}</span> : <canvas ref={canvasRef} role="img" aria-label={alt} />}
     </div>
   );
 }

@@ -1,7 +1,9 @@
+import { i18n } from '../i18n/i18n.ts';
 import type { Candidate } from '../../shared/contract/schemas.ts';
 import type { LayerRecord, RecordMap } from '../../shared/document/records.ts';
 import { DOCUMENT_ID, getDocument } from '../../shared/document/records.ts';
 import type { PendingResults } from '../state/app-state.ts';
+import { providerLabel } from '../i18n/provider-text.ts';
 import { addLayers, clearMask, newId } from '../state/document-ops.ts';
 import { useAppStore } from '../state/store.ts';
 
@@ -29,7 +31,7 @@ function documentOf(layers: LayerRecord[], prompt: string): RecordMap {
     [DOCUMENT_ID]: {
       typeName: 'document',
       id: DOCUMENT_ID,
-      name: prompt.trim().slice(0, 40) || 'Generated image',
+      name: prompt.trim().slice(0, 40) || i18n.t('results:generatedImage'),
       canvas: { x: first.x, y: first.y, width: first.width, height: first.height },
       order: layers.map((l) => l.id),
     },
@@ -40,12 +42,12 @@ function documentOf(layers: LayerRecord[], prompt: string): RecordMap {
 
 export function generatedLayer(candidate: Candidate, prompt: string, index: number, numbered: boolean): LayerRecord {
   const provider = useAppStore.getState().providers.find((p) => p.id === candidate.providerId);
-  const title = prompt.trim() ? prompt.trim().slice(0, 40) : (provider?.label ?? 'Fill');
+  const title = prompt.trim() ? prompt.trim().slice(0, 40) : provider ? providerLabel(i18n.t, provider) : i18n.t('results:fill');
   return {
     typeName: 'layer',
     id: newId('layer'),
     kind: 'generated',
-    name: numbered ? `${title} (${index + 1})` : title,
+    name: numbered ? i18n.t('results:numbered', { title, number: index + 1 }) : title,
     assetId: candidate.assetId,
     x: candidate.x,
     y: candidate.y,
@@ -59,14 +61,7 @@ export function generatedLayer(candidate: Candidate, prompt: string, index: numb
       seed: candidate.seed,
       createdAt: new Date().toISOString(),
       ...(candidate.model ? { model: candidate.model } : {}),
-      ...(candidate.costUsd !== undefined ? { costUsd: candidate.costUsd } : {}),
+      ...(candidate.cost !== undefined ? { cost: candidate.cost } : {}),
     },
   };
-}
-
-/** "$0.084" / "<$0.001" / "" when unknown. */
-export function formatUsd(usd: number | undefined): string {
-  if (usd === undefined) return '';
-  if (usd > 0 && usd < 0.001) return '<$0.001';
-  return `$${usd < 1 ? usd.toFixed(3) : usd.toFixed(2)}`;
 }

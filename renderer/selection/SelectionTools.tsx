@@ -8,11 +8,11 @@ export function SelectionTools() {
   const tool = useAppStore((s) => s.tool);
   return (
     <div className="group" role="group" aria-label={t('selection:bar.tools')}>
-      <ActionButton action="toolRectSelect" pressed={tool === 'rect'} />
-      <ActionButton action="toolEllipseSelect" pressed={tool === 'ellipse'} />
-      <ActionButton action="toolLasso" pressed={tool === 'lasso'} />
-      <ActionButton action="toolPolygonLasso" pressed={tool === 'polygon'} />
-      <ActionButton action="toolSelectObject" pressed={tool === 'object'} />
+      <ActionButton action="toolRectSelect" pressed={tool === 'rect'} iconOnly />
+      <ActionButton action="toolEllipseSelect" pressed={tool === 'ellipse'} iconOnly />
+      <ActionButton action="toolLasso" pressed={tool === 'lasso'} iconOnly />
+      <ActionButton action="toolPolygonLasso" pressed={tool === 'polygon'} iconOnly />
+      <ActionButton action="toolSelectObject" pressed={tool === 'object'} iconOnly />
     </div>
   );
 }

@@ -1,16 +1,18 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { KeyStorageInfo, ProfileView } from '../../shared/contract/schemas.ts';
-import { gatewayPresetIds, gatewayPresets, gatewayProtocols, type GatewayPresetId, type GatewayProtocol } from '../../shared/gateway/profile.ts';
+import { gatewayPresetIds, gatewayProtocols, type GatewayPresetId, type GatewayProtocol } from '../../shared/gateway/profile.ts';
+import { toErrorInfo } from '../../shared/errors.ts';
+import { describeError } from '../i18n/messages.ts';
 import { call } from '../platform/api.ts';
 import { VisionProfileFields } from '../vision/VisionProfileFields.tsx';
-import { i18n } from '../i18n/i18n.ts';
 import { useAppStore } from '../state/store.ts';
 import './gateways.css';
-import { baseUrlHint, clampLimit, draftOf, formFromPreset, formFromProfile, formProblem, limitFields, protocolLabels, type ProfileForm } from './profile-form.ts';
+import { baseUrlHint, clampLimit, draftOf, formFromPreset, formFromProfile, formProblem, limitFields, presetLabelKeys, protocolLabelKeys, urlProblemKeys, type ProfileForm } from './profile-form.ts';
+import { keyStatusText, keyStorageWarning } from './key-status-text.ts';
 
 type Outcome = { kind: 'ok' | 'error' | 'warning'; message: string } | undefined;
 
-const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * Gateway profiles: name, preset, base URL, protocol, model and key. The key field is
@@ -18,6 +20,9 @@ const errorMessage = (error: unknown) => (error instanceof Error ? error.message
  * dialog only ever shows the key's status from main ("configured ••••abcd").
  */
 export function SettingsDialog() {
+  const { t } = useTranslation();
+  // Main's errors, worded in the interface language from their code and params.
+  const errorMessage = useCallback((error: unknown) => describeError(t, toErrorInfo(error)), [t]);
   const open = useAppStore((s) => s.settingsOpen);
   const setOpen = useAppStore((s) => s.setSettingsOpen);
   const dialog = useRef<HTMLDialogElement>(null);
@@ -47,12 +52,13 @@ export function SettingsDialog() {
       refresh().catch((error: unknown) => setOutcome({ kind: 'error', message: errorMessage(error) }));
     }
     if (!open && element.open) element.close();
-  }, [open, refresh]);
+  }, [open, refresh, errorMessage]);
 
   const current = profiles.find((p) => p.id === form.id);
   const update = (patch: Partial<ProfileForm>) => setForm((f) => ({ ...f, ...patch }));
   const urlHint = baseUrlHint(form.baseUrl);
-  const problem = formProblem(form);
+  const problemKey = formProblem(form);
+  const problem = problemKey === undefined ? undefined : t(problemKey);
 
   const choosePreset = (preset: GatewayPresetId) => {
     setModels([]);
@@ -69,13 +75,13 @@ export function SettingsDialog() {
       const vision =
         result.visionModelListed === undefined
           ? ''
-          : ` ${i18n.t(result.visionModelListed ? 'vision:settings.visionListed' : 'vision:settings.visionNotListed', { model: form.visionModel.trim() })}`;
+          : ` ${t(result.visionModelListed ? 'vision:settings.visionListed' : 'vision:settings.visionNotListed', { model: form.visionModel.trim() })}`;
       setOutcome(
         result.modelListed && result.visionModelListed !== false
-          ? { kind: 'ok', message: `Connected: ${result.models.length} models at ${result.url}.${vision}` }
+          ? { kind: 'ok', message: `${t('settings:connected', { count: result.models.length, url: result.url })}${vision}` }
           : result.modelListed
-            ? { kind: 'warning', message: `Connected: ${result.models.length} models at ${result.url}.${vision}` }
-            : { kind: 'warning', message: `Connected (${result.models.length} models at ${result.url}), but “${form.model}” is not among them: pick one from the list.${vision}` },
+            ? { kind: 'warning', message: `${t('settings:connected', { count: result.models.length, url: result.url })}${vision}` }
+            : { kind: 'warning', message: `${t('settings:connectedModelMissing', { count: result.models.length, url: result.url, model: form.model })}${vision}` },
       );
     } catch (error) {
       setModels([]);
@@ -95,7 +101,11 @@ export function SettingsDialog() {
       update({ apiKey: '' });
       await refresh(saved.profile.id);
       await refreshProviders(`gateway:${saved.profile.id}`);
-      setOutcome(saved.warning ? { kind: 'warning', message: `Saved. ${saved.warning}` } : { kind: 'ok', message: `Saved “${saved.profile.name}”. Key: ${saved.profile.keyStatus.label}.` });
+      setOutcome(
+        saved.warning
+          ? { kind: 'warning', message: t('settings:savedWithWarning', { warning: saved.warning }) }
+          : { kind: 'ok', message: t('settings:savedProfile', { name: saved.profile.name, key: keyStatusText(t, saved.profile.keyStatus) }) },
+      );
     } catch (error) {
       update({ apiKey: '' });
       setOutcome({ kind: 'error', message: errorMessage(error) });
@@ -111,7 +121,7 @@ export function SettingsDialog() {
       const left = await refresh();
       if (left.length === 0) setForm(formFromPreset('openai'));
       await refreshProviders();
-      setOutcome({ kind: 'ok', message: 'Gateway deleted, with its key.' });
+      setOutcome({ kind: 'ok', message: t('settings:deleted') });
     } catch (error) {
       setOutcome({ kind: 'error', message: errorMessage(error) });
     }
@@ -121,113 +131,113 @@ export function SettingsDialog() {
     try {
       await call('saveProfile', { profile: draftOf(form), clearKey: true });
       await refresh(form.id);
-      setOutcome({ kind: 'ok', message: 'Key removed.' });
+      setOutcome({ kind: 'ok', message: t('settings:keyRemoved') });
     } catch (error) {
       setOutcome({ kind: 'error', message: errorMessage(error) });
     }
   };
 
   return (
-    <dialog ref={dialog} aria-label="Gateway settings" className="settings-dialog" onClose={() => setOpen(false)}>
-      <h2>Gateways</h2>
+    <dialog ref={dialog} aria-label={t('settings:dialog')} className="settings-dialog" onClose={() => setOpen(false)}>
+      <h2>{t('settings:title')}</h2>
       <div className="settings-body">
-        <nav className="profile-list" aria-label="Saved gateways">
+        <nav className="profile-list" aria-label={t('settings:saved')}>
           <ul>
             {profiles.map((p) => (
               <li key={p.id}>
                 <button type="button" aria-pressed={p.id === form.id} onClick={() => { setForm(formFromProfile(p)); setModels([]); setOutcome(undefined); }}>
                   <strong>{p.name}</strong>
-                  <span className="muted small">{p.keyStatus.label}</span>
+                  <span className="muted small">{keyStatusText(t, p.keyStatus)}</span>
                 </button>
               </li>
             ))}
           </ul>
           <button type="button" onClick={() => { setForm(formFromPreset('openai')); setModels([]); setOutcome(undefined); }}>
-            New gateway
+            {t('settings:newGateway')}
           </button>
         </nav>
-        <form className="profile-form" aria-label={form.id ? `Edit ${current?.name ?? 'gateway'}` : 'New gateway'} onSubmit={(e) => { e.preventDefault(); void save(); }}>
+        <form className="profile-form" aria-label={form.id ? t('settings:editGateway', { name: current?.name ?? t('settings:gateway') }) : t('settings:newGateway')} onSubmit={(e) => { e.preventDefault(); void save(); }}>
           <label className="field">
-            <span>Preset</span>
-            <select aria-label="Preset" value={form.preset} onChange={(e) => choosePreset(e.currentTarget.value as GatewayPresetId)}>
+            <span>{t('settings:preset')}</span>
+            <select aria-label={t('settings:preset')} value={form.preset} onChange={(e) => choosePreset(e.currentTarget.value as GatewayPresetId)}>
               {gatewayPresetIds.map((id) => (
-                <option key={id} value={id}>{gatewayPresets[id].name}</option>
+                <option key={id} value={id}>{t(presetLabelKeys[id])}</option>
               ))}
             </select>
           </label>
           <label className="field">
-            <span>Name</span>
-            <input aria-label="Name" value={form.name} maxLength={80} onChange={(e) => update({ name: e.currentTarget.value })} />
+            <span>{t('settings:name')}</span>
+            <input aria-label={t('settings:name')} value={form.name} maxLength={80} onChange={(e) => update({ name: e.currentTarget.value })} />
           </label>
           <label className="field">
-            <span>Base URL</span>
-            <input aria-label="Base URL" value={form.baseUrl} placeholder="https://relay.example.com/v1" spellCheck={false} onChange={(e) => update({ baseUrl: e.currentTarget.value })} />
+            <span>{t('settings:baseUrl')}</span>
+            <input aria-label={t('settings:baseUrl')} value={form.baseUrl} placeholder="https://relay.example.com/v1" spellCheck={false} onChange={(e) => update({ baseUrl: e.currentTarget.value })} />
           </label>
           {urlHint && (
-            <p className={`hint ${urlHint.kind}`} role={urlHint.kind === 'error' ? 'alert' : 'note'} aria-label="Base URL problem">
-              {urlHint.message}{' '}
+            <p className={`hint ${urlHint.kind}`} role={urlHint.kind === 'error' ? 'alert' : 'note'} aria-label={t('settings:baseUrlProblem')}>
+              {t(urlProblemKeys[urlHint.problem], { scheme: urlHint.scheme })}{' '}
               {urlHint.suggestion && (
                 <button type="button" className="link" onClick={() => update({ baseUrl: urlHint.suggestion! })}>
-                  Use {urlHint.suggestion}
+                  {t('settings:useSuggestion', { url: urlHint.suggestion })}
                 </button>
               )}
             </p>
           )}
           <label className="field">
-            <span>Protocol</span>
-            <select aria-label="Protocol" value={form.protocol} onChange={(e) => update({ protocol: e.currentTarget.value as GatewayProtocol })}>
+            <span>{t('settings:protocol')}</span>
+            <select aria-label={t('settings:protocol')} value={form.protocol} onChange={(e) => update({ protocol: e.currentTarget.value as GatewayProtocol })}>
               {gatewayProtocols.map((p) => (
-                <option key={p} value={p}>{protocolLabels[p]}</option>
+                <option key={p} value={p}>{t(protocolLabelKeys[p])}</option>
               ))}
             </select>
           </label>
           <label className="field">
-            <span>Model</span>
-            <input aria-label="Model" value={form.model} list="gateway-models" spellCheck={false} onChange={(e) => update({ model: e.currentTarget.value })} />
+            <span>{t('settings:model')}</span>
+            <input aria-label={t('settings:model')} value={form.model} list="gateway-models" spellCheck={false} onChange={(e) => update({ model: e.currentTarget.value })} />
             <datalist id="gateway-models">
               {models.map((m) => <option key={m} value={m} />)}
             </datalist>
           </label>
           {models.length > 0 && (
             <label className="field">
-              <span>Models on this gateway</span>
-              <select aria-label="Listed models" value={models.includes(form.model) ? form.model : ''} onChange={(e) => update({ model: e.currentTarget.value })}>
-                <option value="" disabled>Pick a model…</option>
+              <span>{t('settings:modelsOnGateway')}</span>
+              <select aria-label={t('settings:listedModels')} value={models.includes(form.model) ? form.model : ''} onChange={(e) => update({ model: e.currentTarget.value })}>
+                <option value="" disabled>{t('settings:pickModel')}</option>
                 {models.map((m) => <option key={m} value={m}>{m}</option>)}
               </select>
             </label>
           )}
           <VisionProfileFields form={form} models={models} update={update} />
           <label className="field">
-            <span>API key {current ? <span className="muted small" aria-label="Key status">({current.keyStatus.label})</span> : null}</span>
+            <span>{t('settings:apiKey')} {current ? <span className="muted small" aria-label={t('settings:keyStatus')}>({keyStatusText(t, current.keyStatus)})</span> : null}</span>
             <input
               type="password"
-              aria-label="API key"
+              aria-label={t('settings:apiKey')}
               autoComplete="off"
               spellCheck={false}
               value={form.apiKey}
-              placeholder={current && current.keyStatus.state !== 'none' && current.keyStatus.state !== 'unreadable' ? 'Leave empty to keep the saved key' : 'Paste the key (not needed for a local relay without auth)'}
+              placeholder={current && current.keyStatus.state !== 'none' && current.keyStatus.state !== 'unreadable' ? t('settings:keepKeyPlaceholder') : t('settings:keyPlaceholder')}
               onChange={(e) => update({ apiKey: e.currentTarget.value })}
             />
           </label>
           {storage && !storage.secure && (
-            <div className="hint warning" role="note" aria-label="Key storage warning">
-              <p>{storage.warning}</p>
+            <div className="hint warning" role="note" aria-label={t('settings:keyStorageWarning')}>
+              <p>{keyStorageWarning(t, storage)}</p>
               <label className="check">
-                <input type="checkbox" aria-label="Save the key on this computer without encryption" checked={form.persistInsecurely} onChange={(e) => update({ persistInsecurely: e.currentTarget.checked })} />
-                <span>Save the key on this computer without encryption (anyone who can read your files can read it)</span>
+                <input type="checkbox" aria-label={t('settings:persistInsecurelyLabel')} checked={form.persistInsecurely} onChange={(e) => update({ persistInsecurely: e.currentTarget.checked })} />
+                <span>{t('settings:persistInsecurely')}</span>
               </label>
             </div>
           )}
           <details className="limits">
-            <summary>Limits and timeouts</summary>
+            <summary>{t('settings:limits')}</summary>
             <div className="limit-grid">
               {limitFields.map((field) => (
                 <label key={field.key} className="field">
-                  <span>{field.label}</span>
+                  <span>{t(field.labelKey)}</span>
                   <input
                     type="number"
-                    aria-label={field.label}
+                    aria-label={t(field.labelKey)}
                     min={field.min}
                     max={field.max}
                     value={form.limits[field.key]}
@@ -240,33 +250,33 @@ export function SettingsDialog() {
             </div>
           </details>
           {outcome && (
-            <p className={`hint ${outcome.kind}`} role={outcome.kind === 'error' ? 'alert' : 'status'} aria-label="Connection result">
+            <p className={`hint ${outcome.kind}`} role={outcome.kind === 'error' ? 'alert' : 'status'} aria-label={t('settings:result')}>
               {outcome.message}
             </p>
           )}
           <div className="buttons">
             {form.id && (
               <button type="button" className="danger" onClick={() => void remove()}>
-                Delete gateway
+                {t('settings:deleteGateway')}
               </button>
             )}
             {current && current.keyStatus.state !== 'none' && current.keyStatus.state !== 'environment' && (
               <button type="button" onClick={() => void clearKey()}>
-                Remove key
+                {t('settings:removeKey')}
               </button>
             )}
             <button type="button" disabled={busy !== undefined || problem !== undefined} title={problem} onClick={() => void testConnection()}>
-              {busy === 'test' ? 'Testing…' : 'Test connection'}
+              {busy === 'test' ? t('settings:testing') : t('settings:testConnection')}
             </button>
             <button type="submit" className="primary" disabled={busy !== undefined || problem !== undefined} title={problem}>
-              {busy === 'save' ? 'Saving…' : 'Save'}
+              {busy === 'save' ? t('settings:saving') : t('settings:save')}
             </button>
           </div>
         </form>
       </div>
       <div className="buttons">
         <button type="button" onClick={() => setOpen(false)}>
-          Close
+          {t('settings:close')}
         </button>
       </div>
     </dialog>

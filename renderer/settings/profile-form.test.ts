@@ -4,8 +4,8 @@ import { baseUrlHint, clampedLimits, draftOf, formFromPreset, formFromProfile, f
 
 describe('settings form rules', () => {
   it('flags http to a remote host as an error and a missing /v1 as a warning, each with its fix', () => {
-    expect(baseUrlHint('http://relay.example.com/v1')).toMatchObject({ kind: 'error', suggestion: 'https://relay.example.com/v1' });
-    expect(baseUrlHint('https://relay.example.com')).toMatchObject({ kind: 'warning', suggestion: 'https://relay.example.com/v1' });
+    expect(baseUrlHint('http://relay.example.com/v1')).toMatchObject({ kind: 'error', problem: 'plainHttp', suggestion: 'https://relay.example.com/v1' });
+    expect(baseUrlHint('https://relay.example.com')).toMatchObject({ kind: 'warning', problem: 'noVersion', suggestion: 'https://relay.example.com/v1' });
     expect(baseUrlHint('http://localhost:4000/v1')).toBeUndefined();
     expect(baseUrlHint('')).toBeUndefined();
   });
@@ -15,7 +15,7 @@ describe('settings form rules', () => {
     expect(openrouter).toMatchObject({ protocol: 'chat-image', baseUrl: 'https://openrouter.ai/api/v1', apiKey: '' });
     const view = { id: 'or', name: 'OR', baseUrl: 'https://openrouter.ai/api/v1', protocol: 'chat-image' as const, model: 'x', persistInsecurely: false, limits: defaultGatewayLimits, keyStatus: { state: 'stored' as const, hint: 'abcd', label: 'configured ••••abcd' } };
     expect(formFromProfile(view)).toMatchObject({ id: 'or', preset: 'openrouter', apiKey: '' });
-    expect(formProblem(formFromPreset('custom'))).toBe('Give the gateway a name.');
+    expect(formProblem(formFromPreset('custom'))).toBe('settings:problems.name');
   });
 
   it('limits out of range are clamped before they are sent', () => {

@@ -1,3 +1,4 @@
+import type { ProgressNote } from '../../shared/contract/progress-note.ts';
 import type { Candidate, JobStage, ProviderInfo } from '../../shared/contract/schemas.ts';
 import type { HistoryMode, HistorySnapshot } from '../../shared/document/history.ts';
 import type { InfillRecord, RecordMap } from '../../shared/document/records.ts';
@@ -86,6 +87,8 @@ export interface UiSlice {
   /** Extend tool: how far into the photo the outpainting mask reaches, and whether drags keep the ratio. */
   extendBand: number;
   extendLockRatio: boolean;
+  /** The keyboard shortcut sheet (`?`). */
+  shortcutsOpen: boolean;
   setTool(tool: Tool): void;
   setBrushSize(size: number): void;
   setBrushHardness(hardness: number): void;
@@ -97,6 +100,7 @@ export interface UiSlice {
   selectLayer(id: string | undefined): void;
   setExtendBand(pixels: number): void;
   setExtendLockRatio(lock: boolean): void;
+  setShortcutsOpen(open: boolean): void;
 }
 
 export interface ActiveJob {
@@ -104,6 +108,8 @@ export interface ActiveJob {
   stage: JobStage;
   progress: number;
   message?: string;
+  /** What main is doing, for the screen in the person's language (`message` is its English). */
+  note?: ProgressNote;
   /** The latest partial image a gateway streamed, shown over the region being filled. */
   preview?: { assetId: string; rect: Rect };
   /** 'inpaint' fills the mask; 'generate' makes a new layer from the prompt alone. */
@@ -144,13 +150,21 @@ export interface GenerationSlice {
   markResultsAdded(assetIds: string[]): void;
 }
 
+/** What main said Generate would run: the renderer words it (`describeEstimate`). */
+export interface JobEstimateView {
+  seconds: number | null;
+  detail: string;
+  method?: 'smooth' | 'content-aware';
+  pixels?: number;
+}
+
 export interface JobSlice {
   providers: ProviderInfo[];
   providerId: string;
   prompt: string;
   activeJob: ActiveJob | undefined;
   /** What Generate would run for the current mask and how long it should take. */
-  estimate: { seconds: number | null; detail: string } | undefined;
+  estimate: JobEstimateView | undefined;
   setProviders(providers: ProviderInfo[], defaultId: string): void;
   setProviderId(id: string): void;
   setPrompt(prompt: string): void;

@@ -19,6 +19,7 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   selectedLayerId: undefined,
   extendBand: OVERLAP_BAND,
   extendLockRatio: false,
+  shortcutsOpen: false,
   setTool: (tool) => set({ tool }),
   setBrushSize: (size) => set({ brushSize: Math.round(Math.min(BRUSH_MAX, Math.max(BRUSH_MIN, size))) }),
   setBrushHardness: (hardness) => set({ brushHardness: Math.min(1, Math.max(0, hardness)) }),
@@ -30,4 +31,5 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   selectLayer: (selectedLayerId) => set({ selectedLayerId }),
   setExtendBand: (pixels) => set({ extendBand: Math.round(Math.min(256, Math.max(0, pixels))) }),
   setExtendLockRatio: (extendLockRatio) => set({ extendLockRatio }),
+  setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
 });

@@ -49,10 +49,10 @@ export function PromptHelp() {
       )}
       {!active && last && (
         <p className="muted small" aria-label={t('vision:cost')}>
-          {last.costUsd === undefined
+          {last.cost === undefined
             ? t('vision:costUnknown', { model: last.model })
             : t(last.estimated ? 'vision:costEstimated' : 'vision:costReported', {
-                cost: formatMoney(last.costUsd),
+                cost: formatMoney(last.cost.amount, last.cost.currency),
                 model: last.model,
                 input: formatNumber(last.inputTokens ?? 0),
                 output: formatNumber(last.outputTokens ?? 0),

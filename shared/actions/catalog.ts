@@ -8,7 +8,7 @@ export interface ActionDescriptor {
   /** A catalogue key (`namespace:key`): menus, tooltips and the shortcut sheet word it in the chosen language. */
   labelKey: string;
   shortcuts: readonly string[];
-  menu?: 'file' | 'edit' | 'view' | 'mask';
+  menu?: 'file' | 'edit' | 'view' | 'mask' | 'help';
 }
 
 export const actionCatalog = [
@@ -60,6 +60,7 @@ export const actionCatalog = [
   { id: 'describePhoto', labelKey: 'vision:action.describe', shortcuts: [], menu: 'edit' },
   { id: 'translatePrompt', labelKey: 'vision:action.translate', shortcuts: [], menu: 'edit' },
   { id: 'stopPromptHelp', labelKey: 'vision:action.stop', shortcuts: [] },
+  { id: 'showShortcuts', labelKey: 'actions:showShortcuts', shortcuts: ['?'], menu: 'help' },
 ] as const satisfies readonly ActionDescriptor[];
 
 export type ActionId = (typeof actionCatalog)[number]['id'];

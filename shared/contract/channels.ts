@@ -12,7 +12,7 @@ import {
   providerInfoSchema,
   rectSchema,
   keyStorageInfoSchema,
-  priceTableInputSchema,
+  priceSheetInputSchema,
   profileDraftSchema,
   profileViewSchema,
   usageSummarySchema,
@@ -22,6 +22,7 @@ import { selectionChannels } from './selection-channels.ts';
 import { exportRequestSchema, exportResultSchema } from './export-schemas.ts';
 import { openProjectInputSchema, openProjectOutputSchema, recentProjectSchema, saveProjectInputSchema, saveProjectOutputSchema } from './project-schemas.ts';
 import { startVisionInputSchema, visionIdSchema } from '../vision/vision-contract.ts';
+import { preferencesSchema } from '../preferences.ts';
 
 const empty = z.object({}).strict();
 
@@ -97,8 +98,11 @@ export const channels = {
     output: z.object({
       /** Null when the provider cannot say (a gateway's queue is not ours to predict). */
       seconds: z.number().min(0).nullable(),
-      /** What will run, e.g. "content-aware fill of 41 000 px". */
+      /** What will run, e.g. "content-aware fill of 41 000 px" (English, for logs and the CLI). */
       detail: z.string(),
+      /** The same for the renderer to word: the offline method and the pixels it fills. */
+      method: z.enum(['smooth', 'content-aware']).optional(),
+      pixels: z.number().int().min(0).optional(),
     }),
   },
   startJob: {
@@ -164,13 +168,15 @@ export const channels = {
       visionModelListed: z.boolean().optional(),
     }),
   },
+  /** A gateway's price sheet (its own, else the default one), and the list prices to reset to. */
   getPrices: {
-    input: empty,
-    output: z.object({ prices: priceTableInputSchema, defaults: priceTableInputSchema }),
+    input: z.object({ profileId: gatewayProfileSchema.shape.id.optional() }).strict(),
+    output: z.object({ sheet: priceSheetInputSchema, defaults: priceSheetInputSchema, own: z.boolean() }),
   },
+  /** Saves a gateway's own sheet, or the default sheet without `profileId`. */
   savePrices: {
-    input: z.object({ prices: priceTableInputSchema }).strict(),
-    output: z.object({ prices: priceTableInputSchema }),
+    input: z.object({ profileId: gatewayProfileSchema.shape.id.optional(), sheet: priceSheetInputSchema }).strict(),
+    output: z.object({ sheet: priceSheetInputSchema }),
   },
   getUsage: {
     input: empty,
@@ -186,6 +192,15 @@ export const channels = {
   cancelVision: {
     input: z.object({ visionId: visionIdSchema }).strict(),
     output: z.object({ cancelled: z.boolean() }),
+  },
+  /** The person's settings that outlive a restart; `language: null` follows the system or browser. */
+  getPreferences: {
+    input: empty,
+    output: preferencesSchema,
+  },
+  savePreferences: {
+    input: preferencesSchema.strict(),
+    output: preferencesSchema,
   },
 } satisfies Record<ChannelName, { input: z.ZodType; output: z.ZodType }>;
 

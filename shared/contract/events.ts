@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { EventName } from './names.ts';
+import { progressNoteSchema } from './progress-note.ts';
 import { assetIdSchema, candidateSchema, errorInfoSchema, jobIdSchema, jobStageSchema, rectSchema } from './schemas.ts';
 import { visionDeltaSchema, visionDoneSchema } from '../vision/vision-contract.ts';
 
@@ -10,7 +11,10 @@ export const events = {
     stage: jobStageSchema,
     /** 0…1 within the whole job. */
     progress: z.number().min(0).max(1),
+    /** English, for logs and the CLI. */
     message: z.string().optional(),
+    /** The same for the screen, worded in the person's language. */
+    note: progressNoteSchema.optional(),
     /** A partial image the model streamed, to show over `previewRect` until the result lands. */
     preview: z.object({ assetId: assetIdSchema, rect: rectSchema }).optional(),
   }),

@@ -37,6 +37,8 @@ export const channelNames = [
   'readMaskPng',
   'startVision',
   'cancelVision',
+  'getPreferences',
+  'savePreferences',
 ] as const;
 
 export const eventNames = ['jobProgress', 'jobDone', 'menuAction', 'visionDelta', 'visionDone'] as const;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { gatewayProfileSchema, gatewayProtocolSchema, visionProtocolSchema } from '../gateway/profile.ts';
-import { modelPriceSchema } from '../gateway/prices.ts';
+import { moneySchema } from '../gateway/money.ts';
+import { modelPriceSchema, priceSheetSchema } from '../gateway/prices.ts';
 import { errorCodes } from '../errors.ts';
 
 /** Building blocks shared by channel and event schemas. */
@@ -59,6 +60,8 @@ export const providerInfoSchema = z.object({
   description: z.string(),
   /** Settings this provider takes beyond the prompt, for the UI to offer. */
   tuning: z.array(z.enum(['seed', 'variations', 'strength', 'guidance', 'exclude'])).optional(),
+  /** A gateway's model and host, so the renderer can word the description in its language. */
+  gateway: z.object({ model: z.string(), host: z.string() }).optional(),
 });
 export type ProviderInfo = z.infer<typeof providerInfoSchema>;
 
@@ -71,7 +74,8 @@ export const candidateSchema = z.object({
   seed: z.number().int(),
   providerId: z.string(),
   model: z.string().optional(),
-  costUsd: z.number().min(0).optional(),
+  /** What this variation cost, in the currency the gateway bills in. */
+  cost: moneySchema.optional(),
 });
 export type Candidate = z.infer<typeof candidateSchema>;
 
@@ -138,8 +142,9 @@ export const profileViewSchema = gatewayProfileSchema.extend({
 });
 export type ProfileView = z.infer<typeof profileViewSchema>;
 
-/** Price per model, as edited in the usage view (USD). */
+/** Price per model, as edited in the usage view, in the currency of its sheet. */
 export const priceTableInputSchema = z.record(z.string().min(1).max(200), modelPriceSchema.strict());
+export const priceSheetInputSchema = priceSheetSchema.extend({ prices: priceTableInputSchema }).strict();
 
 /** One line of the usage log: a finished gateway job and what it cost. */
 export const usageEntrySchema = z.object({
@@ -150,18 +155,26 @@ export const usageEntrySchema = z.object({
   model: z.string().max(200),
   images: z.number().int().min(0),
   /** Undefined when no price was known for the model. */
-  costUsd: z.number().min(0).optional(),
+  cost: moneySchema.optional(),
 });
 export type UsageEntry = z.infer<typeof usageEntrySchema>;
 
+/** Log lines written before costs had a currency carry `costUsd`. */
+export const storedUsageEntrySchema = z.preprocess((line) => {
+  if (!line || typeof line !== 'object' || !('costUsd' in line)) return line;
+  const { costUsd, ...rest } = line as Record<string, unknown>;
+  return typeof costUsd === 'number' ? { ...rest, cost: { amount: costUsd, currency: 'USD' } } : rest;
+}, usageEntrySchema);
+
 export const usageSummarySchema = z.object({
-  totalUsd: z.number().min(0),
+  /** One total per currency, never added across currencies. */
+  totals: z.array(moneySchema),
   jobs: z.number().int().min(0),
   images: z.number().int().min(0),
   /** Jobs whose model had no price: their cost is unknown, not zero. */
   unpricedJobs: z.number().int().min(0),
-  /** Totals per local day (YYYY-MM-DD) and model, oldest first. */
-  byDay: z.array(z.object({ day: z.string(), model: z.string(), costUsd: z.number().min(0), jobs: z.number().int(), images: z.number().int() })),
+  /** Totals per local day (YYYY-MM-DD), model and currency, oldest first. */
+  byDay: z.array(z.object({ day: z.string(), model: z.string(), currency: z.string(), cost: z.number().min(0), jobs: z.number().int(), images: z.number().int() })),
   recent: z.array(usageEntrySchema).max(100),
 });
 export type UsageSummary = z.infer<typeof usageSummarySchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { rectSchema } from '../contract/schemas.ts';
+import { moneySchema } from '../gateway/money.ts';
 import type { InfillRecord } from './records.ts';
 
 /**
@@ -15,9 +16,16 @@ export const generationSchema = z.object({
   providerId: z.string().max(200),
   model: z.string().max(200).optional(),
   seed: z.number().int(),
-  costUsd: z.number().min(0).optional(),
+  cost: moneySchema.optional(),
   createdAt: z.string().max(64),
 });
+
+/** Layers generated before costs had a currency carry `costUsd`; it reads as USD. */
+const storedGenerationSchema = z.preprocess((value) => {
+  if (!value || typeof value !== 'object' || !('costUsd' in value)) return value;
+  const { costUsd, ...rest } = value as Record<string, unknown>;
+  return typeof costUsd === 'number' ? { ...rest, cost: { amount: costUsd, currency: 'USD' } } : rest;
+}, generationSchema);
 
 const layerRecordSchema = z.object({
   typeName: z.literal('layer'),
@@ -31,7 +39,7 @@ const layerRecordSchema = z.object({
   height: z.number().int().positive(),
   visible: z.boolean(),
   opacity: z.number().min(0).max(1),
-  generation: generationSchema.optional(),
+  generation: storedGenerationSchema.optional(),
 });
 
 const shapeModeSchema = z.enum(['add', 'subtract', 'replace']);

@@ -1,3 +1,4 @@
+import type { Money } from '../gateway/money.ts';
 import type { Rect } from '../geometry.ts';
 
 /**
@@ -10,7 +11,8 @@ export interface GenerationInfo {
   providerId: string;
   model?: string;
   seed: number;
-  costUsd?: number;
+  /** In the currency the gateway bills in. */
+  cost?: Money;
   createdAt: string;
 }
 

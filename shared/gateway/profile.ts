@@ -64,9 +64,12 @@ export const gatewayPresets: Record<GatewayPresetId, GatewayProfile> = {
   },
 };
 
+/** What is wrong with a base URL, for the renderer to word; `error`/`warning` are the English. */
+export type BaseUrlProblem = 'noScheme' | 'invalid' | 'scheme' | 'credentials' | 'query' | 'plainHttp' | 'endpoint' | 'noVersion';
+
 export type BaseUrlCheck =
-  | { ok: true; url: string; warning?: string; suggestion?: string }
-  | { ok: false; error: string; suggestion?: string };
+  | { ok: true; url: string; warning?: string; problem?: 'noVersion'; suggestion?: string }
+  | { ok: false; error: string; problem: BaseUrlProblem; scheme?: string; suggestion?: string };
 
 const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
@@ -118,17 +121,17 @@ export function validateBaseUrl(input: string): BaseUrlCheck {
   if (!url) {
     const fixable = /^[a-z0-9.-]+\.[a-z]{2,}(:\d+)?(\/.*)?$/i.test(trimmed);
     return fixable
-      ? { ok: false, error: 'The base URL needs a scheme (https://).', suggestion: `https://${trimmed.replace(/\/+$/, '')}` }
-      : { ok: false, error: 'The base URL is not a valid URL.' };
+      ? { ok: false, error: 'The base URL needs a scheme (https://).', problem: 'noScheme', suggestion: `https://${trimmed.replace(/\/+$/, '')}` }
+      : { ok: false, error: 'The base URL is not a valid URL.', problem: 'invalid' };
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return { ok: false, error: `The base URL must use https:// (got ${url.protocol}//).` };
+    return { ok: false, error: `The base URL must use https:// (got ${url.protocol}//).`, problem: 'scheme', scheme: `${url.protocol}//` };
   }
   if (url.userinfo) {
-    return { ok: false, error: 'Put the API key in the key field, not in the URL.' };
+    return { ok: false, error: 'Put the API key in the key field, not in the URL.', problem: 'credentials' };
   }
   if (url.rest) {
-    return { ok: false, error: 'The base URL must not have a query string or fragment.' };
+    return { ok: false, error: 'The base URL must not have a query string or fragment.', problem: 'query' };
   }
   const loopback = isLoopbackHost(url.hostname);
   const path = url.pathname.replace(/\/+$/, '');
@@ -137,6 +140,7 @@ export function validateBaseUrl(input: string): BaseUrlCheck {
     return {
       ok: false,
       error: 'Plain http:// would send the API key unencrypted; use https:// (http is only allowed for localhost).',
+      problem: 'plainHttp',
       suggestion: `https://${url.host}${path}`,
     };
   }
@@ -144,13 +148,14 @@ export function validateBaseUrl(input: string): BaseUrlCheck {
   const endpoint = /^(.*\/v\d+)\/(images|chat|models|completions)(\/.*)?$/.exec(path);
   if (endpoint) {
     const base = `${url.protocol}//${url.host}${endpoint[1] ?? ''}`;
-    return { ok: false, error: 'This is an endpoint URL; the base URL stops before /images or /chat.', suggestion: base };
+    return { ok: false, error: 'This is an endpoint URL; the base URL stops before /images or /chat.', problem: 'endpoint', suggestion: base };
   }
   if (!/\/v\d+(beta)?$/.test(path)) {
     return {
       ok: true,
       url: normalized,
       warning: 'OpenAI-compatible base URLs usually end in /v1; without it most relays answer 401 or 404.',
+      problem: 'noVersion',
       suggestion: `${normalized}/v1`,
     };
   }

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { errorCodes } from '../errors.ts';
+import { errorCodes, errorContexts } from '../errors.ts';
 import { languages, pickLanguage } from './languages.ts';
 import { namespaces, resources, type Catalogue } from './resources.ts';
 
@@ -50,6 +50,8 @@ function keysUsedInCode(): Set<string> {
   }
   // Errors are worded by their code (`errors:<code>`), which the code never spells out.
   for (const code of errorCodes) used.add(`errors:${code}`);
+  // …and by their context (`params.context`), declared once in shared/errors.ts.
+  for (const [code, contexts] of Object.entries(errorContexts)) for (const context of contexts) used.add(`errors:${code}_${context}`);
   return used;
 }
 
@@ -77,6 +79,26 @@ describe('the catalogues', () => {
     const used = keysUsedInCode();
     expect([...used].filter((key) => !key.startsWith('errors:') && !english.has(key)), 'used but missing').toEqual([]);
     expect([...english.keys()].filter((key) => !used.has(key)), 'never used').toEqual([]);
+  });
+});
+
+describe('error wording', () => {
+  it.each(languages)('%s words every error code and every context main sets', (language) => {
+    const keys = keysOf(language);
+    const missing = errorCodes.filter((code) => !keys.has(`errors:${code}`));
+    for (const [code, contexts] of Object.entries(errorContexts)) for (const context of contexts) if (!keys.has(`errors:${code}_${context}`)) missing.push(`${code}_${context}` as never);
+    expect(missing).toEqual([]);
+  });
+
+  it('main sets only declared contexts', () => {
+    const declared = new Set(Object.entries(errorContexts).flatMap(([code, contexts]) => contexts.map((context) => `${code}_${context}`)));
+    const found: string[] = [];
+    for (const file of sourceFiles(join(root, 'electron'))) {
+      const text = readFileSync(file, 'utf8');
+      for (const match of text.matchAll(/new InfillError\(\s*'([A-Z_]+)'(?:(?!new InfillError)[\s\S]){0,600}?context: '(\w+)'/g)) found.push(`${match[1]}_${match[2]}`);
+    }
+    expect(found.length).toBeGreaterThan(20);
+    expect(found.filter((key) => !declared.has(key))).toEqual([]);
   });
 });
 

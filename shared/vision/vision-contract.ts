@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { errorInfoSchema, layerSnapshotSchema, maskInputSchema, rectSchema } from '../contract/schemas.ts';
+import { moneySchema } from '../gateway/money.ts';
 
 /**
  * Prompt help from vision chat models, as it crosses IPC: one request starts a streamed answer,
@@ -49,7 +50,7 @@ export const visionDoneSchema = z.object({
   refused: z.boolean(),
   model: z.string(),
   gatewayName: z.string(),
-  costUsd: z.number().min(0).optional(),
+  cost: moneySchema.optional(),
   inputTokens: z.number().int().min(0).optional(),
   outputTokens: z.number().int().min(0).optional(),
   /** Tokens counted by Infill because the stream reported no usage. */

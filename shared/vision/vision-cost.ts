@@ -1,4 +1,5 @@
-import { estimateCostUsd, type PriceTable } from '../gateway/prices.ts';
+import type { Money } from '../gateway/money.ts';
+import { estimateCost, type PriceSheet } from '../gateway/prices.ts';
 import type { VisionProtocol } from '../gateway/profile.ts';
 
 /**
@@ -44,6 +45,7 @@ export function countTokens(
   };
 }
 
-export function visionCostUsd(model: string, tokens: TokenCount, table?: PriceTable): number | undefined {
-  return estimateCostUsd({ model, images: 0, chatUsage: { prompt_tokens: tokens.inputTokens, completion_tokens: tokens.outputTokens } }, table);
+/** In the currency of the gateway's price sheet. */
+export function visionCost(model: string, tokens: TokenCount, sheet?: PriceSheet): Money | undefined {
+  return estimateCost({ model, images: 0, chatUsage: { prompt_tokens: tokens.inputTokens, completion_tokens: tokens.outputTokens } }, sheet);
 }

@@ -69,9 +69,10 @@ describe('infill with a gateway', () => {
     expect(run.code, run.stderr).toBe(0);
     const lines = (await readFile(join(dataDir, 'usage.jsonl'), 'utf8')).trim().split('\n');
     expect(lines).toHaveLength(1);
-    const entry = JSON.parse(lines[0]!) as { gatewayName: string; model: string; images: number; costUsd?: number };
+    const entry = JSON.parse(lines[0]!) as { gatewayName: string; model: string; images: number; cost?: { amount: number; currency: string } };
     expect(entry).toMatchObject({ gatewayName: new URL(gateway.baseUrl).host, model: 'gpt-image-1', images: 2 });
-    expect(entry.costUsd).toBeGreaterThan(0);
+    expect(entry.cost?.amount).toBeGreaterThan(0);
+    expect(entry.cost?.currency).toBe('USD');
   });
 
   it('outpaint via a JSON relay: a wider picture; the original beyond the band (+32 px blend) is untouched', async () => {
@@ -166,6 +167,6 @@ describe('infill with a gateway', () => {
     const resumed = await runCli(args, withKey());
     expect(resumed.code, resumed.stderr).toBe(0);
     expect((await readdir(join(batchDir, 'infilled'))).sort()).toEqual(['one.png', 'two.png']);
-    expect(resumed.stderr).toMatch(/cost about \$/);
+    expect(resumed.stderr).toMatch(/cost about \d+\.\d+ USD/);
   });
 });

@@ -113,6 +113,22 @@ describe('infill inpaint (offline)', () => {
     expect(flag.stderr).toMatch(/--maks-alpha/);
   });
 
+  it('speaks the language of LC_ALL / LANG: the same refusal in German and Vietnamese, flags still English', async () => {
+    const corrupt = join(dir, 'kaputt.jpg');
+    const { readFile } = await import('node:fs/promises');
+    await writeFile(corrupt, (await readFile(photo)).subarray(0, 2048));
+    const mask = join(dir, 'for-kaputt.png');
+    await writeMask(mask, W, H, inBox);
+    const german = await runCli(['inpaint', corrupt, '--mask', mask, '--out', join(dir, 'k.png')], { env: { LC_ALL: '', LANG: 'de_DE.UTF-8' } });
+    expect(german.code).toBe(2);
+    expect(lastLine(german.stderr)).toMatch(/^infill: „kaputt\.jpg“ ist beschädigt oder unvollständig/);
+    const vietnamese = await runCli(['inpaint', corrupt, '--mask', mask, '--out', join(dir, 'k.png')], { env: { LC_ALL: 'vi_VN.UTF-8' } });
+    expect(lastLine(vietnamese.stderr)).toMatch(/^infill: “kaputt\.jpg” bị hỏng/);
+    const unknown = await runCli(['inpiant'], { env: { LC_ALL: 'de_DE.UTF-8' } });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unbekannter Befehl „inpiant“; Befehle: inpaint');
+  });
+
   it('an all-black mask is refused (exit 2) instead of writing an unchanged copy', async () => {
     const mask = join(dir, 'empty.png');
     await writeMask(mask, W, H, () => false);

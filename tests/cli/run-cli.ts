@@ -24,13 +24,14 @@ export interface CliResult {
 }
 
 /**
- * The environment without any INFILL_API_KEY the machine might have, with the app's data in a
- * scratch folder (never the real app's usage log or profiles), plus `env`.
+ * The environment without any INFILL_API_KEY the machine might have, in English, with the app's
+ * data in a scratch folder (never the real app's usage log or profiles), plus `env`.
  */
 function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   const base = { ...process.env };
   delete base.INFILL_API_KEY;
-  return { ...base, INFILL_DATA_DIR: join(tmpdir(), 'infill-cli-app-data'), ...env };
+  // English unless a test asks for a language (the CLI reads LC_ALL / LC_MESSAGES / LANG).
+  return { ...base, LC_ALL: 'C', INFILL_DATA_DIR: join(tmpdir(), 'infill-cli-app-data'), ...env };
 }
 
 export function spawnCli(args: string[], options: { env?: Record<string, string>; cwd?: string } = {}): { child: ChildProcess; done: Promise<CliResult> } {

@@ -41,7 +41,7 @@ export function testSession(profile: GatewayProfile, options: GatewayCallOptions
   const messages: string[] = [];
   const partials: Uint8Array[] = [];
   const abort = new AbortController();
-  const session = openGatewaySession(profile, apiKey ?? undefined, options, abort.signal, (m) => messages.push(m), (png) => partials.push(png));
+  const session = openGatewaySession(profile, apiKey ?? undefined, options, abort.signal, (m) => messages.push(m.message), (png) => partials.push(png));
   return { ...session, messages, partials, abort };
 }
 

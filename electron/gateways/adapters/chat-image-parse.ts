@@ -71,8 +71,8 @@ export function findChatImages(response: ChatResponse, gatewayName: string): Cha
   const words = (text || message?.refusal || '').trim().replace(/\s+/g, ' ');
   if (words) {
     const quoted = words.length > 240 ? `${words.slice(0, 240)}…` : words;
-    throw new InfillError('BAD_RESPONSE', `The model answered with text instead of an image: "${quoted}"`);
+    throw new InfillError('BAD_RESPONSE', `The model answered with text instead of an image: "${quoted}"`, { context: 'textOnly', gateway: gatewayName, detail: quoted });
   }
   const reason = choice?.finish_reason ? ` (finish_reason: ${choice.finish_reason})` : '';
-  throw new InfillError('BAD_RESPONSE', `${gatewayName} returned an empty answer with no image${reason}; nothing was changed.`);
+  throw new InfillError('BAD_RESPONSE', `${gatewayName} returned an empty answer with no image${reason}; nothing was changed.`, { context: 'empty', gateway: gatewayName, reason: choice?.finish_reason ?? '' });
 }

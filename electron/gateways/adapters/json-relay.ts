@@ -77,7 +77,12 @@ export const jsonRelayAdapter: GatewayAdapter = {
   },
 
   generate(_request: GenerateRequest, ctx: AdapterContext): Promise<AdapterResult> {
-    return Promise.reject(new InfillError('BAD_REQUEST', `${ctx.profile.name} is an inpaint relay: it cannot generate from an empty canvas. Paint over existing pixels, or use an Images or chat gateway.`));
+    return Promise.reject(
+      new InfillError('BAD_REQUEST', `${ctx.profile.name} is an inpaint relay: it cannot generate from an empty canvas. Paint over existing pixels, or use an Images or chat gateway.`, {
+        context: 'inpaintOnly',
+        gateway: ctx.profile.name,
+      }),
+    );
   },
 
   listModels: listModelsVia,

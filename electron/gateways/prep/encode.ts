@@ -113,7 +113,7 @@ export async function decodeToSize(bytes: Uint8Array, size: Size, gatewayName: s
     if (data.length !== out.width * out.height * 4) throw new Error('unexpected layout');
     return { width: out.width, height: out.height, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
   } catch {
-    throw new InfillError('BAD_RESPONSE', `${gatewayName} returned an image Infill cannot decode; nothing was changed.`);
+    throw new InfillError('BAD_RESPONSE', `${gatewayName} returned an image Infill cannot decode; nothing was changed.`, { context: 'undecodable', gateway: gatewayName });
   }
 }
 

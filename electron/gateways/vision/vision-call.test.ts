@@ -3,7 +3,7 @@ import { fastOptions, gradientPng, testProfile } from '../../../tests/gateway/he
 import { TEST_API_KEY, startTestGateway, type TestGateway } from '../../../tests/gateway/test-gateway.ts';
 import { VISION_ANSWERS, VISION_INPUT_TOKENS, tokensOf } from '../../../tests/gateway/routes-vision.ts';
 import type { VisionProtocol } from '../../../shared/gateway/profile.ts';
-import { countTokens, visionCostUsd } from '../../../shared/vision/vision-cost.ts';
+import { countTokens, visionCost } from '../../../shared/vision/vision-cost.ts';
 import { callVision, type VisionCallInput } from './vision-call.ts';
 import type { VisionImage } from './vision-types.ts';
 
@@ -175,12 +175,14 @@ describe('cost', () => {
     const reported = countTokens({ inputTokens: 1000, outputTokens: 100 }, { instruction: 'x', width: 1024, height: 768, protocol: 'openai-chat' }, 'ignored');
     expect(reported).toEqual({ inputTokens: 1000, outputTokens: 100, estimated: false });
     // gpt-4.1-mini: $0.40 in, $1.60 out per 1M tokens.
-    expect(visionCostUsd('gpt-4.1-mini', reported)).toBeCloseTo((1000 * 0.4 + 100 * 1.6) / 1e6, 12);
+    const cost = visionCost('gpt-4.1-mini', reported);
+    expect(cost?.currency).toBe('USD');
+    expect(cost?.amount).toBeCloseTo((1000 * 0.4 + 100 * 1.6) / 1e6, 12);
     const estimated = countTokens({}, { instruction: 'a'.repeat(40), width: 1024, height: 768, protocol: 'openai-chat' }, 'b'.repeat(80));
     // 10 text tokens + 85 + 170 × 4 tiles (1024×768 → 1024×768, 2×2 tiles); 20 output tokens.
     expect(estimated).toEqual({ inputTokens: 10 + 85 + 170 * 4, outputTokens: 20, estimated: true });
     const claude = countTokens({}, { instruction: '', width: 750, height: 100, protocol: 'anthropic' }, '');
     expect(claude.inputTokens).toBe(100);
-    expect(visionCostUsd('unknown-model', reported)).toBeUndefined();
+    expect(visionCost('unknown-model', reported)).toBeUndefined();
   });
 });

@@ -6,6 +6,7 @@ import { streamAnthropic } from './anthropic-stream.ts';
 import { streamOpenAiChat } from './openai-chat-stream.ts';
 import { StreamEndedEarlyError } from './stream-errors.ts';
 import type { VisionRequest, VisionStreamer, VisionUsage } from './vision-types.ts';
+import type { ProgressStep } from '../../../shared/contract/progress-note.ts';
 
 /**
  * One streamed vision answer with the gateway session's policy: the connect probe, the
@@ -39,7 +40,7 @@ export interface VisionCallInput {
   signal: AbortSignal;
   onText: (text: string) => void;
   /** Retry countdowns and rate-limit waits, for the person to see. */
-  notify?: (message: string) => void;
+  notify?: (step: ProgressStep) => void;
 }
 
 export async function callVision(input: VisionCallInput): Promise<VisionCallResult> {

@@ -4,9 +4,10 @@ import { fastOptions } from '../../../tests/gateway/helpers.ts';
 import { TEST_API_KEY, startTestGateway, type TestGateway } from '../../../tests/gateway/test-gateway.ts';
 import { VISION_ANSWERS } from '../../../tests/gateway/routes-vision.ts';
 import type { EventName } from '../../../shared/contract/names.ts';
-import { defaultPriceTable } from '../../../shared/gateway/prices.ts';
+import { defaultPriceSheet } from '../../../shared/gateway/prices.ts';
 import type { EventSink } from '../../../shared/contract/events.ts';
 import { createVisionService, type VisionProfile } from './vision-service.ts';
+import type { Money } from '../../../shared/gateway/money.ts';
 
 const ASSET = 'a'.repeat(32);
 let gateway: TestGateway;
@@ -22,12 +23,12 @@ beforeEach(() => {
 /** `key: null` is a profile with no key. */
 function setup(profiles: VisionProfile[] = [profile()], key: string | null = TEST_API_KEY) {
   const events: Array<{ name: EventName; payload: unknown }> = [];
-  const billed: Array<number | undefined> = [];
+  const billed: Array<Money | undefined> = [];
   const emit: EventSink = (name, payload) => events.push({ name, payload });
   const service = createVisionService({
     profiles: () => profiles,
     getKey: async () => key ?? undefined,
-    prices: () => defaultPriceTable,
+    prices: () => defaultPriceSheet,
     // A 2000×1500 grey photo.
     assets: { readRgba: async () => ({ width: 2000, height: 1500, data: new Uint8Array(2000 * 1500 * 4).fill(128) }) },
     emit,
@@ -63,8 +64,10 @@ describe('vision service', () => {
     expect(deltas.length).toBeGreaterThan(3);
     expect(deltas.join('')).toBe(VISION_ANSWERS.suggest);
     expect(end).toMatchObject({ text: VISION_ANSWERS.suggest, incomplete: false, refused: false, estimated: false, inputTokens: 1234 });
-    expect(end.costUsd).toBeCloseTo((1234 * 0.4 + deltas.length * 1.6) / 1e6, 12);
-    expect(billed).toEqual([end.costUsd]);
+    const cost = end.cost as Money | undefined;
+    expect(cost?.currency).toBe('USD');
+    expect(cost?.amount).toBeCloseTo((1234 * 0.4 + deltas.length * 1.6) / 1e6, 12);
+    expect(billed).toEqual([end.cost]);
     // The model saw the context crop, not the whole photo, with the mask outlined in red.
     const url = JSON.stringify(gateway.requests.at(-1)?.json).match(/data:image\/jpeg;base64,([A-Za-z0-9+/=]+)/)![1]!;
     const { data, info } = await sharp(Buffer.from(url, 'base64')).raw().toBuffer({ resolveWithObject: true });

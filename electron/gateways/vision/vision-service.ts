@@ -2,10 +2,11 @@ import { randomBytes } from 'node:crypto';
 import type { MaskInput } from '../../../shared/contract/schemas.ts';
 import { InfillError, toErrorInfo } from '../../../shared/errors.ts';
 import { isLoopbackHost, type GatewayProfile } from '../../../shared/gateway/profile.ts';
-import type { PriceTable } from '../../../shared/gateway/prices.ts';
+import type { Money } from '../../../shared/gateway/money.ts';
+import type { PriceSheet } from '../../../shared/gateway/prices.ts';
 import { intersectRects, isEmptyRect, padRect, type Rect } from '../../../shared/geometry.ts';
 import { type startVisionInputSchema, type VisionDone, type VisionTask } from '../../../shared/vision/vision-contract.ts';
-import { countTokens, visionCostUsd } from '../../../shared/vision/vision-cost.ts';
+import { countTokens, visionCost } from '../../../shared/vision/vision-cost.ts';
 import type { z } from 'zod';
 import type { EventSink } from '../../../shared/contract/events.ts';
 import { cropMask, paintedBounds } from '../../jobs/mask-region.ts';
@@ -32,11 +33,12 @@ export interface VisionProfile extends GatewayProfile {
 export interface VisionServiceDeps {
   profiles: () => readonly VisionProfile[];
   getKey: (profileId: string) => Promise<string | undefined>;
-  prices: () => PriceTable;
+  /** The price sheet a profile's answers are billed with (its own currency). */
+  prices: (profileId: string) => PriceSheet;
   assets: Pick<AssetStore, 'readRgba'>;
   emit: EventSink;
   /** Every answer that was billed (whole, stopped or broken), for the usage log. */
-  onBilled: (profile: GatewayProfile, model: string, costUsd: number | undefined) => void;
+  onBilled: (profile: GatewayProfile, model: string, cost: Money | undefined) => void;
 }
 
 export interface VisionService {
@@ -102,9 +104,9 @@ export function createVisionService(deps: VisionServiceDeps): VisionService {
       if (entry.billed || !entry.sent) return undefined;
       entry.billed = true;
       const tokens = countTokens(reported, { ...entry.sent, protocol }, text);
-      const costUsd = visionCostUsd(model, tokens, deps.prices());
-      deps.onBilled(profile, model, costUsd);
-      return { ...tokens, ...(costUsd === undefined ? {} : { costUsd }) };
+      const cost = visionCost(model, tokens, deps.prices(profile.id));
+      deps.onBilled(profile, model, cost);
+      return { ...tokens, ...(cost === undefined ? {} : { cost }) };
     };
     try {
       const key = await deps.getKey(profile.id);
@@ -134,7 +136,7 @@ export function createVisionService(deps: VisionServiceDeps): VisionService {
         refused: refusal !== undefined,
         estimated: cost?.estimated ?? true,
         ...(cost ? { inputTokens: cost.inputTokens, outputTokens: cost.outputTokens } : {}),
-        ...(cost?.costUsd === undefined ? {} : { costUsd: cost.costUsd }),
+        ...(cost?.cost === undefined ? {} : { cost: cost.cost }),
         ...(refusal !== undefined
           ? { error: refusedError(model, refusal).toInfo() }
           : result.error
@@ -150,7 +152,7 @@ export function createVisionService(deps: VisionServiceDeps): VisionService {
         incomplete: entry.text !== '',
         refused: false,
         estimated: true,
-        ...(cost?.costUsd === undefined ? {} : { costUsd: cost.costUsd }),
+        ...(cost?.cost === undefined ? {} : { cost: cost.cost }),
         error: toErrorInfo(error),
       });
     }
@@ -179,10 +181,10 @@ export function createVisionService(deps: VisionServiceDeps): VisionService {
       // The relay bills what it generated before the stop: estimate it from the text shown.
       const protocol = entry.profile.visionProtocol ?? 'openai-chat';
       const tokens = entry.sent && entry.text && !entry.billed ? countTokens({}, { ...entry.sent, protocol }, entry.text) : undefined;
-      const costUsd = tokens ? visionCostUsd(model, tokens, deps.prices()) : undefined;
+      const cost = tokens ? visionCost(model, tokens, deps.prices(entry.profile.id)) : undefined;
       if (tokens) {
         entry.billed = true;
-        deps.onBilled(entry.profile, model, costUsd);
+        deps.onBilled(entry.profile, model, cost);
       }
       finish(visionId, {
         task: entry.task,
@@ -193,7 +195,7 @@ export function createVisionService(deps: VisionServiceDeps): VisionService {
         refused: false,
         estimated: true,
         ...(tokens ? { inputTokens: tokens.inputTokens, outputTokens: tokens.outputTokens } : {}),
-        ...(costUsd === undefined ? {} : { costUsd }),
+        ...(cost === undefined ? {} : { cost }),
       });
       return true;
     },

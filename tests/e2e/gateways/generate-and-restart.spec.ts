@@ -25,7 +25,7 @@ test('Generate image from a prompt alone adds a canvas-sized layer; profiles, an
   await expect(layerRows(page)).toHaveCount(2);
   const layer = layerRows(page).first();
   await expect(layer).toHaveAttribute('aria-label', 'Layer a lighthouse at dusk');
-  await expect(layer.locator('.layer-name')).toHaveAttribute('title', /gateway:images-relay · gpt-image-1 · seed \d+/);
+  await expect(layer.locator('.layer-name')).toHaveAttribute('title', /Images relay · gpt-image-1 · seed \d+/);
   const generation = gateway.requests.find((r) => r.path === '/images/generations');
   expect(generation?.json).toMatchObject({ model: 'gpt-image-1', prompt: 'a lighthouse at dusk' });
   expect(gateway.requests.some((r) => r.path === '/images/edits')).toBe(false);
@@ -37,7 +37,7 @@ test('Generate image from a prompt alone adds a canvas-sized layer; profiles, an
   await page.getByRole('button', { name: 'Usage and prices' }).click();
   // The test gateway bills 50 text + 1000 image input tokens and 4160 output tokens per image.
   const total = '$0.343';
-  await expect(usage.getByLabel('Usage totals')).toContainText(`${total} over 1 jobs (1 images)`);
+  await expect(usage.getByLabel('Usage totals')).toContainText(`${total} over 1 job (1 image)`);
   await usage.getByRole('button', { name: 'Close' }).click();
   await expectKeyNowhere(page, bridge, observed, TEST_API_KEY);
 
@@ -54,7 +54,7 @@ test('Generate image from a prompt alone adds a canvas-sized layer; profiles, an
     await expect(dialog.getByLabel('Connection result')).toContainText('Connected');
     await dialog.getByRole('button', { name: 'Close' }).click();
     await page.getByRole('button', { name: 'Usage and prices' }).click();
-    await expect(usage.getByLabel('Usage totals')).toContainText(`${total} over 1 jobs`);
+    await expect(usage.getByLabel('Usage totals')).toContainText(`${total} over 1 job`);
     await page.screenshot({ path: testInfo.outputPath('2-after-restart.png') });
     expect(again.output()).not.toContain(TEST_API_KEY);
   } finally {

@@ -62,7 +62,7 @@ test('configure a gateway in the UI, inpaint with two variations through it, pic
   const layer = layerRows(page).first();
   await expect(layer).toHaveAttribute('data-layer-kind', 'generated');
   // The layer keeps where it came from: profile, model, seed, cost and prompt.
-  await expect(layer.locator('.layer-name')).toHaveAttribute('title', /^gateway:test-relay · gpt-image-1 · seed 1235 · \$\d+\.\d{3} · “a red apple on the rim”$/);
+  await expect(layer.locator('.layer-name')).toHaveAttribute('title', /^Test relay · gpt-image-1 · seed 1235 · \$\d+\.\d{3} · “a red apple on the rim”$/);
   await page.screenshot({ path: testInfo.outputPath('3-picked.png') });
 
   const original = await decode(photo);
@@ -92,7 +92,7 @@ test('configure a gateway in the UI, inpaint with two variations through it, pic
   // The job's cost went into the usage log.
   await page.getByRole('button', { name: 'Usage and prices' }).click();
   const usage = page.getByRole('dialog', { name: 'Usage and prices' });
-  await expect(usage.getByLabel('Usage totals')).toContainText('over 1 jobs (2 images)');
+  await expect(usage.getByLabel('Usage totals')).toContainText('over 1 job (2 images)');
   await expect(usage.getByRole('img', { name: /Cost per day/ })).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('4-usage.png') });
   await usage.getByRole('button', { name: 'Close' }).click();

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 export const photos = join(import.meta.dirname, '../../fixtures/photos');
 
 export async function openPhoto(page: Page, file: string): Promise<void> {
-  await page.getByLabel('Image file').setInputFiles(file);
+  // By its id, not its label: the label is in the page's language.
+  await page.locator('#open-image-input').setInputFiles(file);
 }
 
 export function layerRows(page: Page): Locator {
