@@ -67,10 +67,13 @@ test('INFILL_API_KEY works without typing a key, and says where the key comes fr
   try {
     await page.goto(bridge.url);
     await expect(page.locator('body[data-app-ready="true"]')).toBeAttached();
-    await addGateway(page, { name: 'Env relay', baseUrl: gateway.baseUrl, model: 'gpt-image-1' }, { testFirst: true });
+    // INFILL_API_KEY goes only to saved profiles' hosts, so the profile is saved before it is tested.
+    await addGateway(page, { name: 'Env relay', baseUrl: gateway.baseUrl, model: 'gpt-image-1' });
     await page.getByRole('button', { name: 'Gateways…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Gateway settings' });
     await expect(dialog.getByRole('button', { name: /Env relay/ })).toContainText('from environment (INFILL_API_KEY)');
+    await dialog.getByRole('button', { name: 'Test connection' }).click();
+    await expect(dialog.getByLabel('Connection result')).toContainText('Connected');
     expect(await page.evaluate(() => document.body.innerText)).not.toContain(TEST_API_KEY);
     expect(bridge.output()).not.toContain(TEST_API_KEY);
   } finally {
