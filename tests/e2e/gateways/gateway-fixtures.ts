@@ -94,8 +94,12 @@ export async function expectKeyNowhere(page: Page, bridge: RunningBridge, observ
   expect(observed.rpcBodies.length).toBeGreaterThan(0);
   for (const body of observed.rpcBodies) expect(body).not.toContain(key);
   expect(bridge.output()).not.toContain(key);
-  for (const name of await readdir(bridge.dataDir)) {
-    if (name === 'assets') continue;
-    expect(await readFile(join(bridge.dataDir, name), 'latin1'), name).not.toContain(key);
+  // Every file in the data folder, the log and the autosave included (pixels in assets/ aside).
+  const files = (await readdir(bridge.dataDir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
+  expect(files.some((entry) => entry.name === 'infill.log')).toBe(true);
+  for (const entry of files) {
+    const path = join(entry.parentPath, entry.name);
+    if (path.startsWith(join(bridge.dataDir, 'assets'))) continue;
+    expect(await readFile(path, 'latin1'), path).not.toContain(key);
   }
 }
