@@ -44,6 +44,9 @@ export async function openLogFile(options: { dataDir: string; level?: LogLevel; 
   const path = join(dir, LOG_FILE_NAME);
   const { default: log } = await import('electron-log/node');
   const keep = options.keep ?? KEPT_LOG_FILES;
+  // electron-log otherwise looks for a package.json from the working folder up, and a CLI run
+  // from anywhere (or the packaged app) has none: the path is ours anyway, the name only fills its default.
+  log.transports.file.setAppName('Infill');
   log.transports.console.level = false;
   log.transports.file.level = options.level ?? 'info';
   log.transports.file.resolvePathFn = () => path;

@@ -46,6 +46,18 @@ describe('log', () => {
     expect(await readFile(join(logDirFor(dataDir), 'infill.log'), 'utf8')).toContain('line 399');
   });
 
+  it('writes from any working folder (no package.json to name the app)', async () => {
+    const before = process.cwd();
+    process.chdir(dataDir);
+    try {
+      const log = await openLogFile({ dataDir });
+      scopedLogger('app').info('started');
+      expect(await readFile(log.path, 'utf8')).toMatch(/\(app\) started/);
+    } finally {
+      process.chdir(before);
+    }
+  });
+
   it('without an open log nothing is written and nothing throws', () => {
     expect(() => scopedLogger('quiet').error('nobody listens')).not.toThrow();
     expect(formatLine('plain', { a: 1, b: 'two words', c: undefined })).toBe('plain a=1 b="two words"');

@@ -99,10 +99,12 @@ export async function expectKeyNowhere(page: Page, bridge: RunningBridge, observ
   expect(observed.rpcBodies.length).toBeGreaterThan(0);
   for (const body of observed.rpcBodies) expect(body).not.toContain(key);
   expect(bridge.output()).not.toContain(key);
-  // Every file Infill keeps (settings, the autosave in session/…) but the pixels.
-  for (const entry of await readdir(bridge.dataDir, { recursive: true, withFileTypes: true })) {
+  // Every file in the data folder, the log and the autosave included (pixels in assets/ aside).
+  const files = (await readdir(bridge.dataDir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
+  expect(files.some((entry) => entry.name === 'infill.log')).toBe(true);
+  for (const entry of files) {
     const path = join(entry.parentPath, entry.name);
-    if (!entry.isFile() || relative(bridge.dataDir, path).split(sep)[0] === 'assets') continue;
+    if (path.startsWith(join(bridge.dataDir, 'assets'))) continue;
     expect(await readFile(path, 'latin1'), path).not.toContain(key);
   }
 }

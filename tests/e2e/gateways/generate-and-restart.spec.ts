@@ -62,18 +62,33 @@ test('Generate image from a prompt alone adds a canvas-sized layer; profiles, an
   }
 });
 
-test('INFILL_API_KEY works without typing a key, and says where the key comes from', async ({ page, gateway }) => {
+test('INFILL_API_KEY works without typing a key for a saved gateway, says where the key comes from, and never goes to an unsaved one', async ({ page, gateway }) => {
   const bridge = await startBridge({ INFILL_API_KEY: TEST_API_KEY });
   try {
     await page.goto(bridge.url);
     await expect(page.locator('body[data-app-ready="true"]')).toBeAttached();
-    // INFILL_API_KEY goes only to saved profiles' hosts, so the profile is saved before it is tested.
-    await addGateway(page, { name: 'Env relay', baseUrl: gateway.baseUrl, model: 'gpt-image-1' });
     await page.getByRole('button', { name: 'Gateways…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Gateway settings' });
+    // A made-up profile, not saved: Test connection sends no key at all, not the environment's.
+    await dialog.getByRole('button', { name: 'New gateway' }).click();
+    await dialog.getByLabel('Preset').selectOption('custom');
+    await dialog.getByLabel('Name').fill('Stranger');
+    await dialog.getByLabel('Base URL').fill(gateway.baseUrl);
+    await dialog.getByLabel('Model', { exact: true }).fill('gpt-image-1');
+    await dialog.getByRole('button', { name: 'Test connection' }).click();
+    await expect(dialog.getByLabel('Connection result')).toContainText('401');
+    expect(gateway.requests.length).toBeGreaterThan(0);
+    expect(gateway.requests.every((r) => r.headers.authorization === undefined)).toBe(true);
+    await dialog.getByRole('button', { name: 'Close' }).last().click();
+
+    await addGateway(page, { name: 'Env relay', baseUrl: gateway.baseUrl, model: 'gpt-image-1' });
+    await page.getByRole('button', { name: 'Gateways…' }).click();
     await expect(dialog.getByRole('button', { name: /Env relay/ })).toContainText('from environment (INFILL_API_KEY)');
+    // Saved, it is a host the person chose: the environment key goes there.
+    await dialog.getByRole('button', { name: /Env relay/ }).click();
     await dialog.getByRole('button', { name: 'Test connection' }).click();
     await expect(dialog.getByLabel('Connection result')).toContainText('Connected');
+    expect(gateway.requests.at(-1)?.headers.authorization).toBe(`Bearer ${TEST_API_KEY}`);
     expect(await page.evaluate(() => document.body.innerText)).not.toContain(TEST_API_KEY);
     expect(bridge.output()).not.toContain(TEST_API_KEY);
   } finally {
