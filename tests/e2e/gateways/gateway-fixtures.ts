@@ -1,5 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { startBridge, type RunningBridge } from '../../support/bridge.ts';
 import { startTestGateway, TEST_API_KEY, type TestGateway } from '../../gateway/test-gateway.ts';
