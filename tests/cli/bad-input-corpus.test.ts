@@ -94,7 +94,7 @@ const corpus: Case[] = [
   { name: '--provider offline with --base-url', args: () => inpaint('--provider', 'offline', '--base-url', 'https://relay.example.com/v1'), exit: 2, message: /^infill: --base-url sends the job to a gateway/ },
   { name: 'an unknown protocol', args: () => inpaint('--base-url', 'https://relay.example.com/v1', '--protocol', 'carrier-pigeon'), exit: 2, message: /^infill: --protocol must be one of openai-images, chat-image, json-relay \(got “carrier-pigeon”\)/ },
   { name: 'json-relay without --model', args: () => inpaint('--base-url', 'https://relay.example.com/v1', '--protocol', 'json-relay'), exit: 2, message: /^infill: --protocol json-relay needs --model/ },
-  { name: 'an output format Infill cannot write', args: () => ['inpaint', photo(), '--mask', mask(), '--out', at('result.bmp')], exit: 2, message: /^infill: Cannot tell the output format from “result\.bmp”: end it in \.png, \.jpg or \.webp\./ },
+  { name: 'an output format Infill cannot write', args: () => ['inpaint', photo(), '--mask', mask(), '--out', at('result.bmp')], exit: 2, message: /^infill: Cannot tell the output format from “result\.bmp”: end it in \.png, \.jpg, \.webp, \.avif, \.psd or \.ora\./ },
   { name: '--out equal to the input', args: () => ['inpaint', photo(), '--mask', mask(), '--out', photo()], exit: 2, message: /^infill: The output “.*photo\.png” is the input/ },
   { name: '--out under a file', args: () => ['inpaint', photo(), '--mask', mask(), '--out', at('a-file/out.png')], exit: 2, message: /^infill: Cannot write “.*a-file\/out\.png”: part of the path is a file, not a folder\./ },
   { name: '--out that is a folder', args: () => ['inpaint', photo(), '--mask', mask(), '--out', at('folder.png')], exit: 2, message: /^infill: Cannot write “.*folder\.png”: it is a folder\./ },
@@ -108,7 +108,7 @@ const corpus: Case[] = [
   { name: 'generate without a prompt', args: () => ['generate', '--base-url', 'https://relay.example.com/v1', '--out', at('kite.png')], exit: 2, message: /^infill: generate needs --prompt TEXT/ },
   { name: 'generate without --out', args: () => ['generate', '--base-url', 'https://relay.example.com/v1', '--prompt', 'a kite'], exit: 2, message: /^infill: generate needs --out FILE/ },
   { name: 'batch on a folder that does not exist', args: () => ['batch', at('nowhere')], exit: 2, message: /^infill: The folder “.*nowhere” does not exist\./ },
-  { name: 'batch with an unknown --format', args: () => ['batch', at('no-masks'), '--format', 'bmp'], exit: 2, message: /^infill: --format must be png, jpg or webp \(got “bmp”\)/ },
+  { name: 'batch with an unknown --format', args: () => ['batch', at('no-masks'), '--format', 'bmp'], exit: 2, message: /^infill: --format must be png, jpg, webp, avif, psd or ora \(got “bmp”\)/ },
   { name: 'batch where no image has a mask', args: () => ['batch', at('no-masks')], exit: 2, message: /^infill: No image in “.*no-masks” has a mask named <name>_mask\.<ext> beside it\./ },
   { name: 'models without a URL or profile', args: () => ['models'], exit: 2, message: /^infill: models needs --base-url URL or a saved PROFILE name/ },
   // Files
