@@ -55,6 +55,6 @@ describe('vision model on a profile', () => {
     expect(events.find((e) => e.name === 'visionDone')?.payload).toMatchObject({ text: VISION_ANSWERS.describe, gatewayName: 'Test relay' });
     expect(gateway.requests.at(-1)?.headers.authorization).toBe(`Bearer ${TEST_API_KEY}`);
     const usage = await send('getUsage', {});
-    expect(usage).toMatchObject({ ok: true, data: { jobs: 1, images: 0, recent: [{ model: 'gpt-4.1-mini', gatewayName: 'Test relay', costUsd: expect.any(Number) }] } });
+    expect(usage).toMatchObject({ ok: true, data: { jobs: 1, images: 0, recent: [{ model: 'gpt-4.1-mini', gatewayName: 'Test relay', cost: { amount: expect.any(Number), currency: 'USD' } }] } });
   });
 });

@@ -31,6 +31,8 @@ export function totalsOf(amounts: ReadonlyArray<Money | undefined>): Money[] {
 
 /** "0.042 USD" for logs and the CLI, where no locale applies. */
 export function moneyText(money: Money): string {
-  const digits = money.amount > 0 && money.amount < 1 ? 3 : 2;
-  return `${money.amount.toFixed(digits)} ${money.currency}`;
+  const { amount, currency } = money;
+  // A vision answer costs fractions of a cent: two significant digits keep it from reading as 0.
+  if (amount > 0 && amount < 0.01) return `${amount.toPrecision(2)} ${currency}`;
+  return `${amount.toFixed(amount > 0 && amount < 1 ? 3 : 2)} ${currency}`;
 }

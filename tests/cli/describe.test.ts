@@ -52,7 +52,7 @@ describe('infill describe', () => {
       const run = await runCli(['describe', images[0]!, ...flags()], key);
       expect(run.code, run.stderr).toBe(0);
       expect(run.stdout.trim()).toBe(VISION_ANSWERS.describe);
-      expect(run.stderr).toMatch(/total cost about \$0\.000\d+ \(gpt-4\.1-mini, 1234 \+ \d+ tokens\)/);
+      expect(run.stderr).toMatch(/total cost about 0\.000\d+ USD \(gpt-4\.1-mini, 1234 \+ \d+ tokens\)/);
       expect(run.stderr + run.stdout).not.toContain(TEST_API_KEY);
     } finally {
       gateway.options.tokenPaceMs = 40;
@@ -93,11 +93,11 @@ describe('infill describe', () => {
     const rerun = await runCli(['describe', ...images, '--concurrency', '2', '--out', out, ...flags()], key);
     expect(rerun.code, rerun.stderr).toBe(0);
     expect(rerun.stderr).toMatch(/already described/);
-    expect(rerun.stderr).toMatch(/total cost about \$/);
+    expect(rerun.stderr).toMatch(/total cost about \d[\d.]* USD/);
 
-    const lines = (await readFile(out, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { path: string; text: string; model: string; costUsd: number; inputTokens: number });
+    const lines = (await readFile(out, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { path: string; text: string; model: string; cost: { amount: number; currency: string }; inputTokens: number });
     expect(lines.map((l) => l.path).sort()).toEqual([...images].sort());
-    for (const line of lines) expect(line).toMatchObject({ text: VISION_ANSWERS.describe, model: 'gpt-4.1-mini', inputTokens: 1234, costUsd: expect.any(Number) });
+    for (const line of lines) expect(line).toMatchObject({ text: VISION_ANSWERS.describe, model: 'gpt-4.1-mini', inputTokens: 1234, cost: { amount: expect.any(Number), currency: 'USD' } });
     // The gateway's log: every picture was answered in full exactly once over both runs.
     const completed = gateway.requests.filter((r) => r.path === '/chat/completions' && r.completed);
     const perImage = new Map<string, number>();
@@ -149,8 +149,8 @@ describe('infill describe', () => {
       expect(run.code, run.stderr).toBe(0);
       expect(run.stdout.trim()).toBe(VISION_ANSWERS.describe);
       expect(gateway.requests.at(-1)?.rawPath).toBe('/v1/messages');
-      const usage = (await readFile(join(dataDir, 'usage.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { model: string; costUsd: number });
-      expect(usage).toEqual([expect.objectContaining({ model: 'claude-sonnet-4', gatewayName: 'My relay', costUsd: expect.any(Number) })]);
+      const usage = (await readFile(join(dataDir, 'usage.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { model: string; cost: { amount: number; currency: string } });
+      expect(usage).toEqual([expect.objectContaining({ model: 'claude-sonnet-4', gatewayName: 'My relay', cost: { amount: expect.any(Number), currency: 'USD' } })]);
     } finally {
       gateway.options.tokenPaceMs = 40;
     }
