@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useModalDialog } from './use-modal-dialog.ts';
 import { useTranslation } from 'react-i18next';
 import { getDocument } from '../../shared/document/records.ts';
 import { useAppStore } from '../state/store.ts';
@@ -8,14 +8,7 @@ export function UnsavedDialog() {
   const { t } = useTranslation();
   const answer = useAppStore((s) => s.unsavedQuestion);
   const name = useAppStore((s) => s.projectName ?? getDocument(s.records)?.name ?? '');
-  const dialog = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (answer && !element.open) element.showModal();
-    if (!answer && element.open) element.close();
-  }, [answer]);
+  const dialog = useModalDialog(answer !== undefined);
 
   return (
     <dialog ref={dialog} aria-label={t('project:unsaved.title')} className="export-dialog" onCancel={() => answer?.('cancel')}>
