@@ -2,17 +2,20 @@ import type { Session } from 'electron';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy.ts';
 
 /**
- * Session-wide rules: the renderer asks for no permission it should get (camera, notifications,
- * clipboard-read, …: all refused, requests and checks alike), and every response carries the
- * CSP even when it did not come through the app:// handler.
+ * Session-wide rules: the renderer gets one permission, writing to the clipboard (Copy merged
+ * image), and no other (camera, notifications, clipboard-read, …: all refused, requests and
+ * checks alike); every response carries the CSP even when it did not come through the app://
+ * handler.
  */
+const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
+
 export function hardenSession(
   session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'> & {
     webRequest: Pick<Session['webRequest'], 'onHeadersReceived'>;
   },
 ): void {
-  session.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((_webContents, permission, callback) => callback(ALLOWED_PERMISSIONS.has(permission)));
+  session.setPermissionCheckHandler((_webContents, permission) => ALLOWED_PERMISSIONS.has(permission));
   session.setDevicePermissionHandler(() => false);
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: withContentSecurityPolicy(details.url, details.responseHeaders) });

@@ -51,7 +51,7 @@ describe('hardenWebContents', () => {
 });
 
 describe('hardenSession', () => {
-  it('refuses permission requests and checks, and adds the CSP to responses', () => {
+  it('refuses every permission but writing to the clipboard, and adds the CSP to responses', () => {
     const session = {
       setPermissionRequestHandler: vi.fn(),
       setPermissionCheckHandler: vi.fn(),
@@ -63,8 +63,13 @@ describe('hardenSession', () => {
     const callback = vi.fn();
     request({}, 'media', callback);
     expect(callback).toHaveBeenCalledWith(false);
-    const check = session.setPermissionCheckHandler.mock.calls[0]?.[0] as () => boolean;
-    expect(check()).toBe(false);
+    const write = vi.fn();
+    request({}, 'clipboard-sanitized-write', write);
+    expect(write).toHaveBeenCalledWith(true);
+    const check = session.setPermissionCheckHandler.mock.calls[0]?.[0] as (webContents: unknown, permission: string) => boolean;
+    expect(check({}, 'clipboard-read')).toBe(false);
+    expect(check({}, 'notifications')).toBe(false);
+    expect(check({}, 'clipboard-sanitized-write')).toBe(true);
     const device = session.setDevicePermissionHandler.mock.calls[0]?.[0] as () => boolean;
     expect(device()).toBe(false);
 
