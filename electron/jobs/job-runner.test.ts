@@ -93,11 +93,14 @@ describe('job runner', () => {
 
   it('cancel frees the job at once and aborts the provider', async () => {
     let aborted = false;
+    let started!: () => void;
+    const running = new Promise<void>((resolve) => (started = resolve));
     const slow: Provider = {
       info: { id: 'slow', label: 'Slow', kind: 'offline', supportsPrompt: false, description: '' },
       contextRegion: (b) => b,
       run: (_input, ctx) =>
         new Promise((_resolve, reject) => {
+          started();
           ctx.signal.addEventListener('abort', () => {
             aborted = true;
             reject(new Error('aborted'));
@@ -113,7 +116,8 @@ describe('job runner', () => {
       layers: [{ assetId: photo.assetId, x: 0, y: 0, opacity: 1, visible: true }],
       mask: discMask(100, 100, 10),
     });
-    await new Promise((r) => setTimeout(r, 20));
+    // Cancel once the provider runs (the job first decodes the photo, which takes a while under load).
+    await running;
     expect(jobs.cancel(jobId)).toBe(true);
     expect(done).toEqual([{ jobId, ok: false, error: { code: 'JOB_CANCELLED', message: 'Generation cancelled.' } }]);
     await new Promise((r) => setTimeout(r, 20));

@@ -1,5 +1,6 @@
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { crc32 } from 'node:zlib';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { History } from '../../shared/document/history.ts';
 import { DOCUMENT_ID, getOrderedLayers, type InfillRecord, type LayerRecord, type RecordMap } from '../../shared/document/records.ts';
@@ -47,6 +48,22 @@ function rezip(bytes: Uint8Array, change: (files: Record<string, Uint8Array>) =>
 }
 
 describe('.infill projects', () => {
+  it('the thumbnail is the document at 256 px on its long side, generated layer included', async () => {
+    const store = await newStore();
+    const sample = await sampleProject(store);
+    const bytes = await writeProject(store, { name: 'coffee.jpg', records: sample.records }, 'Infill test');
+    const { data, info } = await sharp(unzipSync(bytes)['thumbnail.png']!).raw().toBuffer({ resolveWithObject: true });
+    expect([info.width, info.height]).toEqual([256, 171]);
+    const at = (x: number, y: number) => [...data.subarray((y * info.width + x) * info.channels, (y * info.width + x) * info.channels + 3)];
+    const photo = await sharp(sample.photoBytes).resize(256, 171, { fit: 'fill' }).raw().toBuffer();
+    const photoAt = (x: number, y: number) => [...photo.subarray((y * 256 + x) * 3, (y * 256 + x) * 3 + 3)];
+    const near = (actual: number[], expected: number[]) => actual.forEach((value, i) => expect(Math.abs(value - expected[i]!)).toBeLessThanOrEqual(3));
+    // The patch (grey 200 at alpha 200) covers document (100..132, 50..74): (49, 26) in the thumbnail.
+    near(at(49, 26), photoAt(49, 26).map((p) => (200 * 200 + p * 55) / 255));
+    // Elsewhere the photo alone, as sharp reduces it.
+    for (const [x, y] of [[10, 10], [200, 120], [128, 150]] as const) near(at(x, y), photoAt(x, y));
+  });
+
   it('round-trip: records, undo history and the photo’s original bytes come back', async () => {
     const store = await newStore();
     const sample = await sampleProject(store);

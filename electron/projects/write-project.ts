@@ -4,8 +4,9 @@ import type { HistorySnapshot } from '../../shared/document/history.ts';
 import { collectAssetIds, collectDiffAssetIds, getDocument, getOrderedLayers, type InfillRecord, type RecordMap } from '../../shared/document/records.ts';
 import { InfillError } from '../../shared/errors.ts';
 import type { AssetStore } from '../services/asset-store.ts';
-import { flattenRegion } from '../services/flatten.ts';
-import { encodeRgba } from '../services/image-codec.ts';
+import { drawOver } from '../services/flatten.ts';
+import type { RgbaImage } from '../services/rgba-image.ts';
+import { decodeRgba, encodeRgba } from '../services/image-codec.ts';
 import { assetEntryName, ENTRY, PROJECT_FORMAT, PROJECT_FORMAT_VERSION, type Manifest, type ManifestAsset } from './project-format.ts';
 
 export interface ProjectContent {
@@ -51,8 +52,22 @@ export async function writeProject(store: AssetStore, content: ProjectContent, a
   return zipSync(ordered, { level: 6 });
 }
 
+/**
+ * The thumbnail is composed at its own size: each layer is decoded already shrunk and placed
+ * at the scaled position, so a save never decodes or flattens the full-size document (seconds
+ * and hundreds of MB for a 24 MP photo) for a 256-pixel preview.
+ */
 async function thumbnail(store: AssetStore, records: RecordMap): Promise<Uint8Array> {
-  const doc = getDocument(records)!;
-  const flat = await flattenRegion(getOrderedLayers(records), doc.canvas, (id) => store.readRgba(id));
-  return encodeRgba(flat, 'png', 100, { resize: exportedSize(flat.width, flat.height, { kind: 'longSide', pixels: THUMBNAIL_SIDE }) });
+  const { canvas } = getDocument(records)!;
+  const size = exportedSize(canvas.width, canvas.height, { kind: 'longSide', pixels: THUMBNAIL_SIDE });
+  const scale = size.width / canvas.width;
+  const region = { x: 0, y: 0, ...size };
+  const out: RgbaImage = { ...size, data: new Uint8Array(size.width * size.height * 4) };
+  for (const layer of getOrderedLayers(records)) {
+    if (!layer.visible || layer.opacity <= 0) continue;
+    const shrunk = { width: Math.max(1, Math.round(layer.width * scale)), height: Math.max(1, Math.round(layer.height * scale)) };
+    const pixels = await decodeRgba((await store.read(layer.assetId)).bytes, layer.name, shrunk);
+    drawOver(out, region, pixels, Math.round((layer.x - canvas.x) * scale), Math.round((layer.y - canvas.y) * scale), layer.opacity);
+  }
+  return encodeRgba(out, 'png', 100);
 }

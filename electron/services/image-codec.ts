@@ -80,13 +80,16 @@ export function isKnownOpaque(image: RgbaImage): boolean {
 }
 
 /** Decodes the whole image (first frame, EXIF orientation applied) to 8-bit straight RGBA. */
-export async function decodeRgba(bytes: Uint8Array, name = 'image'): Promise<RgbaImage> {
+export async function decodeRgba(bytes: Uint8Array, name = 'image', size?: { width: number; height: number }): Promise<RgbaImage> {
   try {
     const decoder = sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, autoOrient: true });
     // The header says whether there is an alpha channel at all; without one, ensureAlpha makes
     // every pixel 255, which lets flattening copy whole rows (see flatten.ts).
     const { hasAlpha } = await decoder.metadata();
-    const { data, info } = await decoder
+    // Resizing in the decoder lets libvips shrink a JPEG while it decodes it (a thumbnail of a
+    // 24 MP photo never holds its 96 MB of pixels).
+    const sized = size ? decoder.resize(size.width, size.height, { fit: 'fill' }) : decoder;
+    const { data, info } = await sized
       .toColourspace('srgb')
       .ensureAlpha()
       .raw({ depth: 'uchar' })

@@ -20,7 +20,7 @@ async function importError(bytes: Uint8Array, name = 'photo') {
 }
 
 describe('importImage', () => {
-  it('keeps a JPEG as it is and decodes it once', async () => {
+  it('keeps a JPEG as it is, decoding it to check it but keeping only its bytes until a job reads the pixels', async () => {
     const bytes = await readPhoto('coffee.jpg');
     const assets = await store();
     const info = await importImage(assets, 'coffee.jpg', bytes);

@@ -19,10 +19,11 @@ export async function importImage(store: AssetStore, name: string, bytes: Uint8A
   }
   // Chromium applies EXIF orientation itself only where it reliably reads it (JPEG).
   const keepOriginal = probe.displayMime !== undefined && (probe.format === 'jpeg' || probe.orientation === 1);
-  if (keepOriginal) {
-    return store.put(bytes, { width: rgba.width, height: rgba.height, mime: probe.displayMime! }, rgba);
-  }
+  // The decoded pixels are not kept: every pasted or opened image would otherwise stay in main
+  // twice (encoded and decoded), though most are only ever shown. A fill or export that needs
+  // them decodes them once through `readRgba`, which caches them from then on.
+  if (keepOriginal) return store.put(bytes, { width: rgba.width, height: rgba.height, mime: probe.displayMime! });
   const png = await encodeRgba(rgba, 'png', 100, { fast: true });
-  return store.put(png, { width: rgba.width, height: rgba.height, mime: 'image/png' }, rgba);
+  return store.put(png, { width: rgba.width, height: rgba.height, mime: 'image/png' });
 }
 
