@@ -58,6 +58,8 @@ export function formatMegapixels(pixels: number, locale = currentLocale()): stri
  */
 export function formatMoney(amount: number, currency: string, locale = currentLocale()): string {
   const standard = numberFormat(locale, { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  // A vision answer costs fractions of a cent: two significant digits, or it reads as $0.001.
+  if (standard > 0 && amount !== 0 && Math.abs(amount) < 0.01) return numberFormat(locale, { style: 'currency', currency, maximumSignificantDigits: 2 }).format(amount);
   const digits = standard > 0 && Math.abs(amount) < 1 ? 3 : standard;
   return numberFormat(locale, { style: 'currency', currency, minimumFractionDigits: standard === 0 ? 0 : Math.min(2, digits), maximumFractionDigits: digits }).format(amount);
 }
