@@ -18,7 +18,7 @@ export function UnsavedDialog() {
   }, [answer]);
 
   return (
-    <dialog ref={dialog} aria-label={t('project:unsaved.title')} className="export-dialog" onCancel={() => answer?.('cancel')}>
+    <dialog ref={dialog} aria-label={t('project:unsaved.title')} className="unsaved-dialog" onCancel={() => answer?.('cancel')}>
       <h2>{t('project:unsaved.title')}</h2>
       <p>{t('project:unsaved.question', { name })}</p>
       <div className="buttons">
