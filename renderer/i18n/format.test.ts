@@ -34,6 +34,12 @@ describe('money', () => {
     expect(plain(formatMoney(3.2, 'CNY', 'de'))).toBe('3,20 CN¥');
   });
 
+  it('keeps two significant digits under a cent, so a prompt-help call is neither rounded up nor hidden', () => {
+    expect(formatMoney(0.000522, 'USD', 'en')).toBe('$0.00052');
+    expect(plain(formatMoney(0.000522, 'EUR', 'de'))).toBe('0,00052 €');
+    expect(formatMoney(0, 'USD', 'en')).toBe('$0.00');
+  });
+
   it('writes dong and yen without minor units', () => {
     expect(plain(formatMoney(1050, 'VND', 'vi'))).toBe('1.050 ₫');
     expect(formatMoney(0.3, 'JPY', 'en')).toBe('¥0');
