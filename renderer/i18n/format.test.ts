@@ -29,11 +29,15 @@ describe('number formatting per locale', () => {
 describe('money', () => {
   it('keeps three decimals for small prices in currencies with cents', () => {
     expect(formatMoney(0.042, 'USD', 'en')).toBe('$0.042');
-    expect(formatMoney(0.00063, 'USD', 'en')).toBe('$0.00063');
-    expect(plain(formatMoney(0.00063, 'EUR', 'de'))).toBe('0,00063 €');
     expect(formatMoney(12.5, 'USD', 'en')).toBe('$12.50');
     expect(plain(formatMoney(0.042, 'EUR', 'de'))).toBe('0,042 €');
     expect(plain(formatMoney(3.2, 'CNY', 'de'))).toBe('3,20 CN¥');
+  });
+
+  it('keeps two significant digits under a cent, so a prompt-help call is neither rounded up nor hidden', () => {
+    expect(formatMoney(0.000522, 'USD', 'en')).toBe('$0.00052');
+    expect(plain(formatMoney(0.000522, 'EUR', 'de'))).toBe('0,00052 €');
+    expect(formatMoney(0, 'USD', 'en')).toBe('$0.00');
   });
 
   it('writes dong and yen without minor units', () => {

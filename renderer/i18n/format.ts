@@ -54,12 +54,16 @@ export function formatMegapixels(pixels: number, locale = currentLocale()): stri
 /**
  * Money in the currency it was billed in: "$0.042", "0,04 €", "¥0.30", "1.050 ₫". Small image
  * prices keep three decimals where the currency has cents, so a $0.042 image does not read as
- * $0.04; currencies without minor units (VND, JPY) keep none.
+ * $0.04; amounts under a cent keep two significant digits; currencies without minor units (VND,
+ * JPY) keep none.
  */
 export function formatMoney(amount: number, currency: string, locale = currentLocale()): string {
   const standard = numberFormat(locale, { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  // A vision answer costs fractions of a cent: two significant digits, or it reads as $0.001.
-  if (standard > 0 && amount !== 0 && Math.abs(amount) < 0.01) return numberFormat(locale, { style: 'currency', currency, maximumSignificantDigits: 2 }).format(amount);
+  // A prompt-help call costs a fraction of a cent: two significant digits ("$0.00052"), not a
+  // rounded "$0.001" that doubles it or a "$0.000" that hides it.
+  if (standard > 0 && amount !== 0 && Math.abs(amount) < 0.01) {
+    return numberFormat(locale, { style: 'currency', currency, minimumFractionDigits: 0, maximumSignificantDigits: 2 }).format(amount);
+  }
   const digits = standard > 0 && Math.abs(amount) < 1 ? 3 : standard;
   return numberFormat(locale, { style: 'currency', currency, minimumFractionDigits: standard === 0 ? 0 : Math.min(2, digits), maximumFractionDigits: digits }).format(amount);
 }

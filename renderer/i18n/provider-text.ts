@@ -23,7 +23,7 @@ export function providerDescription(t: TFunction, provider: ProviderInfo): strin
   return provider.gateway ? t('panels:providers.gatewayDescription', provider.gateway) : provider.description;
 }
 
-/** "content-aware fill of 41,000 px, about 3 s"; nothing about time for runs too short to wait for. */
+/** "Content-aware fill of 41,000 px, about 3 s"; nothing about time for runs too short to wait for. */
 export function describeEstimate(t: TFunction, estimate: JobEstimateView, provider: Pick<ProviderInfo, 'id' | 'label'> | undefined): string {
   const pixels = formatNumber(estimate.pixels ?? 0);
   const detail =

@@ -7,15 +7,16 @@ import { applyLanguagePreference, useLanguagePreference } from '../i18n/language
 /**
  * The Language setting: "System" follows the browser or system locale; a language overrides it,
  * is saved by main, and switches every visible text at once without a reload. Each language is
- * named in itself, so a person who cannot read the current one still finds theirs.
+ * named in itself, so a person who cannot read the current one still finds theirs. Shown as an
+ * icon (the list opens under it) so the toolbar fits one row in every language.
  */
 export function LanguagePicker() {
   const { t } = useTranslation();
   const preference = useLanguagePreference();
   const system = pickLanguage(typeof navigator === 'undefined' ? [] : navigator.languages);
   return (
-    <label className="language-picker" title={t('toolbar:language')}>
-      <Languages aria-hidden="true" size={16} strokeWidth={1.75} />
+    <label className="icon-select language-picker" title={t('toolbar:language')}>
+      <Languages aria-hidden="true" size={18} strokeWidth={1.75} />
       <select aria-label={t('toolbar:language')} value={preference ?? ''} onChange={(e) => void applyLanguagePreference(e.currentTarget.value === '' ? null : pickLanguage([e.currentTarget.value]))}>
         <option value="">{t('toolbar:languageSystem', { language: languageName(system) })}</option>
         {languages.map((language) => (

@@ -2,11 +2,11 @@ import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
+import type { ProviderInfo } from '../../shared/contract/schemas.ts';
 import type { LayerRecord } from '../../shared/document/records.ts';
 import { getOrderedLayers } from '../../shared/document/records.ts';
 import { formatMoney } from '../i18n/format.ts';
 import { providerLabel } from '../i18n/provider-text.ts';
-import type { ProviderInfo } from '../../shared/contract/schemas.ts';
 import { renameLayer } from '../layers/layer-actions.ts';
 import { moveLayer, moveLayerTo, removeLayer, updateLayer } from '../state/document-ops.ts';
 import { useAppStore } from '../state/store.ts';
@@ -42,12 +42,12 @@ export function LayersPanel() {
   );
 }
 
-/** Where a generated layer came from, in words: the provider's name (not its id), model, seed, cost and prompt. */
-function generationTitle(layer: LayerRecord, t: TFunction, providers: readonly ProviderInfo[]): string {
+/** The tooltip of a generated layer, the provider named as in the provider menu (its id only if it is gone). */
+function generationTitle(layer: LayerRecord, providers: readonly ProviderInfo[], t: TFunction): string {
   if (!layer.generation) return `${layer.width}×${layer.height}`;
   const g = layer.generation;
-  const provider = providers.find((p) => p.id === g.providerId) ?? { id: g.providerId, label: g.providerId };
-  return [providerLabel(t, provider), g.model, t('layers:seed', { seed: g.seed }), g.cost !== undefined ? formatMoney(g.cost.amount, g.cost.currency) : undefined, g.prompt ? `“${g.prompt}”` : undefined]
+  const provider = providers.find((p) => p.id === g.providerId);
+  return [providerLabel(t, provider ?? { id: g.providerId, label: g.providerId }), g.model, t('layers:seed', { seed: g.seed }), g.cost !== undefined ? formatMoney(g.cost.amount, g.cost.currency) : undefined, g.prompt ? `“${g.prompt}”` : undefined]
     .filter(Boolean)
     .join(' · ');
 }
@@ -57,8 +57,8 @@ function LayerRow({ layer, index, isTop, isBottom }: { layer: LayerRecord; index
   const commit = useAppStore((s) => s.commit);
   const opacityDrag = useGestureMark();
   const selected = useAppStore((s) => s.selectedLayerId === layer.id);
-  const selectLayer = useAppStore((s) => s.selectLayer);
   const providers = useAppStore((s) => s.providers);
+  const selectLayer = useAppStore((s) => s.selectLayer);
   const [editing, setEditing] = useState(false);
   const [dropTarget, setDropTarget] = useState(false);
   const name = layer.name;
@@ -118,7 +118,7 @@ function LayerRow({ layer, index, isTop, isBottom }: { layer: LayerRecord; index
           }}
         />
       ) : (
-        <span className="layer-name" title={generationTitle(layer, t, providers)} onDoubleClick={() => setEditing(true)}>
+        <span className="layer-name" title={generationTitle(layer, providers, t)} onDoubleClick={() => setEditing(true)}>
           {name}
         </span>
       )}

@@ -1,3 +1,4 @@
+import { History } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecentProjectInfo } from '../../shared/contract/project-schemas.ts';
@@ -5,7 +6,10 @@ import { formatDateTime } from '../i18n/format.ts';
 import { openRecentProject } from '../io/project-file.ts';
 import { call } from '../platform/api.ts';
 
-/** "Open recent": the last ten projects, fetched from main whenever the list is about to open. */
+/**
+ * "Open recent": the last ten projects, fetched from main whenever the list is about to open. An
+ * icon in the toolbar (the native list still opens under it) so the toolbar fits one row.
+ */
 export function RecentProjects() {
   const { t } = useTranslation();
   const [projects, setProjects] = useState<RecentProjectInfo[]>([]);
@@ -16,7 +20,9 @@ export function RecentProjects() {
     );
   };
   return (
-    <select
+    <label className="icon-select" title={t('project:recent.label')}>
+      <History aria-hidden="true" size={18} strokeWidth={1.75} />
+      <select
       aria-label={t('project:recent.label')}
       className="recent-projects"
       value=""
@@ -38,6 +44,7 @@ export function RecentProjects() {
           {t('project:recent.entry', { name: project.name, at: formatDateTime(project.at) })}
         </option>
       ))}
-    </select>
+      </select>
+    </label>
   );
 }

@@ -1,3 +1,4 @@
+import { Feather, Ruler } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { FILE_INPUT_ID } from '../actions/app-actions.ts';
 import { openFile } from '../io/project-file.ts';
@@ -50,8 +51,8 @@ export function Toolbar() {
         <ActionButton action="toolBrush" pressed={tool === 'brush'} iconOnly />
         <ActionButton action="toolEraser" pressed={tool === 'eraser'} iconOnly />
         <ActionButton action="toolExclude" pressed={tool === 'exclude'} iconOnly />
-        <label className="slider">
-          <span>{t('toolbar:size')}</span>
+        <label className="slider" title={t('toolbar:brushSize')}>
+          <Ruler aria-hidden="true" size={16} strokeWidth={1.75} />
           <input
             type="range"
             aria-label={t('toolbar:brushSize')}
@@ -62,8 +63,8 @@ export function Toolbar() {
           />
           <output aria-label={t('toolbar:brushSizeValue')}>{formatNumber(brushSize)}</output>
         </label>
-        <label className="slider">
-          <span>{t('toolbar:hardness')}</span>
+        <label className="slider" title={t('toolbar:brushHardness')}>
+          <Feather aria-hidden="true" size={16} strokeWidth={1.75} />
           <input
             type="range"
             aria-label={t('toolbar:brushHardness')}

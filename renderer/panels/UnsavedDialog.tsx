@@ -11,7 +11,7 @@ export function UnsavedDialog() {
   const dialog = useModalDialog(answer !== undefined);
 
   return (
-    <dialog ref={dialog} aria-label={t('project:unsaved.title')} className="export-dialog" onCancel={() => answer?.('cancel')}>
+    <dialog ref={dialog} aria-label={t('project:unsaved.title')} className="unsaved-dialog" onCancel={() => answer?.('cancel')}>
       <h2>{t('project:unsaved.title')}</h2>
       <p>{t('project:unsaved.question', { name })}</p>
       <div className="buttons">

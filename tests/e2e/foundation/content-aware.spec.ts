@@ -18,7 +18,7 @@ test('the automatic choice estimates and runs content-aware fill for a large hol
 
   await page.getByLabel('Brush size', { exact: true }).fill('50');
   await paintStroke(page, path);
-  await expect(page.getByLabel('Estimate')).toContainText('content-aware fill of');
+  await expect(page.getByLabel('Estimate')).toContainText('Content-aware fill of');
 
   // A thin scratch is left to smooth fill.
   await page.keyboard.press('Control+z');
@@ -27,7 +27,7 @@ test('the automatic choice estimates and runs content-aware fill for a large hol
     [50, 50],
     [150, 60],
   ]);
-  await expect(page.getByLabel('Estimate')).toContainText('smooth fill of');
+  await expect(page.getByLabel('Estimate')).toContainText('Smooth fill of');
   await page.keyboard.press('Control+z');
 
   await page.getByLabel('Brush size', { exact: true }).fill('50');

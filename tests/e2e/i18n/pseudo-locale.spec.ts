@@ -56,7 +56,9 @@ async function untranslatedAndClipped(scope: Locator): Promise<{ untranslated: F
           const context = document.createElement('canvas').getContext('2d')!;
           context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
           const room = el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 16; // the arrow
-          if (context.measureText(chosen).width > room) clipped.push({ what: 'select', text: chosen });
+          // A select drawn as a toolbar icon (transparent over it) never shows its chosen text.
+          const shown = style.opacity !== '0';
+          if (shown && context.measureText(chosen).width > room) clipped.push({ what: 'select', text: chosen });
           continue;
         }
         const ownText = [...el.childNodes].some((child) => child.nodeType === Node.TEXT_NODE && child.textContent!.trim() !== '');

@@ -69,7 +69,7 @@ test('export: layered PSD and ORA, AVIF, sizes, the selected layer, metadata kep
   await generated.locator('.layer-name').click();
   const layerFile = await exportWith(page, async (dialog) => {
     await dialog.getByLabel('Format').selectOption('png');
-    await dialog.getByLabel('Export', { exact: true }).selectOption('layer');
+    await dialog.getByLabel('What to export').selectOption('layer');
     await page.screenshot({ path: testInfo.outputPath('export-dialog.png') });
   });
   const layerInfo = await sharp(layerFile.bytes).metadata();
