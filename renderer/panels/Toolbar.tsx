@@ -9,6 +9,7 @@ import { SelectionTools } from '../selection/SelectionTools.tsx';
 import { ActionButton } from './ActionButton.tsx';
 import { LanguagePicker } from './LanguagePicker.tsx';
 import { RecentProjects } from './RecentProjects.tsx';
+import { HiddenFileInput } from './HiddenFileInput.tsx';
 
 /**
  * The tools as icons in groups (file, history, mask tools, canvas, view, help), each icon named
@@ -27,17 +28,11 @@ export function Toolbar() {
     <header className="toolbar" role="toolbar" aria-label={t('toolbar:label')}>
       <div className="group" role="group" aria-label={t('toolbar:groups.file')}>
         <ActionButton action="open" iconOnly />
-        <input
+        <HiddenFileInput
           id={FILE_INPUT_ID}
-          type="file"
           accept="image/png,image/jpeg,image/webp,image/gif,image/tiff,image/avif,.tif,.tiff,.avif,.infill"
-          aria-label={t('toolbar:imageFile')}
-          hidden
-          onChange={(event) => {
-            const file = event.currentTarget.files?.[0];
-            event.currentTarget.value = '';
-            if (file) void openFile(file);
-          }}
+          label={t('toolbar:imageFile')}
+          onFile={(file) => void openFile(file)}
         />
         <RecentProjects />
         <ActionButton action="saveProject" iconOnly />

@@ -6,6 +6,7 @@ import { MAX_ADJUST_PX } from '../state/selection-slice.ts';
 import { useAppStore } from '../state/store.ts';
 import { applyAdjust, endAdjustPreview, loadMaskFile, MASK_FILE_INPUT_ID, previewAdjust } from './mask-commands.ts';
 import { cancelAnalysis } from './object-analysis.ts';
+import { HiddenFileInput } from '../panels/HiddenFileInput.tsx';
 
 /**
  * The selection options under the toolbar: which mask the selection tools edit, Select object's
@@ -66,17 +67,11 @@ export function SelectionBar() {
         <ActionButton action="maskFromLayer" />
         <ActionButton action="saveMask" />
         <ActionButton action="loadMask" />
-        <input
+        <HiddenFileInput
           id={MASK_FILE_INPUT_ID}
-          type="file"
           accept="image/png,image/jpeg,image/webp,image/tiff"
-          aria-label={t('selection:bar.maskFile')}
-          hidden
-          onChange={(event) => {
-            const file = event.currentTarget.files?.[0];
-            event.currentTarget.value = '';
-            if (file) loadMaskFile(file).catch((error: unknown) => useAppStore.getState().notify('error', errorMessage(error, 'selection:notice.maskFailed')));
-          }}
+          label={t('selection:bar.maskFile')}
+          onFile={(file) => loadMaskFile(file).catch((error: unknown) => useAppStore.getState().notify('error', errorMessage(error, 'selection:notice.maskFailed')))}
         />
       </div>
       <AdjustRow />
