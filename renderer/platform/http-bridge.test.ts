@@ -57,7 +57,8 @@ describe('createHttpBridgeApi: RPC', () => {
     const [url, init] = fetch.mock.calls[0] ?? [];
     expect(url).toBe('/rpc/importImage');
     expect(init).toMatchObject({ method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': ENVELOPE } });
-    expect(decodeEnvelope(init?.body as Uint8Array)).toEqual({ name: 'a.png', bytes: new Uint8Array([1, 2, 3]) });
+    expect(init?.body).toBeInstanceOf(Blob);
+    expect(decodeEnvelope(new Uint8Array(await (init?.body as Blob).arrayBuffer()))).toEqual({ name: 'a.png', bytes: new Uint8Array([1, 2, 3]) });
     expect(result).toEqual({ ok: true, data: { bytes: new Uint8Array([9, 8]) } });
   });
 

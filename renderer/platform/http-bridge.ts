@@ -1,7 +1,7 @@
 import type { InfillApi } from '../../shared/contract/api.ts';
 import { channelNames, eventNames, listenerMethodFor, type ChannelName, type EventName } from '../../shared/contract/names.ts';
 import type { Result } from '../../shared/errors.ts';
-import { decodeEnvelope, encodeEnvelope } from '../../shared/wire/envelope.ts';
+import { decodeEnvelope, encodeEnvelopeParts, joinEnvelopeParts } from '../../shared/wire/envelope.ts';
 
 /**
  * `window.infill` for a plain browser: the same InfillApi as Electron's preload, spoken over
@@ -48,10 +48,17 @@ export function createHttpBridgeApi(options: HttpBridgeOptions = {}): InfillApi 
   let keepaliveInFlight = 0;
 
   async function call(channel: ChannelName, input: unknown): Promise<Result<unknown>> {
-    const body = encodeEnvelope(input) as Uint8Array<ArrayBuffer>;
+    const parts = encodeEnvelopeParts(input) as Uint8Array<ArrayBuffer>[];
+    const size = parts.reduce((sum, part) => sum + part.byteLength, 0);
     // Only the autosave needs to outlive the page (it is flushed as the tab closes).
-    const keepalive = channel === 'saveSession' && keepaliveInFlight + body.byteLength <= KEEPALIVE_MAX_BYTES;
-    if (keepalive) keepaliveInFlight += body.byteLength;
+    const keepalive = channel === 'saveSession' && keepaliveInFlight + size <= KEEPALIVE_MAX_BYTES;
+    if (keepalive) keepaliveInFlight += size;
+    // Other bodies go as a Blob: it joins the parts without one more copy on the page's thread,
+    // and Chromium leaves a Blob body out of the DevTools protocol's request events, which
+    // otherwise base64 the whole upload (a 9 MB project stalled the browser process for half a
+    // second under Playwright). A keepalive body stays one plain array, the form every browser
+    // accepts for a request that outlives the page.
+    const body = keepalive ? (joinEnvelopeParts(parts) as Uint8Array<ArrayBuffer>) : new Blob(parts);
     try {
       const response = await fetchImpl(`${base}/rpc/${channel}`, {
         method: 'POST',
@@ -76,7 +83,7 @@ export function createHttpBridgeApi(options: HttpBridgeOptions = {}): InfillApi 
       if (error instanceof MalformedResponseError) return { ok: false, error: { code: 'INTERNAL', message: error.message } };
       return lostConnection();
     } finally {
-      if (keepalive) keepaliveInFlight -= body.byteLength;
+      if (keepalive) keepaliveInFlight -= size;
     }
   }
 

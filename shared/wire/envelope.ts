@@ -9,22 +9,35 @@
 const BYTES_KEY = '$bytes';
 
 export function encodeEnvelope(value: unknown): Uint8Array {
+  return joinEnvelopeParts(encodeEnvelopeParts(value));
+}
+
+/** The envelope's parts as one array. */
+export function joinEnvelopeParts(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+}
+
+/**
+ * The same envelope as its pieces, the header first and then each byte array as it is (not
+ * copied), for a sender that can join them without a copy (a browser's Blob).
+ */
+export function encodeEnvelopeParts(value: unknown): Uint8Array[] {
   const blobs: Uint8Array[] = [];
   const json = JSON.stringify({
     value: extractBlobs(value, blobs),
     blobs: blobs.map((b) => b.length),
   });
-  const head = new TextEncoder().encode(json);
-  const total = 4 + head.length + blobs.reduce((sum, b) => sum + b.length, 0);
-  const out = new Uint8Array(total);
-  new DataView(out.buffer).setUint32(0, head.length);
-  out.set(head, 4);
-  let offset = 4 + head.length;
-  for (const blob of blobs) {
-    out.set(blob, offset);
-    offset += blob.length;
-  }
-  return out;
+  const text = new TextEncoder().encode(json);
+  const head = new Uint8Array(4 + text.length);
+  new DataView(head.buffer).setUint32(0, text.length);
+  head.set(text, 4);
+  return [head, ...blobs];
 }
 
 export function decodeEnvelope(data: Uint8Array): unknown {
