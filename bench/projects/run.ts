@@ -100,6 +100,7 @@ export async function runProjectsBench(): Promise<string> {
     const bridge = await startBridge();
     const browser = await chromium.launch(chromiumLaunchOptions);
     let firstPaint = NaN;
+    let allPainted = NaN;
     let appSave = NaN;
     let memoryRatio = NaN;
     let memoryGrowth = NaN;
@@ -109,7 +110,7 @@ export async function runProjectsBench(): Promise<string> {
       await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
       await page.goto(bridge.url);
       await page.waitForSelector('body[data-app-ready="true"]', { state: 'attached' });
-      firstPaint = await openAndTime(page, projectFile);
+      ({ first: firstPaint, all: allPainted } = await openAndTime(page, projectFile, LAYERS + 1));
       const saves: number[] = [];
       for (let i = 0; i < 3; i++) {
         const start = performance.now();
@@ -147,6 +148,7 @@ export async function runProjectsBench(): Promise<string> {
       `| save in the app: Mod+S → file handed over (bridge, Chromium) | ${ms(appSave)} | | ≤ 2 s: ${appSave <= 2000 ? 'met' : 'MISSED'} |`,
       `| open: main unpacks and checks the project | ${ms(open.ms)} | | |`,
       `| open in the app: file chosen → first layer drawn | ${ms(firstPaint)} | | ≤ 1.5 s: ${firstPaint <= 1500 ? 'met' : 'MISSED'} |`,
+      `| open in the app: file chosen → all ${LAYERS + 1} layers drawn (the photo last) | ${ms(allPainted)} | | |`,
       '',
       '| size | bytes | ratio | goal |',
       '|---|---|---|---|',
@@ -158,7 +160,7 @@ export async function runProjectsBench(): Promise<string> {
       `| new pixels (RGBA, baseline) | ${mb(newPixels)} | 1.00× | |`,
       `| growth of resident memory, main + Chromium | ${mb(memoryGrowth)} | ${memoryRatio.toFixed(2)}× | ≤ 1.5×: ${memoryRatio <= 1.5 ? 'met' : 'MISSED'} |`,
     );
-    console.error(`projects: save ${save.ms.toFixed(0)} ms, app save ${appSave.toFixed(0)} ms, open ${open.ms.toFixed(0)} ms, first paint ${firstPaint.toFixed(0)} ms, size ${sizeRatio.toFixed(3)}×, memory ${memoryRatio.toFixed(2)}×`);
+    console.error(`projects: save ${save.ms.toFixed(0)} ms, app save ${appSave.toFixed(0)} ms, open ${open.ms.toFixed(0)} ms, first paint ${firstPaint.toFixed(0)} ms, all drawn ${allPainted.toFixed(0)} ms, size ${sizeRatio.toFixed(3)}×, memory ${memoryRatio.toFixed(2)}×`);
   } finally {
     await rm(work, { recursive: true, force: true });
   }
