@@ -21,6 +21,7 @@ export const jobOptions = {
   n: { type: 'string' },
   seed: { type: 'string' },
   quality: { type: 'string' },
+  'strip-metadata': { type: 'boolean' },
   'data-dir': { type: 'string' },
   verbose: { type: 'boolean', short: 'v' },
 } as const satisfies Options;
@@ -123,6 +124,8 @@ export interface JobSettings {
   n: number;
   seed: number | undefined;
   quality: number;
+  /** Leave the prompt, provider, model and seed out of the written file. */
+  stripMetadata: boolean;
   verbose: boolean;
   provider: ProviderSelection;
   /** Said on stderr before the job: flags that are accepted but have no effect here. */
@@ -138,6 +141,7 @@ export function jobSettings(values: Values): JobSettings {
     n: int(values, 'n', 1, 10) ?? 1,
     seed: int(values, 'seed', 0, 2 ** 31 - 1),
     quality: int(values, 'quality', 1, 100) ?? 92,
+    stripMetadata: values['strip-metadata'] === true,
     verbose: values.verbose === true,
     provider,
     warnings,

@@ -37,7 +37,7 @@ export async function generateCommand(argv: readonly string[], ctx: CommandConte
     const result = await runDocument(
       await services.openScope(),
       { canvas, layers: [], mask: { ...canvas, alpha: new Uint8Array(width * height).fill(255) } },
-      { providerId: resolved.providerId, prompt: settings.prompt, n: settings.n, seed: settings.seed, format, quality: settings.quality, outputs },
+      { providerId: resolved.providerId, prompt: settings.prompt, n: settings.n, seed: settings.seed, format, quality: settings.quality, stripMetadata: settings.stripMetadata, outputs },
       ctx.signal,
       jobProgressReporter(ctx.io, settings.verbose, 'generate'),
     );

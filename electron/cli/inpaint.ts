@@ -118,7 +118,7 @@ export async function inpaintFile(
     return await runDocument(
       scope,
       doc,
-      { providerId, prompt: settings.prompt, n: settings.n, seed: settings.seed, format: files.format, quality: settings.quality, outputs: files.outputs },
+      { providerId, prompt: settings.prompt, n: settings.n, seed: settings.seed, format: files.format, quality: settings.quality, stripMetadata: settings.stripMetadata, outputs: files.outputs },
       ctx.signal,
       showProgress ? jobProgressReporter(ctx.io, settings.verbose, imageName) : undefined,
       showProgress ? estimateReporter(ctx.io, settings.verbose, imageName) : undefined,

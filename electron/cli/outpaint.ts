@@ -111,7 +111,7 @@ export async function outpaintCommand(argv: readonly string[], ctx: CommandConte
     const result = await runDocument(
       scope,
       { canvas, layers: [{ assetId: asset.assetId, x: 0, y: 0, opacity: 1, visible: true }], mask },
-      { providerId: resolved.providerId, prompt: settings.prompt, n: settings.n, seed: settings.seed, format, quality: settings.quality, outputs },
+      { providerId: resolved.providerId, prompt: settings.prompt, n: settings.n, seed: settings.seed, format, quality: settings.quality, stripMetadata: settings.stripMetadata, outputs },
       ctx.signal,
       jobProgressReporter(ctx.io, settings.verbose, name),
       estimateReporter(ctx.io, settings.verbose, name),

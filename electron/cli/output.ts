@@ -1,6 +1,6 @@
 import { InfillError } from '../../shared/errors.ts';
 import { basename, dirname, extname, join } from 'node:path';
-import { formatForExtension, type DocumentFormat } from '../../shared/contract/export-schemas.ts';
+import { formatForExtension, type DocumentFormat, type ExportMetadata } from '../../shared/contract/export-schemas.ts';
 import type { Candidate, LayerSnapshot } from '../../shared/contract/schemas.ts';
 import type { Rect } from '../../shared/geometry.ts';
 import type { AssetStore } from '../services/asset-store.ts';
@@ -38,18 +38,18 @@ export function defaultOutputPath(input: string, suffix = 'infill'): string {
 /**
  * What the app's export produces after the person adds a candidate as a layer: the document's
  * layers plus the candidate, flattened over the canvas and encoded (or kept as layers in a PSD
- * or OpenRaster file). The exporter is loaded here, not at start-up, so `infill --help` stays fast.
+ * or OpenRaster file), with the generation's metadata unless it is stripped. The exporter is loaded here, not at start-up, so `infill --help` stays fast.
  */
 export async function renderCandidate(
   assets: AssetStore,
   doc: { canvas: Rect; layers: readonly LayerSnapshot[] },
   candidate: Candidate,
-  format: DocumentFormat,
-  quality: number,
+  output: { format: DocumentFormat; quality: number; metadata: ExportMetadata | undefined },
 ): Promise<Uint8Array> {
   const { exportDocument } = await import('../export/export-document.ts');
   const layer = { assetId: candidate.assetId, x: candidate.x, y: candidate.y, opacity: 1, visible: true, name: 'Generated' };
-  const exported = await exportDocument(assets, { canvas: doc.canvas, layers: [...doc.layers, layer], format, quality });
+  const { format, quality, metadata } = output;
+  const exported = await exportDocument(assets, { canvas: doc.canvas, layers: [...doc.layers, layer], format, quality, ...(metadata ? { metadata } : {}) });
   return exported.bytes;
 }
 

@@ -23,6 +23,8 @@ export interface RunRequest {
   seed: number | undefined;
   format: DocumentFormat;
   quality: number;
+  /** Leave the generation out of the files (the Export dialog's "Strip metadata"). */
+  stripMetadata?: boolean;
   /** One path per variation (see outputPaths). */
   outputs: string[];
 }
@@ -68,7 +70,8 @@ export async function runDocument(
   // Written only once every variation succeeded, and the first file last: when FILE-1 exists the
   // whole set does, which is what a resumed batch checks.
   for (const { path, candidate } of [...results].reverse()) {
-    const bytes = await renderCandidate(scope.assets, doc, candidate, request.format, request.quality);
+    const metadata = request.stripMetadata ? undefined : { prompt: request.prompt, providerId: candidate.providerId, seed: candidate.seed, ...(candidate.model ? { model: candidate.model } : {}) };
+    const bytes = await renderCandidate(scope.assets, doc, candidate, { format: request.format, quality: request.quality, metadata });
     await writeOutputFile(path, bytes);
   }
   const costs = totalsOf(results.map((r) => r.candidate.cost));

@@ -22,6 +22,8 @@ const JOB = `Job options:
                        (smooth fill is deterministic and writes one)
   --seed S             seed of the first variation (variation i uses S+i); default random
   --quality Q          JPEG/WebP quality 1-100 (default 92)
+  --strip-metadata     write no prompt, provider, model or seed into the output (by default
+                       PNG text chunks, XMP in JPEG/WebP/AVIF, as the app's Export does)
   -v, --verbose        progress messages on stderr even when it is not a terminal, and a
                        record of the run in the app's log (logs/infill.log in the data folder)`;
 

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { copyFile, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { readPngText } from '../../electron/export/png-text.ts';
 import type { RgbaImage } from '../../electron/services/rgba-image.ts';
 import { startTestGateway, TEST_API_KEY, type TestGateway } from '../gateway/test-gateway.ts';
 import { decodeFile, lastLine, photos, runCli, spawnCli, tempDir, writeMask } from './run-cli.ts';
@@ -45,6 +46,7 @@ describe('infill with a gateway', () => {
     expect(edits).toHaveLength(1);
     expect(edits[0]!.fields?.prompt).toBe('a red balloon');
     expect(edits[0]!.headers.authorization).toBe(`Bearer ${TEST_API_KEY}`);
+    expect(readPngText(new Uint8Array(await readFile(out)))).toMatchObject({ 'infill:prompt': 'a red balloon', 'infill:model': 'gpt-image-1' });
 
     const result = await decodeFile(out);
     let farChanged = 0;

@@ -3,6 +3,8 @@ import { readPsd } from 'ag-psd';
 import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import sharp from 'sharp';
+import { readPngText } from '../../electron/export/png-text.ts';
 import type { RgbaImage } from '../../electron/services/rgba-image.ts';
 import { whitePixels, writeHalvesPicture } from '../support/halves-picture.ts';
 import { comparePixels, decodeFile, lastLine, photos, runCli, spawnCli, tempDir, writeMask } from './run-cli.ts';
@@ -75,6 +77,24 @@ describe('infill inpaint (offline)', () => {
     // Different seeds, different fills.
     const second = await decodeFile(join(dir, 'var-2.jpg'));
     expect(Buffer.compare(first.data, second.data)).not.toBe(0);
+  });
+
+  it('writes the generation into the file as the app’s Export does (PNG text, XMP); --strip-metadata writes none', async () => {
+    const mask = join(dir, 'meta.png');
+    await writeMask(mask, W, H, inBox);
+    const png = join(dir, 'meta-out.png');
+    const tagged = await runCli(['inpaint', photo, '--mask', mask, '--out', png, '--engine', 'smooth', '--seed', '11']);
+    expect(tagged.code, tagged.stderr).toBe(0);
+    expect(readPngText(new Uint8Array(await readFile(png)))).toMatchObject({ Software: 'Infill', 'infill:seed': '11', 'infill:provider': 'offline-smooth', 'infill:model': 'smooth' });
+    const jpeg = join(dir, 'meta-out.jpg');
+    expect((await runCli(['inpaint', photo, '--mask', mask, '--out', jpeg, '--engine', 'smooth', '--seed', '12'])).code).toBe(0);
+    expect((await sharp(jpeg).metadata()).xmp?.toString('utf8')).toContain('<infill:seed>12</infill:seed>');
+
+    const stripped = join(dir, 'meta-stripped.png');
+    const plain = await runCli(['inpaint', photo, '--mask', mask, '--out', stripped, '--engine', 'smooth', '--strip-metadata']);
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(readPngText(new Uint8Array(await readFile(stripped)))).toEqual({});
+    await expectOnlyMaskChanged(stripped, inBox);
   });
 
   it('smooth fill is deterministic: --n 2 writes one file and says why', async () => {
