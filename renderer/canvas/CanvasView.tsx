@@ -3,12 +3,15 @@ import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { Circle, Image as KonvaImage, Layer, Rect, Shape, Stage } from 'react-konva';
 import { useShallow } from 'zustand/react/shallow';
 import type { LayerRecord } from '../../shared/document/records.ts';
-import type { Rect as DocRect } from '../../shared/geometry.ts';
+import { intersectRects, isEmptyRect, type Rect as DocRect } from '../../shared/geometry.ts';
 import { getDocument, getOrderedLayers } from '../../shared/document/records.ts';
 import { providerTuning } from '../state/job-slice.ts';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../state/store.ts';
 import { useBitmap } from './use-bitmap.ts';
+import { useDetailLevel } from './use-detail-level.ts';
+import { OFF_SCREEN_DETAIL_LEVEL } from './detail-level.ts';
+import { visibleDocumentRect } from './view-math.ts';
 import { HANDLE_SIZE, handlePoints } from './extend-canvas.ts';
 import { useCanvasInput } from './use-canvas-input.ts';
 import { useMaskPainter } from './use-mask-painter.ts';
@@ -37,6 +40,10 @@ export function CanvasView() {
   const view = useAppStore((s) => s.view);
   const viewport = useAppStore((s) => s.viewport);
   const setViewport = useAppStore((s) => s.setViewport);
+  // Konva draws at the device's pixel ratio, so that is the density the bitmaps must reach.
+  const detailLevel = useDetailLevel(view.scale * window.devicePixelRatio, canvas);
+  // Before the viewport is measured every layer counts as on screen.
+  const visible = viewport.width > 0 && viewport.height > 0 ? visibleDocumentRect(view, viewport) : canvas;
   const redrawMask = useCallback(() => maskLayer.current?.batchDraw(), []);
   const painter = useMaskPainter(canvas, redrawMask);
   const excludePainter = useMaskPainter(canvas, redrawMask, 'exclude');
@@ -71,7 +78,11 @@ export function CanvasView() {
         <Layer listening={false}>
           {canvas && <Rect {...canvas} fill="#2a2a2e" perfectDrawEnabled={false} />}
           {layers.map((layer) => (
-            <LayerBitmap key={layer.id} layer={layer} />
+            <LayerBitmap
+              key={layer.id}
+              layer={layer}
+              level={visible && isEmptyRect(intersectRects(layer, visible)) ? Math.max(detailLevel, OFF_SCREEN_DETAIL_LEVEL) : detailLevel}
+            />
           ))}
           {preview && <JobPreview assetId={preview.assetId} rect={preview.rect} />}
         </Layer>
@@ -120,12 +131,12 @@ export function CanvasView() {
   );
 }
 
-function LayerBitmap({ layer }: { layer: LayerRecord }) {
+function LayerBitmap({ layer, level }: { layer: LayerRecord; level: number }) {
   const notifyError = useCallback(
     (error: unknown) => useAppStore.getState().notify('error', errorMessage(error, 'common:notice.layerShowFailed', { name: layer.name })),
     [layer.name],
   );
-  const bitmap = useBitmap(layer.assetId, notifyError);
+  const bitmap = useBitmap(layer.assetId, notifyError, level);
   useEffect(() => {
     if (!bitmap) return;
     // A marker for tests and benchmarks: this layer's pixels are drawn on the next frame.

@@ -1,19 +1,26 @@
 import { useEffect, useState } from 'react';
-import { loadBitmap } from './bitmap-cache.ts';
+import { forgetOtherLevels, loadBitmap } from './bitmap-cache.ts';
 
-/** The decoded bitmap of an asset, once it has loaded; `onError` hears why it could not. */
-export function useBitmap(assetId: string, onError?: (error: unknown) => void): ImageBitmap | undefined {
+/**
+ * The decoded bitmap of an asset at a detail level, once it has loaded; `onError` hears why it
+ * could not. While another level of the same asset loads (a zoom), the one already shown stays.
+ */
+export function useBitmap(assetId: string, onError?: (error: unknown) => void, level = 0): ImageBitmap | undefined {
   const [loaded, setLoaded] = useState<{ assetId: string; bitmap: ImageBitmap } | undefined>();
   useEffect(() => {
     let live = true;
-    loadBitmap(assetId).then(
-      (bitmap) => live && setLoaded({ assetId, bitmap }),
+    loadBitmap(assetId, level).then(
+      (bitmap) => {
+        if (!live) return;
+        setLoaded({ assetId, bitmap });
+        forgetOtherLevels(assetId, level);
+      },
       (error: unknown) => live && onError?.(error),
     );
     return () => {
       live = false;
     };
-  }, [assetId, onError]);
+  }, [assetId, level, onError]);
   // A bitmap of the previous asset is never shown for the new one.
   return loaded?.assetId === assetId ? loaded.bitmap : undefined;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitView, screenToDocument, zoomAt } from './view-math.ts';
+import { fitView, screenToDocument, visibleDocumentRect, zoomAt } from './view-math.ts';
 
 describe('view math', () => {
   it('fits a large canvas inside the viewport, centred', () => {
@@ -19,5 +19,9 @@ describe('view math', () => {
     const after = screenToDocument(zoomAt(view, at, 2.5), at);
     expect(after.x).toBeCloseTo(before.x);
     expect(after.y).toBeCloseTo(before.y);
+  });
+
+  it('tells the part of the document a zoomed and panned viewport shows', () => {
+    expect(visibleDocumentRect({ scale: 2, x: -100, y: 50 }, { width: 800, height: 600 })).toEqual({ x: 50, y: -25, width: 400, height: 300 });
   });
 });

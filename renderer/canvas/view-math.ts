@@ -40,3 +40,8 @@ export function zoomAt(view: ViewTransform, at: { x: number; y: number }, factor
 export function screenToDocument(view: ViewTransform, point: { x: number; y: number }): { x: number; y: number } {
   return { x: (point.x - view.x) / view.scale, y: (point.y - view.y) / view.scale };
 }
+
+/** The part of the document the viewport shows, in document coordinates. */
+export function visibleDocumentRect(view: ViewTransform, viewport: { width: number; height: number }): Rect {
+  return { x: -view.x / view.scale, y: -view.y / view.scale, width: viewport.width / view.scale, height: viewport.height / view.scale };
+}

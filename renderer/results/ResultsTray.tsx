@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Candidate } from '../../shared/contract/schemas.ts';
 import { collectAssetIds, getDocument, getOrderedLayers } from '../../shared/document/records.ts';
 import { loadBitmap } from '../canvas/bitmap-cache.ts';
+import { detailLevelFor } from '../canvas/detail-level.ts';
 import type { PendingResults } from '../state/app-state.ts';
 import { useAppStore } from '../state/store.ts';
 import { totalsOf } from '../../shared/gateway/money.ts';
@@ -101,17 +102,19 @@ function Thumbnail({ candidate, alt }: { candidate: Candidate; alt: string }) {
     element.height = Math.max(1, Math.round(region.height * scale));
     const layers = getOrderedLayers(state.records).filter((l) => l.visible && l.opacity > 0);
     let live = true;
-    Promise.all([...layers.map((l) => loadBitmap(l.assetId)), loadBitmap(candidate.assetId)]).then(
+    // Thumbnails need little detail: the layers are decoded at the size they are drawn at.
+    const level = detailLevelFor(scale * window.devicePixelRatio);
+    Promise.all([...layers.map((l) => loadBitmap(l.assetId, level)), loadBitmap(candidate.assetId, level)]).then(
       (bitmaps) => {
         const context = element.getContext('2d');
         if (!live || !context) return;
         context.setTransform(scale, 0, 0, scale, -region.x * scale, -region.y * scale);
         layers.forEach((layer, i) => {
           context.globalAlpha = layer.opacity;
-          context.drawImage(bitmaps[i]!, layer.x, layer.y);
+          context.drawImage(bitmaps[i]!, layer.x, layer.y, layer.width, layer.height);
         });
         context.globalAlpha = 1;
-        context.drawImage(bitmaps[layers.length]!, candidate.x, candidate.y);
+        context.drawImage(bitmaps[layers.length]!, candidate.x, candidate.y, candidate.width, candidate.height);
       },
       () => setFailed(true),
     );
