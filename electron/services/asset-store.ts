@@ -40,7 +40,9 @@ export function assetIdFor(bytes: Uint8Array): string {
 export async function createAssetStore(options: AssetStoreOptions): Promise<AssetStore> {
   const { dir, graceMs = 10 * 60_000, now = Date.now } = options;
   await mkdir(dir, { recursive: true });
-  const encoded = new ByteLru<StoredAsset>(options.maxEncodedBytes ?? 512 * 1024 * 1024);
+  // Every asset is on disk before `put` returns, so this cache only saves a read of a file the
+  // system has most likely cached too: a modest budget, not a second copy of every edit.
+  const encoded = new ByteLru<StoredAsset>(options.maxEncodedBytes ?? 64 * 1024 * 1024);
   const decoded = new ByteLru<RgbaImage>(options.maxDecodedBytes ?? 1536 * 1024 * 1024);
   const createdAt = new Map<string, number>();
   const known = new Set<string>();
