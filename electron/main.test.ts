@@ -28,16 +28,16 @@ vi.mock('electron', () => {
   };
   const BrowserWindow = Object.assign(
     vi.fn(function (options: { webPreferences: { preload: string } }) {
-      const window = { options, once: vi.fn(), loadURL: vi.fn(async () => undefined), webContents: {} };
+      const window = { options, once: vi.fn(), loadURL: vi.fn(async () => undefined), webContents: { on: vi.fn() } };
       fakes.windows.push(window);
       return window;
     }),
-    { getAllWindows: () => fakes.windows },
+    { getAllWindows: () => fakes.windows, getFocusedWindow: () => null },
   );
   return {
     app,
     BrowserWindow,
-    dialog: { showErrorBox: vi.fn() },
+    dialog: { showErrorBox: vi.fn(), showSaveDialog: vi.fn(async () => ({ canceled: true })) },
     ipcMain: { handle: vi.fn(), removeHandler: vi.fn() },
     Menu: { buildFromTemplate: vi.fn(() => ({})), setApplicationMenu: vi.fn() },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
@@ -93,6 +93,12 @@ describe('main process wiring', () => {
     withHelp.find((item) => item.role === 'help')?.submenu?.find((item) => item.id === 'openLogFolder')?.click?.();
     expect(electron.shell.openPath).toHaveBeenCalledWith('/fake/userData/logs');
     expect(fakes.windows[0]?.options.webPreferences.preload.endsWith(join('preload', 'preload.cjs'))).toBe(true);
+  });
+
+  it('saves projects through the native dialog, worded in the Language setting, starting in Documents', async () => {
+    const { chooseProjectPath } = fakes.createServices.mock.calls[0]?.[0] as { chooseProjectPath: (name: string) => Promise<string | undefined> };
+    expect(await chooseProjectPath('photo.infill')).toBeUndefined();
+    expect(electron.dialog.showSaveDialog).toHaveBeenCalledWith(expect.objectContaining({ title: 'Projekt speichern unter…', defaultPath: join('/fake/documents', 'photo.infill') }));
   });
 
   it('disposes the services before quitting, once', async () => {

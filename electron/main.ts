@@ -17,6 +17,7 @@ import { hardenSession } from './shell/harden-session.ts';
 import { guardAllWebContents } from './shell/harden-web-contents.ts';
 import { confirmUnsavedUnload } from './shell/confirm-unload.ts';
 import { createMainWindow } from './shell/main-window.ts';
+import { createProjectPathChooser } from './shell/project-save-dialog.ts';
 import { registerIpc } from './shell/register-ipc.ts';
 import { createWindowEventSink } from './shell/window-events.ts';
 
@@ -95,6 +96,8 @@ function run(): void {
       scopedLogger('app').info('started', { shell: 'electron', version: app.getVersion(), platform: process.platform, electron: process.versions.electron });
       hardenSession(session.defaultSession);
       serveRendererOverAppProtocol(protocol, paths.renderer);
+      // Native dialogs speak the Language setting, else the system's (set once services exist).
+      let translate = createTranslator(pickLanguage(app.getPreferredSystemLanguages()));
       services = await createServices({
         dataDir: app.getPath('userData'),
         emit,
@@ -105,17 +108,20 @@ function run(): void {
         // Keys are encrypted with the OS keychain; main.ts is the only place that may hand it over.
         safeStorage,
         ...(process.env.INFILL_API_KEY ? { environmentKey: process.env.INFILL_API_KEY } : {}),
+        chooseProjectPath: createProjectPathChooser(dialog, () => BrowserWindow.getFocusedWindow() ?? undefined, () => translate, app.getPath('documents')),
       });
       registerIpc(ipcMain, services.handlers);
       // The menu speaks the Language setting, else the system's; it is rebuilt when the setting changes.
-      const installMenu = (language: Language | null) =>
+      const installMenu = (language: Language | null) => {
+        translate = createTranslator(language ?? pickLanguage(app.getPreferredSystemLanguages()));
         installApplicationMenu(Menu, {
           emit,
           isPackaged: app.isPackaged,
           platform: process.platform,
-          t: createTranslator(language ?? pickLanguage(app.getPreferredSystemLanguages())),
+          t: translate,
           ...(logFile ? { openLogFolder: () => void shell.openPath(logFile.dir) } : {}),
         });
+      };
       installMenu(services.preferences.get().language);
       services.preferences.onChange((preferences) => installMenu(preferences.language));
       openWindow();

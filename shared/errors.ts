@@ -13,6 +13,8 @@ export const errorCodes = [
   'ASSET_NOT_FOUND',
   /** The disk is full (ENOSPC): what was on disk before is kept as it was. */
   'DISK_FULL',
+  /** A file the person chose cannot be written (no permission, a read-only disk): the old one is kept. */
+  'FILE_NOT_WRITABLE',
   'EMPTY_MASK',
   'JOB_NOT_FOUND',
   'JOB_CANCELLED',

@@ -9,6 +9,7 @@ import { exportMaskPng } from '../export/mask-export.ts';
 import { flattenToAsset } from '../services/flatten-to-asset.ts';
 import { projectFileName } from '../projects/project-format.ts';
 import { readProject } from '../projects/read-project.ts';
+import type { ProjectSaves } from '../projects/project-saves.ts';
 import type { RecentProjects } from '../projects/recent-projects.ts';
 import { writeProject } from '../projects/write-project.ts';
 import { importImage } from '../services/image-import.ts';
@@ -28,6 +29,8 @@ export interface HandlerServices {
   selection: SelectionHandlers;
   vision: VisionService;
   preferences: PreferenceStore;
+  /** Electron only: Save writes where the person chose; without it the renderer downloads the bytes. */
+  projectSaves?: ProjectSaves;
 }
 
 /** Every channel's handler as a plain function of its services: no Electron, no HTTP. */
@@ -41,11 +44,18 @@ export function createHandlers(services: HandlerServices): Handlers {
     readAsset: async ({ assetId }) => assets.read(assetId),
     retainAssets: async ({ assetIds }) => ({ released: await assets.retain(assetIds) }),
     exportImage: async (request) => exportDocument(assets, request),
-    saveProject: async (content) => {
-      const bytes = await writeProject(assets, content, `Infill ${services.appInfo.version}`);
+    saveProject: async ({ saveAs = false, ...content }) => {
       const fileName = projectFileName(content.name);
-      rememberRecent(fileName, bytes);
-      return { bytes, fileName };
+      const pack = () => writeProject(assets, content, `Infill ${services.appInfo.version}`);
+      if (!services.projectSaves) {
+        const bytes = await pack();
+        rememberRecent(fileName, bytes);
+        return { outcome: 'download' as const, bytes, fileName };
+      }
+      const saved = await services.projectSaves.save(fileName, saveAs, pack);
+      if (saved.outcome === 'cancelled') return saved;
+      rememberRecent(saved.fileName, saved.bytes);
+      return { outcome: 'written' as const, fileName: saved.fileName };
     },
     openProject: async ({ name, bytes }) => {
       const opened = await readProject(assets, bytes, name);

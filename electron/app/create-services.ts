@@ -7,6 +7,7 @@ import { createProviderRegistry } from '../jobs/provider-registry.ts';
 import type { SafeStorageLike } from '../keys/key-store.ts';
 import { createPreferenceStore, type PreferenceStore } from '../preferences/preference-store.ts';
 import { createGatewaySettings } from '../profiles/gateway-settings.ts';
+import { createProjectSaves, type ChooseProjectPath } from '../projects/project-saves.ts';
 import { createRecentProjects } from '../projects/recent-projects.ts';
 import { createAssetStore } from '../services/asset-store.ts';
 import { createSelectionHandlers } from '../masks/selection-handlers.ts';
@@ -30,6 +31,8 @@ export interface ServiceOptions {
   safeStorage?: SafeStorageLike;
   /** INFILL_API_KEY, for profiles without a key of their own. */
   environmentKey?: string;
+  /** Electron's native Save dialog for projects; without it (the browser) Save is a download. */
+  chooseProjectPath?: ChooseProjectPath;
 }
 
 export interface Services {
@@ -74,6 +77,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     selection: createSelectionHandlers({ assets, segment }),
     vision,
     preferences,
+    ...(options.chooseProjectPath ? { projectSaves: createProjectSaves(options.chooseProjectPath) } : {}),
   });
   return {
     handlers,

@@ -33,7 +33,7 @@ export function fakeHandlers(): Handlers {
       throw new Error('export exploded');
     },
     exportMask: async () => ({ bytes }),
-    saveProject: async () => ({ bytes, fileName: 'test.infill' }),
+    saveProject: async () => ({ outcome: 'download' as const, bytes, fileName: 'test.infill' }),
     openProject: async ({ name }) => ({ name, records: {}, history: null, lost: [] }),
     listRecentProjects: async () => ({ projects: [] }),
     openRecentProject: async () => ({ name: 'x', records: {}, history: null, lost: [] }),

@@ -46,7 +46,7 @@ function setViewFrom(make: typeof fitView): void {
 const actions: Record<ActionId, ActionImpl> = {
   open: { enabled: always, perform: () => document.getElementById(FILE_INPUT_ID)?.click() },
   saveProject: { enabled: hasDocument, perform: async () => void (await saveProject()) },
-  saveProjectAs: { enabled: hasDocument, perform: async () => void (await saveProject()) },
+  saveProjectAs: { enabled: hasDocument, perform: async () => void (await saveProject({ saveAs: true })) },
   export: { enabled: hasDocument, perform: () => store().setExportOpen(true) },
   copyImage: { enabled: hasDocument, perform: copyImage },
   // Right after a suggestion or translation, Undo first brings the typed prompt back.

@@ -14,17 +14,20 @@ const store = () => useAppStore.getState();
 
 /**
  * Save and Save as: main packs the document, its undo/redo history and every image they reach
- * into a `.infill` file, which is handed over as a download (Electron shows its native Save
- * dialog for it, a browser its downloads). Returns false when saving failed.
+ * into a `.infill` file. Electron writes it where the person chooses in the native dialog (Save
+ * asks only the first time); in a browser it is handed over as a download. Returns false when
+ * nothing was saved (a failure, or the dialog cancelled).
  */
-export async function saveProject(): Promise<boolean> {
+export async function saveProject(options: { saveAs?: boolean } = {}): Promise<boolean> {
   const { records, projectName } = store();
   const doc = getDocument(records);
   if (!doc) return false;
   try {
     const name = projectName ?? doc.name;
-    const { bytes, fileName } = await call('saveProject', { name, records, history: documentState.history.toSnapshot() });
-    downloadBytes(bytes, 'application/zip', fileName);
+    const saved = await call('saveProject', { name, records, history: documentState.history.toSnapshot(), saveAs: options.saveAs === true });
+    if (saved.outcome === 'cancelled') return false;
+    const { fileName } = saved;
+    if (saved.outcome === 'download') downloadBytes(saved.bytes, 'application/zip', fileName);
     store().markSaved(fileName, records);
     store().notify('info', { key: 'project:notice.saved', params: { name: fileName } });
     return true;

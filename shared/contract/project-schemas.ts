@@ -7,9 +7,25 @@ import { bytesSchema, MAX_IMPORT_BYTES } from './schemas.ts';
 const historySchema = historySnapshotSchema(recordSchema);
 const projectName = z.string().min(1).max(255);
 
-export const saveProjectInputSchema = z.object({ name: projectName, records: recordMapSchema, history: historySchema.optional() }).strict();
+export const saveProjectInputSchema = z
+  .object({
+    name: projectName,
+    records: recordMapSchema,
+    history: historySchema.optional(),
+    /** Save as: ask where even when the project was saved before. */
+    saveAs: z.boolean().optional(),
+  })
+  .strict();
 
-export const saveProjectOutputSchema = z.object({ bytes: bytesSchema, fileName: z.string() });
+/**
+ * Electron writes the file where the person chose (`written`, or `cancelled` in the dialog); a
+ * browser cannot, so the bridge hands the bytes back for the page to download.
+ */
+export const saveProjectOutputSchema = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('download'), bytes: bytesSchema, fileName: z.string() }),
+  z.object({ outcome: z.literal('written'), fileName: z.string() }),
+  z.object({ outcome: z.literal('cancelled') }),
+]);
 
 export const openProjectInputSchema = z
   .object({ name: projectName, bytes: bytesSchema.refine((b) => b.length <= MAX_IMPORT_BYTES, 'The file is larger than 512 MB') })
