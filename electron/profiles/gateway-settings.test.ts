@@ -93,7 +93,7 @@ describe('gateway settings channels', () => {
       expect(samehost).toMatchObject({ ok: true, data: { profile: { keyStatus: { state: 'session' } } } });
       const moved = await send('saveProfile', { profile: { ...draft(), id, baseUrl: other.baseUrl } });
       expect(moved).toMatchObject({ ok: true, data: { profile: { keyStatus: { state: 'none' } } } });
-      expect(moved.ok && (moved.data as { warning?: string }).warning).toMatch(/key was removed because the host changed/);
+      expect(moved).toMatchObject({ ok: true, data: { warnings: [{ kind: 'keyRemovedHostChanged', from: new URL(gateway.baseUrl).origin, to: new URL(other.baseUrl).origin }] } });
     } finally {
       await other.close();
     }

@@ -49,8 +49,8 @@ export function createProfileHandlers(deps: { profiles: ProfileStore; keys: KeyS
       if (hostChanged && !key && !clearKey && ownKey) {
         // The stored key was entered for the old host: never send it to the new one.
         await keys.remove(profile.id);
-        const dropped = `The key was removed because the host changed from ${originOf(before.baseUrl)}; enter the key for ${originOf(profile.baseUrl)}.`;
-        return { profile: profileView(profile, keys), warning: warning ? `${warning} ${dropped}` : dropped };
+        const dropped = { kind: 'keyRemovedHostChanged' as const, from: originOf(before.baseUrl), to: originOf(profile.baseUrl) };
+        return { profile: profileView(profile, keys), warnings: warning ? [warning, dropped] : [dropped] };
       }
       if (clearKey) await keys.remove(profile.id);
       else if (key) await keys.set(profile.id, key, { persistInsecurely: profile.persistInsecurely });
@@ -61,7 +61,7 @@ export function createProfileHandlers(deps: { profiles: ProfileStore; keys: KeyS
         const current = move ? await keys.get(profile.id) : undefined;
         if (current) await keys.set(profile.id, current, { persistInsecurely: profile.persistInsecurely });
       }
-      return { profile: profileView(profile, keys), ...(warning ? { warning } : {}) };
+      return { profile: profileView(profile, keys), warnings: warning ? [warning] : [] };
     },
 
     async deleteProfile({ id }) {

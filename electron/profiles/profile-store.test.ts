@@ -50,7 +50,7 @@ describe('profile store', () => {
   it('catches a missing /v1 with the fix, and an endpoint URL pasted as base', async () => {
     const store = await createProfileStore({ dataDir: dir });
     const { warning } = await store.save({ ...draft, baseUrl: 'https://relay.example.com' });
-    expect(warning).toMatch(/\/v1.*Try https:\/\/relay\.example\.com\/v1/);
+    expect(warning).toEqual({ kind: 'noVersion', suggestion: 'https://relay.example.com/v1' });
     await expect(store.save({ ...draft, baseUrl: 'https://relay.example.com/v1/images/edits' })).rejects.toThrow(/Did you mean https:\/\/relay\.example\.com\/v1\?/);
   });
 

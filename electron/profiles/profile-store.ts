@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { InfillError } from '../../shared/errors.ts';
-import { defaultGatewayLimits, gatewayLimitsSchema, type GatewayLimits, type ProfileDraft } from '../../shared/contract/schemas.ts';
+import { defaultGatewayLimits, gatewayLimitsSchema, type GatewayLimits, type ProfileDraft, type ProfileSaveWarning } from '../../shared/contract/schemas.ts';
 import { gatewayProfileSchema, validateBaseUrl, type GatewayProfile } from '../../shared/gateway/profile.ts';
 import { readTextIfExists, serialized, writeFileAtomic } from '../storage/atomic-file.ts';
 
@@ -18,7 +18,7 @@ export interface StoredProfile extends GatewayProfile {
 export interface SavedProfile {
   profile: StoredProfile;
   /** The base URL is accepted but probably wrong (no /v1): say so, with the fix. */
-  warning?: string;
+  warning?: ProfileSaveWarning;
 }
 
 export interface ProfileStore {
@@ -36,12 +36,12 @@ const storedProfileSchema = gatewayProfileSchema
 const profileFileSchema = z.object({ version: z.literal(1), profiles: z.array(storedProfileSchema) });
 
 /** Checks the base URL as users get it wrong; an error carries the suggested fix in its message. */
-export function checkedBaseUrl(input: string): { url: string; warning?: string } {
+export function checkedBaseUrl(input: string): { url: string; warning?: ProfileSaveWarning } {
   const check = validateBaseUrl(input);
   if (!check.ok) {
     throw new InfillError('INVALID_INPUT', check.suggestion ? `${check.error} Did you mean ${check.suggestion}?` : check.error);
   }
-  return check.warning ? { url: check.url, warning: check.suggestion ? `${check.warning} Try ${check.suggestion}.` : check.warning } : { url: check.url };
+  return check.problem === 'noVersion' ? { url: check.url, warning: { kind: 'noVersion', suggestion: check.suggestion ?? check.url } } : { url: check.url };
 }
 
 /** "My Relay (CN)" → "my-relay-cn", unique among `taken`. */

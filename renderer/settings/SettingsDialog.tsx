@@ -10,6 +10,7 @@ import { useAppStore } from '../state/store.ts';
 import './gateways.css';
 import { baseUrlHint, clampLimit, draftOf, formFromPreset, formFromProfile, formProblem, limitFields, presetLabelKeys, protocolLabelKeys, urlProblemKeys, type ProfileForm } from './profile-form.ts';
 import { keyStatusText, keyStorageWarning } from './key-status-text.ts';
+import { saveWarningText } from './save-warning-text.ts';
 
 type Outcome = { kind: 'ok' | 'error' | 'warning'; message: string } | undefined;
 
@@ -102,8 +103,8 @@ export function SettingsDialog() {
       await refresh(saved.profile.id);
       await refreshProviders(`gateway:${saved.profile.id}`);
       setOutcome(
-        saved.warning
-          ? { kind: 'warning', message: t('settings:savedWithWarning', { warning: saved.warning }) }
+        saved.warnings.length > 0
+          ? { kind: 'warning', message: t('settings:savedWithWarning', { warning: saved.warnings.map((warning) => saveWarningText(t, warning)).join(' ') }) }
           : { kind: 'ok', message: t('settings:savedProfile', { name: saved.profile.name, key: keyStatusText(t, saved.profile.keyStatus) }) },
       );
     } catch (error) {

@@ -15,6 +15,7 @@ import {
   priceSheetInputSchema,
   profileDraftSchema,
   profileViewSchema,
+  profileSaveWarningSchema,
   usageSummarySchema,
 } from './schemas.ts';
 import { gatewayProfileSchema } from '../gateway/profile.ts';
@@ -151,7 +152,7 @@ export const channels = {
         persistInsecurely: z.boolean().optional(),
       })
       .strict(),
-    output: z.object({ profile: profileViewSchema, warning: z.string().optional() }),
+    output: z.object({ profile: profileViewSchema, warnings: z.array(profileSaveWarningSchema) }),
   },
   deleteProfile: {
     input: z.object({ id: gatewayProfileSchema.shape.id }).strict(),

@@ -142,6 +142,15 @@ export const profileViewSchema = gatewayProfileSchema.extend({
 });
 export type ProfileView = z.infer<typeof profileViewSchema>;
 
+/** What saving a profile warns of, as data: the renderer words it in the person's language. */
+export const profileSaveWarningSchema = z.discriminatedUnion('kind', [
+  /** The base URL has no /v1-style version: most relays answer 401 or 404 without it. */
+  z.object({ kind: z.literal('noVersion'), suggestion: z.string() }),
+  /** The host changed, so the key entered for the old one was removed rather than sent to the new one. */
+  z.object({ kind: z.literal('keyRemovedHostChanged'), from: z.string(), to: z.string() }),
+]);
+export type ProfileSaveWarning = z.infer<typeof profileSaveWarningSchema>;
+
 /** Price per model, as edited in the usage view, in the currency of its sheet. */
 export const priceTableInputSchema = z.record(z.string().min(1).max(200), modelPriceSchema.strict());
 export const priceSheetInputSchema = priceSheetSchema.extend({ prices: priceTableInputSchema }).strict();
