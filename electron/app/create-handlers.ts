@@ -7,7 +7,7 @@ import type { AssetStore } from '../services/asset-store.ts';
 import { exportDocument } from '../export/export-document.ts';
 import { exportMaskPng } from '../export/mask-export.ts';
 import { flattenToAsset } from '../services/flatten-to-asset.ts';
-import { projectFileName } from '../projects/project-format.ts';
+import { projectFileName } from '../../shared/contract/project-schemas.ts';
 import { readProject } from '../projects/read-project.ts';
 import type { ProjectSaves } from '../projects/project-saves.ts';
 import type { RecentProjects } from '../projects/recent-projects.ts';

@@ -10,7 +10,6 @@ import { assetIdSchema, MAX_CANVAS_SIDE } from '../../shared/contract/schemas.ts
  */
 export const PROJECT_FORMAT = 'infill-project';
 export const PROJECT_FORMAT_VERSION = 1;
-export const PROJECT_EXTENSION = 'infill';
 
 export const ENTRY = {
   manifest: 'manifest.json',
@@ -38,10 +37,4 @@ const extensionForMime: Record<string, string> = { 'image/png': 'png', 'image/jp
 
 export function assetEntryName(id: string, mime: string): string {
   return `assets/${id}.${extensionForMime[mime] ?? 'bin'}`;
-}
-
-/** `photo.jpg` → `photo.infill`; a name that already is a project keeps its name. */
-export function projectFileName(name: string): string {
-  const base = name.replace(/\.[^.]+$/, '').replace(/[\\/:*?"<>|]/g, '_').trim() || 'untitled';
-  return `${base}.${PROJECT_EXTENSION}`;
 }

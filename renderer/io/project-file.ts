@@ -1,5 +1,5 @@
 import type { ChannelOutput } from '../../shared/contract/channels.ts';
-import { isProjectFileName } from '../../shared/contract/project-schemas.ts';
+import { isProjectFileName, projectFileName } from '../../shared/contract/project-schemas.ts';
 import { getDocument } from '../../shared/document/records.ts';
 import { fitView } from '../canvas/view-math.ts';
 import { errorMessage } from '../i18n/messages.ts';
@@ -8,26 +8,36 @@ import { documentState } from '../state/document-slice.ts';
 import { hasUnsavedChanges } from '../state/project-slice.ts';
 import { useAppStore } from '../state/store.ts';
 import { downloadBytes } from './download.ts';
+import { chooseProjectFile, writeProjectFile } from './project-file-handles.ts';
 import { openImageFile } from './open-image.ts';
 
 const store = () => useAppStore.getState();
 
 /**
  * Save and Save as: main packs the document, its undo/redo history and every image they reach
- * into a `.infill` file. Electron writes it where the person chooses in the native dialog (Save
- * asks only the first time); in a browser it is handed over as a download. Returns false when
- * nothing was saved (a failure, or the dialog cancelled).
+ * into a `.infill` file. Electron writes it where the person chooses in its native dialog; a
+ * browser writes it to the file picked in its Save dialog where it can (Chromium), else hands it
+ * over as a download. Either way Save asks only the first time. Returns false when nothing was
+ * saved (a failure, or the dialog cancelled).
  */
 export async function saveProject(options: { saveAs?: boolean } = {}): Promise<boolean> {
   const { records, projectName } = store();
   const doc = getDocument(records);
   if (!doc) return false;
+  const saveAs = options.saveAs === true;
   try {
     const name = projectName ?? doc.name;
-    const saved = await call('saveProject', { name, records, history: documentState.history.toSnapshot(), saveAs: options.saveAs === true });
+    const target = await chooseProjectFile(projectFileName(name), saveAs);
+    if (target.kind === 'cancelled') return false;
+    // Named as the chosen file, so Open recent lists it under the name it has on disk.
+    const savedName = target.kind === 'file' ? target.handle.name : name;
+    const saved = await call('saveProject', { name: savedName, records, history: documentState.history.toSnapshot(), saveAs });
     if (saved.outcome === 'cancelled') return false;
-    const { fileName } = saved;
-    if (saved.outcome === 'download') downloadBytes(saved.bytes, 'application/zip', fileName);
+    let { fileName } = saved;
+    if (saved.outcome === 'download') {
+      if (target.kind === 'file') fileName = await writeProjectFile(target.handle, saved.bytes);
+      else downloadBytes(saved.bytes, 'application/zip', fileName);
+    }
     store().markSaved(fileName, records);
     store().notify('info', { key: 'project:notice.saved', params: { name: fileName } });
     return true;

@@ -47,5 +47,11 @@ export function isProjectFileName(name: string): boolean {
   return /\.infill$/i.test(name);
 }
 
+/** `photo.jpg` → `photo.infill`; a name that already is a project keeps its name. */
+export function projectFileName(name: string): string {
+  const base = name.replace(/\.[^.]+$/, '').replace(/[\\/:*?"<>|]/g, '_').trim() || 'untitled';
+  return `${base}.infill`;
+}
+
 export const recentProjectSchema = z.object({ id: z.string().regex(/^[a-f0-9]{16}$/), name: z.string(), at: z.string() });
 export type RecentProjectInfo = z.infer<typeof recentProjectSchema>;

@@ -18,6 +18,9 @@ export const test = base.extend<{ bridge: RunningBridge; app: Page }>({
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(message.text());
     });
+    // Chromium's own Save dialog (File System Access) is beyond Playwright's reach: these tests
+    // save the way browsers without it do, by download; save-to-file.spec.ts stands in a file.
+    await page.addInitScript({ content: WITHOUT_SAVE_PICKER });
     await page.goto(bridge.url);
     await expect(page.locator('body[data-app-ready="true"]')).toBeAttached();
     await use(page);
@@ -26,3 +29,5 @@ export const test = base.extend<{ bridge: RunningBridge; app: Page }>({
 });
 
 export { expect };
+
+export const WITHOUT_SAVE_PICKER = "Object.defineProperty(window, 'showSaveFilePicker', { value: undefined, configurable: true, writable: true });";
