@@ -103,6 +103,20 @@ export async function decodeRgba(bytes: Uint8Array, name = 'image', size?: { wid
   }
 }
 
+/**
+ * Decodes the whole image as `decodeRgba` does, to refuse a damaged file, without handing the
+ * pixels over: libvips streams through the image and only its statistics come back, so checking
+ * a pasted or opened file does not leave 4 bytes a pixel of garbage in main.
+ */
+export async function checkDecodes(bytes: Uint8Array, name = 'image'): Promise<void> {
+  try {
+    await sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, autoOrient: true }).toColourspace('srgb').ensureAlpha().stats();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new InfillError('CORRUPT_IMAGE', `“${name}” is damaged or incomplete and cannot be opened (${reason}).`, { name, reason: reason ?? '' });
+  }
+}
+
 export type EncodeFormat = 'png' | 'jpeg' | 'webp' | 'avif';
 
 export interface EncodeOptions {

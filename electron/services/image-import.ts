@@ -1,7 +1,7 @@
 import type { AssetInfo } from '../../shared/contract/schemas.ts';
 import { InfillError } from '../../shared/errors.ts';
 import type { AssetStore } from './asset-store.ts';
-import { decodeRgba, encodeRgba, probeImage } from './image-codec.ts';
+import { checkDecodes, decodeRgba, encodeRgba, probeImage } from './image-codec.ts';
 
 /**
  * Opens a file the person chose: the header is checked first (format, size), then the whole
@@ -13,16 +13,19 @@ import { decodeRgba, encodeRgba, probeImage } from './image-codec.ts';
  */
 export async function importImage(store: AssetStore, name: string, bytes: Uint8Array): Promise<AssetInfo> {
   const probe = await probeImage(bytes, name);
-  const rgba = await decodeRgba(bytes, name);
-  if (rgba.width !== probe.width || rgba.height !== probe.height) {
-    throw new InfillError('CORRUPT_IMAGE', `“${name}” decodes to a different size than its header says.`, { name, context: 'sizeMismatch' });
-  }
   // Chromium applies EXIF orientation itself only where it reliably reads it (JPEG).
   const keepOriginal = probe.displayMime !== undefined && (probe.format === 'jpeg' || probe.orientation === 1);
   // The decoded pixels are not kept: every pasted or opened image would otherwise stay in main
   // twice (encoded and decoded), though most are only ever shown. A fill or export that needs
   // them decodes them once through `readRgba`, which caches them from then on.
-  if (keepOriginal) return store.put(bytes, { width: rgba.width, height: rgba.height, mime: probe.displayMime! });
+  if (keepOriginal) {
+    await checkDecodes(bytes, name);
+    return store.put(bytes, { width: probe.width, height: probe.height, mime: probe.displayMime! });
+  }
+  const rgba = await decodeRgba(bytes, name);
+  if (rgba.width !== probe.width || rgba.height !== probe.height) {
+    throw new InfillError('CORRUPT_IMAGE', `“${name}” decodes to a different size than its header says.`, { name, context: 'sizeMismatch' });
+  }
   const png = await encodeRgba(rgba, 'png', 100, { fast: true });
   return store.put(png, { width: rgba.width, height: rgba.height, mime: 'image/png' });
 }
