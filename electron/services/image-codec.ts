@@ -104,13 +104,15 @@ export async function decodeRgba(bytes: Uint8Array, name = 'image', size?: { wid
 }
 
 /**
- * Decodes the whole image as `decodeRgba` does, to refuse a damaged file, without handing the
- * pixels over: libvips streams through the image and only its statistics come back, so checking
- * a pasted or opened file does not leave 4 bytes a pixel of garbage in main.
+ * Reads the whole image to refuse a damaged file, without handing the pixels over: libvips
+ * streams through it and shrinks it to one pixel, so checking a pasted or opened photo does not
+ * leave 4 bytes a pixel of garbage in main. A JPEG is shrunk while it decodes (every block's
+ * data is still read, so a truncated or damaged file fails as a full decode would), which also
+ * makes the check several times faster than a full decode.
  */
 export async function checkDecodes(bytes: Uint8Array, name = 'image'): Promise<void> {
   try {
-    await sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, autoOrient: true }).toColourspace('srgb').ensureAlpha().stats();
+    await sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS }).resize(1, 1, { fit: 'fill' }).raw().toBuffer();
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new InfillError('CORRUPT_IMAGE', `“${name}” is damaged or incomplete and cannot be opened (${reason}).`, { name, reason: reason ?? '' });

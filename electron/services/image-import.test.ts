@@ -73,6 +73,26 @@ describe('importImage', () => {
     expect(error.message).toMatch(/cut\.jpg.*damaged or incomplete/);
   });
 
+  it('refuses a JPEG or PNG damaged in the middle, or cut short near its end, as a full decode would', async () => {
+    const jpeg = await readPhoto('coffee.jpg');
+    const png = new Uint8Array(await sharp(jpeg).png().toBuffer());
+    const scrambled = (bytes: Uint8Array) => {
+      const copy = bytes.slice();
+      const middle = Math.floor(copy.length / 2);
+      for (let i = middle; i < middle + 2000; i++) copy[i] = (copy[i]! * 7 + 13) & 255;
+      return copy;
+    };
+    for (const [name, bytes] of [
+      ['mid.jpg', scrambled(jpeg)],
+      ['end.jpg', jpeg.subarray(0, Math.floor(jpeg.length * 0.99))],
+      ['mid.png', scrambled(png)],
+      ['end.png', png.subarray(0, Math.floor(png.length * 0.99))],
+    ] as const) {
+      expect((await importError(bytes, name)).code, name).toBe('CORRUPT_IMAGE');
+      await expect(decodeRgba(bytes, name), name).rejects.toMatchObject({ code: 'CORRUPT_IMAGE' });
+    }
+  });
+
   it('refuses text and names BMP', async () => {
     expect((await importError(new TextEncoder().encode('hello, not an image'), 'notes.png')).code).toBe('UNSUPPORTED_FORMAT');
     const bmpHeader = new Uint8Array(64);
