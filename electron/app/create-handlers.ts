@@ -40,7 +40,7 @@ export function createHandlers(services: HandlerServices): Handlers {
   const rememberRecent = (name: string, bytes: Uint8Array) => void services.recent.remember(name, bytes).catch(() => undefined);
   return {
     getAppInfo: async () => services.appInfo,
-    importImage: async ({ name, bytes }) => ({ name, asset: await importImage(assets, name, bytes) }),
+    importImage: async ({ name, bytes, keepPixels }) => ({ name, asset: await importImage(assets, name, bytes, { keepPixels: keepPixels === true }) }),
     readAsset: async ({ assetId }) => assets.read(assetId),
     retainAssets: async ({ assetIds }) => ({ released: await assets.retain(assetIds) }),
     exportImage: async (request) => exportDocument(assets, request),

@@ -99,7 +99,7 @@ export async function inpaintFile(
   const [{ importImage }, { readMaskFile }] = await Promise.all([import('../services/image-import.ts'), import('./read-mask.ts')]);
   const scope = await services.openScope();
   try {
-    const asset = await importImage(scope.assets, imageName, await readInputFile(files.image, 'image'));
+    const asset = await importImage(scope.assets, imageName, await readInputFile(files.image, 'image'), { keepPixels: true });
     // Both masks must match the image's size (after EXIF orientation).
     const expected = { width: asset.width, height: asset.height, name: imageName };
     const mask =

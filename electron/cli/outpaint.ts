@@ -103,7 +103,7 @@ export async function outpaintCommand(argv: readonly string[], ctx: CommandConte
     const name = displayName(imagePath);
     const scope = await services.openScope();
     const { importImage } = await import('../services/image-import.ts');
-    const asset = await importImage(scope.assets, name, await readInputFile(imagePath, 'image'));
+    const asset = await importImage(scope.assets, name, await readInputFile(imagePath, 'image'), { keepPixels: true });
     const extension = extensionFrom(values, asset);
     // A canvas too large to export must be refused before the fill (or a paid request) runs.
     checkExportSize({ width: asset.width + extension.left + extension.right, height: asset.height + extension.top + extension.bottom });

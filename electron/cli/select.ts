@@ -30,7 +30,7 @@ export async function selectCommand(argv: readonly string[], ctx: CommandContext
   const services = await ctx.openServices();
   const scope = await services.openScope();
   try {
-    const asset = await importImage(scope.assets, displayName(positionals[0]!), await readInputFile(positionals[0]!, 'image'));
+    const asset = await importImage(scope.assets, displayName(positionals[0]!), await readInputFile(positionals[0]!, 'image'), { keepPixels: true });
     ctx.io.status(`infill: analysing ${displayName(positionals[0]!)}…`);
     const mask = await selectObject(scope.assets, asset, request);
     await writeFile(out, await encodeMaskPng({ x: 0, y: 0, width: asset.width, height: asset.height }, mask));

@@ -1,8 +1,15 @@
 import sharp, { type Sharp } from 'sharp';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { type InfillError } from '../../shared/errors.ts';
 import { createAssetStore } from './asset-store.ts';
 import { decodeRgba } from './image-codec.ts';
+import type * as ImageCodec from './image-codec.ts';
+
+// Counted, to tell which imports decode the whole picture and which only check it.
+vi.mock('./image-codec.ts', async (importOriginal) => {
+  const real = await importOriginal<typeof ImageCodec>();
+  return { ...real, decodeRgba: vi.fn(real.decodeRgba) };
+});
 import { importImage } from './image-import.ts';
 import { readPhoto, tempDir } from './test-photos.ts';
 
@@ -58,6 +65,25 @@ describe('importImage', () => {
     expect([info.width, info.height]).toEqual([400, 600]);
     const rgba = await assets.readRgba(info.assetId);
     expect([rgba.width, rgba.height]).toEqual([400, 600]);
+  });
+
+  it('a pasted JPEG is only checked, and decoded when a job reads it; a photo opened as the document keeps its pixels for the first fill', async () => {
+    const bytes = await readPhoto('coffee.jpg');
+    const decodes = vi.mocked(decodeRgba);
+    const pasted = await store();
+    decodes.mockClear();
+    const layer = await importImage(pasted, 'coffee.jpg', bytes);
+    expect(decodes).not.toHaveBeenCalled();
+    await pasted.readRgba(layer.assetId);
+    expect(decodes).toHaveBeenCalledTimes(1);
+
+    const opened = await store();
+    decodes.mockClear();
+    const photo = await importImage(opened, 'coffee.jpg', bytes, { keepPixels: true });
+    expect(decodes).toHaveBeenCalledTimes(1);
+    expect((await opened.readRgba(photo.assetId)).data.length).toBe(600 * 400 * 4);
+    expect(decodes).toHaveBeenCalledTimes(1);
+    expect(Buffer.from((await opened.read(photo.assetId)).bytes).equals(Buffer.from(bytes))).toBe(true);
   });
 
   it('refuses an empty file', async () => {

@@ -16,7 +16,7 @@ export async function openImageFile(file: Blob & { name?: string }, mode: 'repla
   const store = useAppStore.getState();
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const { asset } = await call('importImage', { name, bytes });
+    const { asset } = await call('importImage', { name, bytes, keepPixels: mode === 'replace' });
     // An error about an earlier file no longer applies once this one opened.
     if (useAppStore.getState().notice?.kind === 'error') useAppStore.getState().dismissNotice();
     const doc = getDocument(useAppStore.getState().records);

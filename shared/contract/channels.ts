@@ -42,6 +42,8 @@ export const channels = {
       .object({
         name: z.string().min(1).max(255),
         bytes: bytesSchema.refine((b) => b.length <= MAX_IMPORT_BYTES, 'The file is larger than 512 MB'),
+        /** A photo opened as the document: main keeps its pixels decoded for the first fill. */
+        keepPixels: z.boolean().optional(),
       })
       .strict(),
     output: z.object({ name: z.string(), asset: assetInfoSchema }),
