@@ -47,6 +47,8 @@ export async function createAssetStore(options: AssetStoreOptions): Promise<Asse
   const createdAt = new Map<string, number>();
   const known = new Set<string>();
   const pendingWrites = new Map<string, Promise<void>>();
+  // One decode per asset at a time: a job asking while the import's background decode runs waits for it.
+  const pendingDecodes = new Map<string, Promise<RgbaImage>>();
 
   const bytesPath = (id: string) => join(dir, `${id}.bin`);
   const metaPath = (id: string) => join(dir, `${id}.json`);
@@ -97,10 +99,19 @@ export async function createAssetStore(options: AssetStoreOptions): Promise<Asse
     async readRgba(assetId) {
       const cached = decoded.get(assetId);
       if (cached) return cached;
-      const asset = await store.read(assetId);
-      const rgba = await decodeRgba(asset.bytes);
-      decoded.set(assetId, rgba, rgba.data.length);
-      return rgba;
+      let pending = pendingDecodes.get(assetId);
+      if (!pending) {
+        pending = store
+          .read(assetId)
+          .then((asset) => decodeRgba(asset.bytes))
+          .then((rgba) => {
+            decoded.set(assetId, rgba, rgba.data.length);
+            return rgba;
+          })
+          .finally(() => pendingDecodes.delete(assetId));
+        pendingDecodes.set(assetId, pending);
+      }
+      return pending;
     },
 
     async retain(keep) {

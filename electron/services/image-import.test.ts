@@ -84,6 +84,13 @@ describe('importImage', () => {
     expect((await opened.readRgba(photo.assetId)).data.length).toBe(600 * 400 * 4);
     expect(decodes).toHaveBeenCalledTimes(1);
     expect(Buffer.from((await opened.read(photo.assetId)).bytes).equals(Buffer.from(bytes))).toBe(true);
+
+    // Two jobs asking for a layer's pixels at once share one decode.
+    const second = await importImage(pasted, 'again.png', new Uint8Array(await sharp(bytes).png().toBuffer()));
+    decodes.mockClear();
+    const [a, b] = await Promise.all([pasted.readRgba(second.assetId), pasted.readRgba(second.assetId)]);
+    expect(a).toBe(b);
+    expect(decodes).toHaveBeenCalledTimes(1);
   });
 
   it('refuses an empty file', async () => {
