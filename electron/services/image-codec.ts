@@ -98,8 +98,7 @@ export async function decodeRgba(bytes: Uint8Array, name = 'image', size?: { wid
     if (!hasAlpha) opaquePixels.add(image.data);
     return image;
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new InfillError('CORRUPT_IMAGE', `“${name}” is damaged or incomplete and cannot be opened (${reason}).`, { name, reason: reason ?? '' });
+    throw damagedImage(name, error);
   }
 }
 
@@ -114,9 +113,13 @@ export async function checkDecodes(bytes: Uint8Array, name = 'image'): Promise<v
   try {
     await sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS }).resize(1, 1, { fit: 'fill' }).raw().toBuffer();
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new InfillError('CORRUPT_IMAGE', `“${name}” is damaged or incomplete and cannot be opened (${reason}).`, { name, reason: reason ?? '' });
+    throw damagedImage(name, error);
   }
+}
+
+function damagedImage(name: string, error: unknown): InfillError {
+  const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  return new InfillError('CORRUPT_IMAGE', `“${name}” is damaged or incomplete and cannot be opened (${reason}).`, { name, reason: reason ?? '' });
 }
 
 export type EncodeFormat = 'png' | 'jpeg' | 'webp' | 'avif';
