@@ -4,6 +4,7 @@ import { getDocument } from '../../shared/document/records.ts';
 import { visionDetails, type VisionDetail } from '../../shared/vision/vision-contract.ts';
 import { isActionEnabled, runAction } from '../actions/registry.ts';
 import { formatMoney, formatNumber } from '../i18n/format.ts';
+import { progressText } from '../i18n/provider-text.ts';
 import { useAppStore } from '../state/store.ts';
 import './prompt-help.css';
 import { useVisionStore } from './vision-slice.ts';
@@ -19,6 +20,7 @@ export function PromptHelp() {
   const detail = useVisionStore((s) => s.detail);
   const setDetail = useVisionStore((s) => s.setDetail);
   const active = useVisionStore((s) => s.active);
+  const waiting = useVisionStore((s) => s.waiting);
   const describing = useVisionStore((s) => s.describing);
   const last = useVisionStore((s) => s.last);
   const description = useAppStore((s) => getDocument(s.records)?.description);
@@ -44,7 +46,7 @@ export function PromptHelp() {
       </label>
       {active && (
         <p className="muted small" role="status" aria-label={t('vision:status')}>
-          {t('vision:writing', { model: active.model })}
+          {waiting ? progressText(t, waiting) : t('vision:writing', { model: active.model })}
         </p>
       )}
       {!active && last && (

@@ -117,8 +117,14 @@ export function listenToPromptHelp(): () => void {
   const api = infill();
   const offDelta = api.onVisionDelta(({ visionId, text }) => {
     const active = vision().active;
-    if (active?.visionId === visionId) showText(active.task, text);
-    else if (!active) remember(visionId, { text });
+    if (active?.visionId === visionId) {
+      if (vision().waiting) vision().setWaiting(undefined);
+      showText(active.task, text);
+    } else if (!active) remember(visionId, { text });
+  });
+  // A countdown before the first text; one that comes before the request is known is moot.
+  const offStatus = api.onVisionStatus(({ visionId, note }) => {
+    if (vision().active?.visionId === visionId) vision().setWaiting(note);
   });
   const offDone = api.onVisionDone(finish);
   // Esc stops a stream wherever the focus is, the prompt box included.
@@ -135,6 +141,7 @@ export function listenToPromptHelp(): () => void {
   });
   return () => {
     offDelta();
+    offStatus();
     offDone();
     offSettings();
     window.removeEventListener('keydown', onKey, true);

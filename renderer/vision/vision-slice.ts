@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { ProgressNote } from '../../shared/contract/progress-note.ts';
 import type { VisionDetail, VisionDone, VisionTask } from '../../shared/vision/vision-contract.ts';
 
 /**
@@ -26,6 +27,8 @@ export interface VisionState {
   profiles: VisionProfileInfo[];
   detail: VisionDetail;
   active: ActiveVision | undefined;
+  /** What the active request waits for before its first text (a retry countdown), if anything. */
+  waiting: ProgressNote | undefined;
   /** Describe photo's text as it streams (it goes to the document, not to the prompt box). */
   describing: string;
   /** The last answer's model, tokens and cost, shown under the prompt. */
@@ -38,6 +41,7 @@ export interface VisionState {
   setProfiles(profiles: VisionProfileInfo[]): void;
   setDetail(detail: VisionDetail): void;
   begin(active: ActiveVision): void;
+  setWaiting(note: ProgressNote | undefined): void;
   appendDescribing(text: string): void;
   end(done: VisionDone | undefined, promptUndo?: VisionState['promptUndo']): void;
   clearPromptUndo(): void;
@@ -47,13 +51,15 @@ export const useVisionStore = create<VisionState>()((set) => ({
   profiles: [],
   detail: 'medium',
   active: undefined,
+  waiting: undefined,
   describing: '',
   last: undefined,
   promptUndo: undefined,
   setProfiles: (profiles) => set({ profiles }),
   setDetail: (detail) => set({ detail }),
-  begin: (active) => set({ active, describing: '', promptUndo: undefined }),
+  begin: (active) => set({ active, waiting: undefined, describing: '', promptUndo: undefined }),
+  setWaiting: (waiting) => set({ waiting }),
   appendDescribing: (text) => set((s) => ({ describing: s.describing + text })),
-  end: (last, promptUndo) => set({ active: undefined, ...(last ? { last } : {}), promptUndo }),
+  end: (last, promptUndo) => set({ active: undefined, waiting: undefined, ...(last ? { last } : {}), promptUndo }),
   clearPromptUndo: () => set({ promptUndo: undefined }),
 }));

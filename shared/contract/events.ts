@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { EventName } from './names.ts';
 import { progressNoteSchema } from './progress-note.ts';
 import { assetIdSchema, candidateSchema, errorInfoSchema, jobIdSchema, jobStageSchema, rectSchema } from './schemas.ts';
-import { visionDeltaSchema, visionDoneSchema } from '../vision/vision-contract.ts';
+import { visionDeltaSchema, visionDoneSchema, visionStatusSchema } from '../vision/vision-contract.ts';
 
 /** Push events from main to the renderer. */
 export const events = {
@@ -30,6 +30,8 @@ export const events = {
   menuAction: z.object({ actionId: z.string().max(100) }),
   /** Prompt help: the next piece of a streamed answer. */
   visionDelta: visionDeltaSchema,
+  /** Prompt help: a wait before the answer starts (a retry after a 429, the per-minute limit). */
+  visionStatus: visionStatusSchema,
   visionDone: visionDoneSchema,
 } satisfies Record<EventName, z.ZodType>;
 

@@ -41,7 +41,7 @@ export const channelNames = [
   'savePreferences',
 ] as const;
 
-export const eventNames = ['jobProgress', 'jobDone', 'menuAction', 'visionDelta', 'visionDone'] as const;
+export const eventNames = ['jobProgress', 'jobDone', 'menuAction', 'visionDelta', 'visionStatus', 'visionDone'] as const;
 
 export type ChannelName = (typeof channelNames)[number];
 export type EventName = (typeof eventNames)[number];

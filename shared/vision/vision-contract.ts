@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { errorInfoSchema, layerSnapshotSchema, maskInputSchema, rectSchema } from '../contract/schemas.ts';
 import { moneySchema } from '../gateway/money.ts';
+import { progressNoteSchema } from '../contract/progress-note.ts';
 
 /**
  * Prompt help from vision chat models, as it crosses IPC: one request starts a streamed answer,
@@ -38,6 +39,9 @@ export const startVisionInputSchema = z
 export type StartVisionInput = z.input<typeof startVisionInputSchema>;
 
 export const visionDeltaSchema = z.object({ visionId: visionIdSchema, text: z.string() });
+
+/** What the call waits for before its first text: a retry countdown, the per-minute limit. */
+export const visionStatusSchema = z.object({ visionId: visionIdSchema, note: progressNoteSchema });
 
 export const visionDoneSchema = z.object({
   visionId: visionIdSchema,

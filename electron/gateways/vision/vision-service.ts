@@ -126,6 +126,9 @@ export function createVisionService(deps: VisionServiceDeps): VisionService {
           entry.text += text;
           deps.emit('visionDelta', { visionId, text });
         },
+        notify: (step) => {
+          if (running.has(visionId)) deps.emit('visionStatus', { visionId, note: step.note });
+        },
       });
       const cost = bill(result.text, result.usage);
       const refusal = result.refusal;

@@ -103,3 +103,18 @@ test('prompt help: suggest streams into the prompt box, Esc stops within 200 ms 
 
   await expectKeyNowhere(page, bridge, observed, TEST_API_KEY);
 });
+
+test('prompt help: a 429 before the answer shows the retry countdown in the status line, then the answer streams in', async ({ app: page, gateway }, testInfo) => {
+  await openPhoto(page, photo);
+  await waitForImageOnScreen(page);
+  await addGateway(page, { name: 'Test relay', baseUrl: gateway.baseUrl, model: 'gpt-image-1', apiKey: TEST_API_KEY, visionModel: 'gpt-4.1-mini' });
+  gateway.setFault({ kind: 'rate-limit', retryAfterS: 3, times: 1, path: '/chat/completions' });
+  await page.getByLabel('Prompt', { exact: true }).fill('ein roter Drachen über dem Meer');
+  await page.getByRole('button', { name: 'Translate to English' }).click();
+  const status = page.getByLabel('Prompt help status');
+  await expect(status).toContainText(/Rate limited \(429\) — retrying in [23] s/);
+  await page.screenshot({ path: testInfo.outputPath('countdown.png') });
+  await expect(page.getByLabel('Prompt', { exact: true })).toHaveValue(VISION_ANSWERS.translate, { timeout: 30_000 });
+  await expect(status).toBeHidden();
+  expect(gateway.requests.filter((r) => r.path === '/chat/completions').map((r) => r.status)).toEqual([429, 200]);
+});
