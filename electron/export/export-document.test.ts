@@ -73,6 +73,17 @@ describe('layered PSD export', () => {
     const flat = await exportDocument(store, { canvas, layers, format: 'png', quality: 90 });
     const flatPixels = await decodeRgba(flat.bytes);
     expect(maxDifference(psd.imageData!.data as Uint8Array, flatPixels.data)).toBeLessThanOrEqual(1);
+    expect(psd.imageResources?.xmpMetadata).toBeUndefined();
+  });
+
+  it('keeps the generation and the photo’s caption and alt text as XMP, and nothing when stripped', async () => {
+    const description = { caption: 'A cup of coffee on a wooden table.', altText: 'Espresso cup on a saucer.' };
+    const tagged = readPsd((await exportDocument(store, { canvas, layers, format: 'psd', quality: 90, metadata, description })).bytes, { skipLayerImageData: true, skipCompositeImageData: true });
+    const xmp = tagged.imageResources?.xmpMetadata ?? '';
+    expect(xmp).toContain('<infill:seed>1234</infill:seed>');
+    expect(xmp).toContain('A cup of coffee on a wooden table.');
+    expect(xmp).toContain('Iptc4xmpCore:AltTextAccessibility');
+    expect(tagged.children?.map((l) => l.name)).toEqual(['coffee.jpg', 'Fill “kite”', 'Hidden']);
   });
 });
 

@@ -5,6 +5,7 @@ import { flattenRegion } from '../services/flatten.ts';
 import { encodeFlat } from './flat-export.ts';
 import { loadLayeredSource } from './layered-source.ts';
 import { writeOra } from './ora-export.ts';
+import { xmpPacket } from './generation-metadata.ts';
 import { writePsd } from './psd-export.ts';
 
 const layeredMime = { psd: 'image/vnd.adobe.photoshop', ora: 'image/openraster' } as const;
@@ -17,7 +18,10 @@ export async function exportDocument(store: AssetStore, request: ExportRequest):
   const extension = extensionForFormat[format];
   if (isLayeredFormat(format)) {
     const source = await loadLayeredSource(store, canvas, request.layers);
-    const bytes = format === 'psd' ? writePsd(source) : await writeOra(source, store);
+    const { metadata, description } = request;
+    // OpenRaster has no place for metadata; PSD keeps it as XMP, like the flat formats.
+    const xmp = metadata || description ? xmpPacket({ generation: metadata, description }) : undefined;
+    const bytes = format === 'psd' ? writePsd(source, xmp) : await writeOra(source, store);
     return { bytes, mime: layeredMime[format], width: canvas.width, height: canvas.height, extension };
   }
   const flat = await flattenRegion(request.layers, canvas, (id) => store.readRgba(id));

@@ -105,6 +105,11 @@ export function ExportDialog() {
               </option>
             </select>
           </label>
+        </>
+      )}
+      {/* OpenRaster has no place for metadata; PSD keeps it as XMP like the flat formats. */}
+      {(flat || format === 'psd') && (
+        <>
           <label className="check">
             <input type="checkbox" checked={stripMetadata} onChange={(e) => setStripMetadata(e.currentTarget.checked)} />
             <span>{t('export:stripMetadata')}</span>

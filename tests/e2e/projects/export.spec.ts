@@ -33,6 +33,8 @@ test('export: layered PSD and ORA, AVIF, sizes, the selected layer, metadata kep
   expect(psd.children?.length).toBe(2);
   expect(psd.children?.[0]).toMatchObject({ name: 'coffee.jpg', left: 0, top: 0 });
   expect(psd.children?.[1]?.left).toBeGreaterThan(150);
+  // …and the generation as XMP, where Photoshop and Bridge read a file's metadata.
+  expect(psd.imageResources?.xmpMetadata).toContain('<infill:provider>offline-smooth</infill:provider>');
 
   // OpenRaster: stack.xml lists both layers, top first, and every file is there.
   const ora = unzipSync((await exportWith(page, (dialog) => dialog.getByLabel('Format').selectOption('ora'))).bytes);
@@ -63,6 +65,8 @@ test('export: layered PSD and ORA, AVIF, sizes, the selected layer, metadata kep
   expect(readPngText(stripped.bytes)).toEqual({});
   const strippedJpeg = await exportWith(page, (dialog) => dialog.getByLabel('Format').selectOption('jpeg'));
   expect((await sharp(strippedJpeg.bytes).metadata()).xmp).toBeUndefined();
+  const strippedPsd = await exportWith(page, (dialog) => dialog.getByLabel('Format').selectOption('psd'));
+  expect(readPsd(strippedPsd.bytes, { skipLayerImageData: true, skipCompositeImageData: true, skipThumbnail: true }).imageResources?.xmpMetadata).toBeUndefined();
 
   // The selected layer alone, at its own size.
   const generated = layerRows(page).first();
