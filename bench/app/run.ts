@@ -12,7 +12,6 @@ import { chromiumLaunchOptions } from '../../tests/support/chromium.ts';
 import { benchPhoto } from './fixtures.ts';
 import { median, ms, percentile } from './stats.ts';
 
-/** Opens a file through the Open input and times it until the first layer is drawn. */
 /**
  * Opens a file through the Open picker and times, in the page, from the picker's change event
  * until the first layer is drawn and until `layers` distinct layers are drawn (the canvas marks

@@ -19,7 +19,7 @@ import { createAssetStore } from '../../electron/services/asset-store.ts';
 import { readProject } from '../../electron/projects/read-project.ts';
 import { writeProject } from '../../electron/projects/write-project.ts';
 import { startBridge } from '../../tests/support/bridge.ts';
-import { chromiumLaunchOptions } from '../../tests/support/chromium.ts';
+import { chromiumLaunchOptions, WITHOUT_SAVE_PICKER } from '../../tests/support/chromium.ts';
 import { openAndTime } from '../app/run.ts';
 import { median, ms } from '../app/stats.ts';
 import { buildBenchProject, LAYERS, PATCH, writePatches } from './fixture.ts';
@@ -112,7 +112,7 @@ export async function runProjectsBench(): Promise<string> {
       await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
       // Save is timed until the file is handed over as a download (Chromium's Save dialog
       // cannot be driven from here).
-      await page.addInitScript({ content: "Object.defineProperty(window, 'showSaveFilePicker', { value: undefined, configurable: true });" });
+      await page.addInitScript({ content: WITHOUT_SAVE_PICKER });
       await page.goto(bridge.url);
       await page.waitForSelector('body[data-app-ready="true"]', { state: 'attached' });
       ({ first: firstPaint, all: allPainted } = await openAndTime(page, projectFile, LAYERS + 1));

@@ -47,7 +47,7 @@ export async function createAssetStore(options: AssetStoreOptions): Promise<Asse
   const createdAt = new Map<string, number>();
   const known = new Set<string>();
   const pendingWrites = new Map<string, Promise<void>>();
-  // One decode per asset at a time: a job asking while the import's background decode runs waits for it.
+  // One decode per asset at a time: a job and an export asking for the same pixels at once share it.
   const pendingDecodes = new Map<string, Promise<RgbaImage>>();
 
   const bytesPath = (id: string) => join(dir, `${id}.bin`);

@@ -53,10 +53,10 @@ export function createHttpBridgeApi(options: HttpBridgeOptions = {}): InfillApi 
     // Only the autosave needs to outlive the page (it is flushed as the tab closes).
     const keepalive = channel === 'saveSession' && keepaliveInFlight + size <= KEEPALIVE_MAX_BYTES;
     if (keepalive) keepaliveInFlight += size;
-    // Other bodies go as a Blob: it joins the parts without one more copy on the page's thread,
-    // and Chromium leaves a Blob body out of the DevTools protocol's request events, which
-    // otherwise base64 the whole upload (a 9 MB project stalled the browser process for half a
-    // second under Playwright). A keepalive body stays one plain array, the form every browser
+    // Other bodies go as a Blob of the parts: Chromium leaves a Blob body out of the DevTools
+    // protocol's request events, which otherwise base64 the whole upload on the page's thread
+    // and in the browser process (a 9 MB project held every request back for half a second
+    // under Playwright). A keepalive body stays one plain array, the form every browser
     // accepts for a request that outlives the page.
     const body = keepalive ? (joinEnvelopeParts(parts) as Uint8Array<ArrayBuffer>) : new Blob(parts);
     try {

@@ -25,7 +25,7 @@ export function joinEnvelopeParts(parts: readonly Uint8Array[]): Uint8Array {
 
 /**
  * The same envelope as its pieces, the header first and then each byte array as it is (not
- * copied), for a sender that can join them without a copy (a browser's Blob).
+ * copied), for a sender that joins them itself (a browser's Blob).
  */
 export function encodeEnvelopeParts(value: unknown): Uint8Array[] {
   const blobs: Uint8Array[] = [];

@@ -7,6 +7,12 @@ import type { LaunchOptions } from '@playwright/test';
  */
 const debianChromium = '/usr/bin/chromium';
 
+/**
+ * An init script that hides Chromium's own Save dialog (File System Access), which Playwright
+ * cannot drive: the app then saves by download, as in browsers without it.
+ */
+export const WITHOUT_SAVE_PICKER = "Object.defineProperty(window, 'showSaveFilePicker', { value: undefined, configurable: true, writable: true });";
+
 export const chromiumLaunchOptions: LaunchOptions = existsSync(debianChromium)
   ? {
       executablePath: debianChromium,

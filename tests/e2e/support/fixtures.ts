@@ -1,5 +1,6 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { startBridge, type RunningBridge } from '../../support/bridge.ts';
+import { WITHOUT_SAVE_PICKER } from '../../support/chromium.ts';
 
 /**
  * Every test gets its own bridge (fresh data folder, fresh token) and a page on which the app
@@ -29,5 +30,3 @@ export const test = base.extend<{ bridge: RunningBridge; app: Page }>({
 });
 
 export { expect };
-
-export const WITHOUT_SAVE_PICKER = "Object.defineProperty(window, 'showSaveFilePicker', { value: undefined, configurable: true, writable: true });";
